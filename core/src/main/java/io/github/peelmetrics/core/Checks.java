@@ -1,0 +1,45 @@
+package io.github.peelmetrics.core;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/** Argument checks shared by the records; messages name the record, the field and the value. */
+final class Checks {
+    private Checks() {}
+
+    static String id(String what, String id) {
+        Objects.requireNonNull(id, () -> what + " id must not be null");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException(what + " id must not be blank: \"" + id + "\"");
+        }
+        return id;
+    }
+
+    static String text(String record, String field, String value) {
+        Objects.requireNonNull(value, () -> field + " of " + record + " must not be null");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(field + " of " + record + " must not be blank: \"" + value + "\"");
+        }
+        return value;
+    }
+
+    static <T> T notNull(String record, String field, T value) {
+        return Objects.requireNonNull(value, () -> field + " of " + record + " must not be null");
+    }
+
+    static double positiveFinite(String record, String field, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s of %s must be positive and finite: %s", field, record, value));
+        }
+        return value;
+    }
+
+    static long nonNegative(String record, String field, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s of %s must not be negative: %d", field, record, value));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,298 @@
+package io.github.peelmetrics.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * One reference case of a family file, with the conformance tolerance rule.
+ *
+ * <p>A value passes when {@code |actual - expected| <= tolerance * max(1, |expected|)}; the
+ * strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} are the IEEE values and must be
+ * matched exactly; a JSON {@code null} means "not defined" and must be answered with an empty
+ * optional. {@code tolerance_overrides} maps a key (at any depth, covering its subtree) to its own
+ * tolerance: {@code 0} exact, {@code null} informational.
+ *
+ * <p>Every check records the path it covered. {@link #assertAllChecked()} fails when an expected
+ * leaf was neither checked nor explicitly {@linkplain #informational(String, String) waived}, so a
+ * case whose expected field the code cannot produce fails instead of passing in silence.
+ */
+public final class ConformanceCase {
+
+    private final Path file;
+    private final JsonNode family;
+    private final JsonNode node;
+    private final Set<String> covered = new LinkedHashSet<>();
+
+    ConformanceCase(Path file, JsonNode family, JsonNode node) {
+        this.file = file;
+        this.family = family;
+        this.node = node;
+    }
+
+    /** The case id. */
+    public String id() {
+        return node.path("id").asText("(no id)");
+    }
+
+    /** The folder holding the family file, against which data-file paths resolve. */
+    public Path dir() {
+        return file.getParent();
+    }
+
+    /** The family file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The whole case node. */
+    public JsonNode node() {
+        return node;
+    }
+
+    /** The family file node (software block, conventions). */
+    public JsonNode family() {
+        return family;
+    }
+
+    /** The {@code input} block. */
+    public JsonNode input() {
+        return node.path("input");
+    }
+
+    /** The {@code expected} block. */
+    public JsonNode expected() {
+        return node.path("expected");
+    }
+
+    /** The {@code kind} of the case, or an empty string. */
+    public String kind() {
+        return node.path("kind").asText("");
+    }
+
+    /** The provenance line: the case's oracle and the file's software block. */
+    public String provenance() {
+        return node.path("oracle").asText("") + " | software " + family.path("software");
+    }
+
+    /** The expected node at a dotted path (array elements by index), or a missing node. */
+    public JsonNode expectedAt(String path) {
+        JsonNode n = expected();
+        for (String part : path.split("\\.")) {
+            if (n.isArray() && part.chars().allMatch(Character::isDigit)) {
+                n = n.path(Integer.parseInt(part));
+            } else {
+                n = n.path(part);
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The tolerance that applies to a dotted path: the deepest override whose key names a part of
+     * the path, else the case tolerance, else the family's. Empty when the key is informational.
+     */
+    public OptionalDouble toleranceFor(String path) {
+        JsonNode overrides = node.path("tolerance_overrides");
+        String[] parts = path.split("\\.");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            if (overrides.has(parts[i])) {
+                JsonNode o = overrides.get(parts[i]);
+                return o.isNull() ? OptionalDouble.empty() : OptionalDouble.of(o.asDouble());
+            }
+        }
+        if (node.has("tolerance")) {
+            return OptionalDouble.of(node.get("tolerance").asDouble());
+        }
+        if (family.has("tolerance") && family.get("tolerance").isNumber()) {
+            return OptionalDouble.of(family.get("tolerance").asDouble());
+        }
+        throw new IllegalStateException(file + " case " + id() + " states no tolerance for " + path);
+    }
+
+    /** Reads a number as a double, decoding {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}. */
+    public static double number(JsonNode n) {
+        if (n.isNumber()) {
+            return n.asDouble();
+        }
+        if (n.isTextual()) {
+            switch (n.asText()) {
+                case "NaN": return Double.NaN;
+                case "Infinity": return Double.POSITIVE_INFINITY;
+                case "-Infinity": return Double.NEGATIVE_INFINITY;
+                default: break;
+            }
+        }
+        throw new IllegalArgumentException("not a number: " + n);
+    }
+
+    /** Whether {@code actual} passes against {@code expected} under the conformance rule. */
+    public static boolean close(double expected, double actual, double tolerance) {
+        if (Double.isNaN(expected) || Double.isInfinite(expected)) {
+            return Double.compare(expected, actual) == 0;
+        }
+        return Math.abs(actual - expected) <= tolerance * Math.max(1.0, Math.abs(expected));
+    }
+
+    /** Asserts a number at a dotted path under the tolerance rule (skipped when informational). */
+    public void assertNumber(String path, double actual) {
+        JsonNode e = require(path);
+        covered.add(path);
+        OptionalDouble tol = toleranceFor(path);
+        if (tol.isEmpty()) {
+            return;
+        }
+        if (e.isNull()) {
+            fail(where(path) + ": expected null (not defined), got " + actual);
+        }
+        double expected = number(e);
+        if (!close(expected, actual, tol.getAsDouble())) {
+            fail(String.format(Locale.ROOT, "%s: expected %.17g, got %.17g (diff %.3g, tolerance %.3g)",
+                    where(path), expected, actual, Math.abs(actual - expected), tol.getAsDouble()));
+        }
+    }
+
+    /** Asserts a value that may be undefined: a JSON null must be empty, a number must match. */
+    public void assertOptional(String path, OptionalDouble actual) {
+        JsonNode e = require(path);
+        if (e.isNull()) {
+            covered.add(path);
+            if (toleranceFor(path).isPresent()) {
+                assertTrue(actual.isEmpty(), where(path) + ": expected null (not defined), got " + actual);
+            }
+            return;
+        }
+        if (actual.isEmpty()) {
+            covered.add(path);
+            if (toleranceFor(path).isPresent()) {
+                fail(where(path) + ": expected " + e + ", got nothing");
+            }
+            return;
+        }
+        assertNumber(path, actual.getAsDouble());
+    }
+
+    /** Asserts an array of numbers element by element. */
+    public void assertNumbers(String path, double[] actual) {
+        JsonNode e = require(path);
+        assertTrue(e.isArray(), where(path) + " is not an array");
+        assertEquals(e.size(), actual.length, where(path) + ": length");
+        for (int i = 0; i < actual.length; i++) {
+            assertNumber(path + "." + i, actual[i]);
+        }
+        covered.add(path);
+    }
+
+    /** Asserts a count (an integer) exactly. */
+    public void assertCount(String path, long actual) {
+        JsonNode e = require(path);
+        covered.add(path);
+        if (toleranceFor(path).isEmpty()) {
+            return;
+        }
+        assertTrue(e.isIntegralNumber() || (e.isNumber() && e.asDouble() == Math.rint(e.asDouble())),
+                where(path) + " is not a count: " + e);
+        assertEquals(e.asLong(), actual, where(path));
+    }
+
+    /** Asserts a boolean exactly. */
+    public void assertBoolean(String path, boolean actual) {
+        JsonNode e = require(path);
+        covered.add(path);
+        assertTrue(e.isBoolean(), where(path) + " is not a boolean: " + e);
+        assertEquals(e.asBoolean(), actual, where(path));
+    }
+
+    /** Asserts a text value exactly. */
+    public void assertText(String path, String actual) {
+        JsonNode e = require(path);
+        covered.add(path);
+        assertEquals(e.asText(), actual, where(path));
+    }
+
+    /** Asserts that a value is not defined (JSON null) and the code says so with an empty optional. */
+    public void assertUndefined(String path, Optional<?> actual) {
+        JsonNode e = require(path);
+        covered.add(path);
+        assertTrue(e.isNull(), where(path) + ": expected a value " + e + ", the code says undefined");
+        assertTrue(actual.isEmpty(), where(path) + ": expected undefined, got " + actual);
+    }
+
+    /**
+     * Marks a path (and its subtree) as deliberately not asserted, with the reason; use for
+     * informational values such as another oracle's figure. The reason shows in no output but
+     * must be written, so the choice is visible in the test.
+     */
+    public void informational(String path, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required to waive " + path);
+        }
+        require(path);
+        covered.add(path);
+    }
+
+    /** Fails listing every expected leaf that no check covered. */
+    public void assertAllChecked() {
+        List<String> missing = new ArrayList<>();
+        collectLeaves(expected(), "", missing);
+        if (!missing.isEmpty()) {
+            fail(where("") + ": expected values not checked by the test: " + missing);
+        }
+    }
+
+    private void collectLeaves(JsonNode n, String path, List<String> missing) {
+        if (!path.isEmpty() && isCovered(path)) {
+            return;
+        }
+        if (n.isObject() && !n.isEmpty()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                collectLeaves(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), missing);
+            }
+        } else if (n.isArray() && !n.isEmpty()) {
+            for (int i = 0; i < n.size(); i++) {
+                collectLeaves(n.get(i), path + "." + i, missing);
+            }
+        } else if (!path.isEmpty()) {
+            missing.add(path);
+        }
+    }
+
+    private boolean isCovered(String path) {
+        for (String c : covered) {
+            if (path.equals(c) || path.startsWith(c + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private JsonNode require(String path) {
+        JsonNode e = expectedAt(path);
+        if (e.isMissingNode()) {
+            fail(where(path) + ": no such expected value");
+        }
+        return e;
+    }
+
+    private String where(String path) {
+        return file.getFileName() + " case " + id() + (path.isEmpty() ? "" : " " + path);
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}
