@@ -87,17 +87,43 @@ public final class ConformanceCase {
         return node.path("oracle").asText("") + " | software " + family.path("software");
     }
 
-    /** The expected node at a dotted path (array elements by index), or a missing node. */
+    /**
+     * The expected node at a dotted path (array elements by index), or a missing node. Keys may
+     * themselves contain dots ({@code "0.95"}, {@code "R_fisher.test"}): at each level the longest
+     * key that matches the rest of the path is taken.
+     */
     public JsonNode expectedAt(String path) {
         JsonNode n = expected();
-        for (String part : path.split("\\.")) {
-            if (n.isArray() && part.chars().allMatch(Character::isDigit)) {
-                n = n.path(Integer.parseInt(part));
-            } else {
-                n = n.path(part);
-            }
+        for (String part : parts(path)) {
+            n = n.isArray() ? n.path(Integer.parseInt(part)) : n.path(part);
         }
         return n;
+    }
+
+    /** Splits a dotted path into the keys of {@code expected}, matching keys that contain dots. */
+    private List<String> parts(String path) {
+        List<String> out = new ArrayList<>();
+        JsonNode n = expected();
+        String rest = path;
+        while (!rest.isEmpty()) {
+            String key = null;
+            if (n.isObject()) {
+                for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+                    String k = it.next();
+                    if ((rest.equals(k) || rest.startsWith(k + ".")) && (key == null || k.length() > key.length())) {
+                        key = k;
+                    }
+                }
+            }
+            if (key == null) {
+                int dot = rest.indexOf('.');
+                key = dot < 0 ? rest : rest.substring(0, dot);
+            }
+            out.add(key);
+            n = n.isArray() && key.chars().allMatch(Character::isDigit) ? n.path(Integer.parseInt(key)) : n.path(key);
+            rest = rest.length() == key.length() ? "" : rest.substring(key.length() + 1);
+        }
+        return out;
     }
 
     /**
@@ -106,10 +132,10 @@ public final class ConformanceCase {
      */
     public OptionalDouble toleranceFor(String path) {
         JsonNode overrides = node.path("tolerance_overrides");
-        String[] parts = path.split("\\.");
-        for (int i = parts.length - 1; i >= 0; i--) {
-            if (overrides.has(parts[i])) {
-                JsonNode o = overrides.get(parts[i]);
+        List<String> parts = parts(path);
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            if (overrides.has(parts.get(i))) {
+                JsonNode o = overrides.get(parts.get(i));
                 return o.isNull() ? OptionalDouble.empty() : OptionalDouble.of(o.asDouble());
             }
         }

@@ -1,0 +1,31 @@
+package io.github.peelmetrics.core.stats;
+
+import java.util.Objects;
+
+/**
+ * A difference (of risks, proportions, means) with its interval.
+ *
+ * @param estimate the difference
+ * @param interval its confidence interval
+ */
+public record DifferenceEstimate(double estimate, Interval interval) {
+
+    /** Validates. */
+    public DifferenceEstimate {
+        Objects.requireNonNull(interval, "interval");
+    }
+
+    /**
+     * The interval clipped to [-1, 1], as R's {@code prop.test} reports a difference of proportions
+     * (statsmodels does not clip).
+     */
+    public DifferenceEstimate clippedToUnit() {
+        return new DifferenceEstimate(estimate, new Interval(Math.max(-1, interval.lower()),
+                Math.min(1, interval.upper()), interval.level(), interval.method()));
+    }
+
+    @Override
+    public String toString() {
+        return Format.num(estimate) + " " + interval;
+    }
+}
