@@ -84,7 +84,13 @@ public final class Distributions {
         if (Double.isInfinite(x)) {
             return x > 0 ? 1 : 0;
         }
-        double tail = 0.5 * Beta.regularizedBeta(df / (df + x * x), df / 2, 0.5);
+        double x2 = x * x;
+        if (x2 < df) {
+            // Near the centre: P(|T| < |x|) = I_{x²/(df+x²)}(1/2, df/2) keeps full precision.
+            double central = Beta.regularizedBeta(x2 / (df + x2), 0.5, df / 2, 1e-16, Integer.MAX_VALUE);
+            return x > 0 ? 0.5 + 0.5 * central : 0.5 - 0.5 * central;
+        }
+        double tail = 0.5 * Beta.regularizedBeta(df / (df + x2), df / 2, 0.5, 1e-16, Integer.MAX_VALUE);
         return x > 0 ? 1 - tail : tail;
     }
 

@@ -1,0 +1,92 @@
+package io.github.peelmetrics.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The domain records validate their fields and say which record, field and value are wrong. */
+class RecordsTest {
+
+    private static final ZonedDateTime T = ZonedDateTime.of(2019, 3, 1, 18, 30, 0, 0, ZoneId.of("America/Los_Angeles"));
+
+    private static void assertMessage(Runnable r, String... parts) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
+        for (String p : parts) {
+            assertTrue(e.getMessage().contains(p), "message \"" + e.getMessage() + "\" lacks " + p);
+        }
+    }
+
+    @Test
+    void categoriesAreEqualByCode() {
+        assertEquals(Races.BLACK, Category.of("black", "African American"));
+        assertNotEquals(Races.BLACK, Races.WHITE);
+        assertEquals(Optional.of(Races.HISPANIC), Races.parse("  Hispanic "));
+        assertEquals(Optional.empty(), Races.parse("martian"));
+        assertTrue(Category.of("unknown", "Not recorded").isUnknown());
+        assertMessage(() -> Category.of(" ", "x"), "blank");
+        assertEquals(AgeGroups.AGE_45_64, AgeGroups.ofAge(45));
+        assertEquals(AgeGroups.AGE_65_PLUS, AgeGroups.ofAge(65));
+        assertMessage(() -> AgeGroups.ofAge(-1), "-1");
+    }
+
+    @Test
+    void stopBuilderDefaultsToUnknownAndChecksSearchConsistency() {
+        Stop s = Stop.builder("S1", T).beat("B03").race(Races.BLACK).notSearched().outcome(StopOutcome.WARNING).build();
+        assertEquals(Flag.NO, s.searchConducted());
+        assertEquals(SearchBasis.NONE, s.searchBasis());
+        assertEquals(Flag.UNKNOWN, s.contrabandFound());
+        assertEquals(Races.BLACK, s.subject().race());
+        assertEquals(Category.UNKNOWN, s.subject().sex());
+        assertEquals(Optional.empty(), s.officerId());
+        assertMessage(() -> Stop.builder("S2", T).search(Flag.NO, SearchBasis.CONSENT, Flag.UNKNOWN).build(),
+                "stop S2", "searchBasis", "CONSENT");
+        assertMessage(() -> Stop.builder("S3", T).search(Flag.YES, SearchBasis.NONE, Flag.NO).build(), "stop S3", "NONE");
+        assertMessage(() -> Stop.builder("S4", T).search(Flag.NO, SearchBasis.NONE, Flag.YES).build(), "stop S4", "contrabandFound");
+        assertMessage(() -> Stop.builder("S5", T).beat("  ").build(), "beat", "stop S5");
+        assertMessage(() -> Stop.builder(" ", T).build(), "stop id");
+        Stop searched = s.toBuilder().searched(SearchBasis.PROBABLE_CAUSE, Flag.YES).build();
+        assertTrue(searched.searched());
+        assertEquals(s.beat(), searched.beat());
+    }
+
+    @Test
+    void surveyResponsesKeepMissingAnswersAbsentAndRejectBadWeights() {
+        SurveyResponse r = SurveyResponse.builder("R-7", "2016").beat("B1")
+                .demographics(Demographics.of(Races.WHITE, Sexes.FEMALE, AgeGroups.AGE_30_44))
+                .answer("approve", 1).answer("q1", 4).attribute("language", "es").weight(2.5).build();
+        assertEquals(Optional.of(1), r.answer("approve"));
+        assertEquals(Optional.empty(), r.answer("q2"));
+        assertEquals(Optional.of("white"), r.variable("race"));
+        assertEquals(Optional.of("30-44"), r.variable("age_group"));
+        assertEquals(Optional.of("es"), r.variable("language"));
+        assertEquals(Optional.empty(), r.variable("income"));
+        assertMessage(() -> SurveyResponse.builder("R-1042", "2016").weight(-0.5).build(), "R-1042", "weight", "-0.5");
+        assertMessage(() -> SurveyResponse.builder("R-1043", "2016").weight(Double.NaN).build(), "R-1043", "NaN");
+        assertThrows(UnsupportedOperationException.class, () -> r.answers().put("q9", 1));
+    }
+
+    @Test
+    void complaintsBeatsAndAssignmentsValidate() {
+        LocalDate d = LocalDate.of(2020, 5, 1);
+        Complaint c = new Complaint("C1", d, Optional.of(d.plusDays(40)), "B2", List.of("O1", "O2"),
+                AllegationType.DISCOURTESY, Finding.NOT_SUSTAINED, Demographics.UNKNOWN, ComplaintSource.CIVILIAN);
+        assertEquals(Optional.of(40L), c.daysToClose());
+        assertTrue(Finding.NOT_SUSTAINED.isDecided());
+        assertMessage(() -> new Complaint("C2", d, Optional.of(d.minusDays(1)), "B2", List.of(),
+                AllegationType.OTHER, Finding.PENDING, Demographics.UNKNOWN, ComplaintSource.UNKNOWN), "complaint C2", "before");
+        Beat b = Beat.of("B1", "North", Map.of(Races.BLACK, 100L, Races.WHITE, 300L));
+        assertEquals(400, b.totalPopulation());
+        assertMessage(() -> Beat.of("B9", "North", Map.of(Races.BLACK, -3L)), "beat B9", "black", "-3");
+        assertMessage(() -> new BeatAssignment("O1", "", d, Shift.DAY), "officer O1", "beat");
+        assertMessage(() -> new GeoPoint(91, 0), "latitude", "91");
+    }
+}
