@@ -80,9 +80,20 @@ public record InterTwilightWindow(double earliestDusk, double latestDusk, int da
         return of(place, zone, year.getValue(), year.getValue());
     }
 
-    /** Whether a clock time (minutes) lies in {@code [earliestDusk, latestDusk]}. */
+    /** Whether a clock time (minutes, fractional) lies in {@code [earliestDusk, latestDusk]}. */
     public boolean contains(double clockMinutes) {
         return earliestDusk <= clockMinutes && clockMinutes <= latestDusk;
+    }
+
+    /**
+     * Whether the whole clock minute {@code [minute, minute + 1)} (a stop time {@code HH:MM}
+     * with its seconds dropped) overlaps the window: {@code ⌊earliestDusk⌋ <= minute <= ⌊latestDusk⌋}.
+     * This is the Stanford Open Policing Project's rule, which compares whole minutes
+     * ({@code time_to_minute} of the stop, the earliest and the latest dusk), and it keeps the
+     * window's edge minutes insensitive to solar-time differences of a few seconds.
+     */
+    public boolean containsMinute(int minute) {
+        return Math.floor(earliestDusk) <= minute && minute <= Math.floor(latestDusk);
     }
 
     @Override
