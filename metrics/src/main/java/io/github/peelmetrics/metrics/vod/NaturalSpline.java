@@ -204,6 +204,21 @@ public final class NaturalSpline {
         } else {
             b = derivatives(x, 0);
         }
+        project(b, out, offset);
+    }
+
+    /**
+     * The {@code order}-th derivative of every basis column at {@code x} in
+     * {@code [lowerBoundary, upperBoundary]} (order 2 is zero at both boundary knots).
+     */
+    double[] derivative(double x, int order) {
+        double[] out = new double[df()];
+        project(derivatives(x, order), out, 0);
+        return out;
+    }
+
+    /** Drops the first B-spline and applies Q' of the constraint QR; writes columns 3.. of the result. */
+    private void project(double[] b, double[] out, int offset) {
         int n = b.length - 1;
         double[] y = new double[n];
         System.arraycopy(b, 1, y, 0, n);

@@ -478,6 +478,7 @@ public final class VeilOfDarkness {
             }
             hist[m]++;
         }
+        checkLevels(trials, successes, levels, span, sortedBeats);
         long[] cumulative = new long[span];
         long run = 0;
         for (int m = 0; m < span; m++) {
@@ -556,6 +557,41 @@ public final class VeilOfDarkness {
         return new VeilOfDarknessResult(minority, fixedEffects, beta, se, z, pValue, or, fit.deviance(), nullDeviance,
                 -fit.deviance() / 2, fit.deviance() + 2 * p, used - p, p, fit.iterations(), used, nDark, nLight,
                 nGroup, excluded, windows, spline);
+    }
+
+    /**
+     * Fails when a level of darkness or of a beat has stops all in the group or none in it: its
+     * coefficient would be infinite (quasi-complete separation) and the model has no estimate.
+     */
+    private static void checkLevels(long[] trials, long[] successes, int levels, int span, List<String> beats) {
+        long[][] byDark = new long[2][2];
+        for (int b = 0; b < levels; b++) {
+            long bt = 0;
+            long bs = 0;
+            for (int d = 0; d < 2; d++) {
+                for (int m = 0; m < span; m++) {
+                    int c = (b * 2 + d) * span + m;
+                    bt += trials[c];
+                    bs += successes[c];
+                    byDark[d][0] += trials[c];
+                    byDark[d][1] += successes[c];
+                }
+            }
+            if (levels > 1 && (bs == 0 || bs == bt)) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "veil of darkness test: %s of the %d stops of beat %s are in the group, so its coefficient is "
+                                + "infinite (separation); drop or merge that beat, or fit without beat effects",
+                        bs == 0 ? "none" : "all", bt, beats.get(b)));
+            }
+        }
+        for (int d = 0; d < 2; d++) {
+            if (byDark[d][1] == 0 || byDark[d][1] == byDark[d][0]) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "veil of darkness test: %s of the %d %s stops are in the group, so the darkness coefficient is "
+                                + "infinite (separation)", byDark[d][1] == 0 ? "none" : "all", byDark[d][0],
+                        d == 1 ? "dark" : "light"));
+            }
+        }
     }
 
     @Override
