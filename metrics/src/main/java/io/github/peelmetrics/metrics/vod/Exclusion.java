@@ -1,0 +1,22 @@
+package io.github.peelmetrics.metrics.vod;
+
+/**
+ * Why a stop was left out of the veil of darkness test. Each stop is counted once, under the first
+ * reason that applies, in the order of the constants.
+ */
+public enum Exclusion {
+    /** The subject's race is {@link io.github.peelmetrics.core.Category#UNKNOWN}: the outcome is not defined. */
+    UNKNOWN_RACE,
+    /** Locations are per beat and the stop's beat has none. */
+    UNKNOWN_LOCATION,
+    /** Beat fixed effects were asked for and the stop's beat is {@link io.github.peelmetrics.core.Stop#UNKNOWN_BEAT}. */
+    UNKNOWN_BEAT,
+    /** The stop's clock minute is outside the inter-twilight window of its location. */
+    OUTSIDE_WINDOW,
+    /**
+     * The stop is neither light nor dark: at or after sunset and at or before civil dusk of its
+     * day (the Stanford Open Policing Project drops these), or after sunset on a day without a
+     * civil dusk.
+     */
+    TWILIGHT
+}

@@ -1,0 +1,603 @@
+package io.github.peelmetrics.metrics.vod;
+
+import io.github.peelmetrics.core.Category;
+import io.github.peelmetrics.core.GeoPoint;
+import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.stats.Distributions;
+import io.github.peelmetrics.core.stats.Interval;
+import io.github.peelmetrics.core.stats.RatioEstimate;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The veil of darkness test for stops (Grogger and Ridgeway 2006, "Testing for racial profiling in
+ * traffic stops from behind a veil of darkness", JASA 101(475):878–887; Pierson et al. 2020, "A
+ * large-scale analysis of racial disparities in police stops across the United States", Nature
+ * Human Behaviour 4:736–745, as in the Stanford Open Policing Project's code).
+ *
+ * <p><b>Method.</b> For each stop, take its local clock minute {@code m = HH·60 + MM} (seconds
+ * dropped) in the analysis time zone and its location's sunset and civil dusk of that date
+ * ({@link SolarTimes}). Keep stops inside the location's {@link InterTwilightWindow} (the clock
+ * times between the earliest and latest civil dusk over the calendar years of the data,
+ * compared in whole minutes as {@link InterTwilightWindow#containsMinute(int)}); a
+ * stop is <b>dark</b> when {@code m} is after that day's civil dusk, <b>light</b> when before
+ * sunset, and is dropped in between ({@link Exclusion#TWILIGHT}). Then fit by maximum likelihood
+ * (IRLS) the logistic regression
+ * <pre>  logit P(group) = β0 + β·dark + ns(m, df) [+ beat indicators]</pre>
+ * with R's natural spline basis ({@link NaturalSpline}, knots from all stops used) and report β,
+ * its standard error from the observed information, {@code z = β/se}, the two-sided normal
+ * p-value, and the odds ratio {@code exp(β)} with the Wald interval — the numbers of R's
+ * {@code glm(minority ~ is_dark + splines::ns(minute_of_day, df = 6) [+ factor(beat)],
+ * family = binomial)} with {@code summary()} and {@code exp(confint.default())}.
+ *
+ * <p>A window that reaches past midnight (a dusk after 24:00 at high latitude) is handled by
+ * counting a stop shortly after midnight as minute {@code m + 1440} of the previous evening.
+ *
+ * <p><b>Cost.</b> Solar times are computed once per location and date; stops are tallied into
+ * cells of (beat, dark, minute), so the model is fitted on at most {@code 2 × beats × window
+ * minutes} rows whatever the number of stops; the fit equals the one-row-per-stop fit.
+ *
+ * <p>Instances are immutable and thread-safe; each setter returns a new instance and checks its
+ * argument at once.
+ *
+ * <pre>{@code
+ * VeilOfDarknessResult r = VeilOfDarkness.at(GeoPoint.of(37.8044, -122.2712), ZoneId.of("America/Los_Angeles"))
+ *         .minority(Races.BLACK)
+ *         .test(stops);
+ * }</pre>
+ */
+public final class VeilOfDarkness {
+
+    /** The default spline degrees of freedom (Pierson et al. use 6). */
+    public static final int DEFAULT_SPLINE_DF = 6;
+
+    private static final String CITY = "city";
+
+    private final GeoPoint city;                       // null when per beat (internal only)
+    private final Map<String, GeoPoint> beatLocations; // empty when one city location
+    private final ZoneId zone;
+    private final Set<Category> minority;
+    private final int splineDf;
+    private final FixedEffects fixedEffects;
+    private final double level;
+
+    private VeilOfDarkness(GeoPoint city, Map<String, GeoPoint> beatLocations, ZoneId zone, Set<Category> minority,
+                           int splineDf, FixedEffects fixedEffects, double level) {
+        this.city = city;
+        this.beatLocations = beatLocations;
+        this.zone = zone;
+        this.minority = minority;
+        this.splineDf = splineDf;
+        this.fixedEffects = fixedEffects;
+        this.level = level;
+    }
+
+    /**
+     * A test for stops in one city: every stop gets the solar times of {@code place}.
+     *
+     * @param place the city's location
+     * @param zone  the local time zone (stop times are converted to it)
+     * @return a test with no group of interest yet, spline df 6, no fixed effects, level 0.95
+     */
+    public static VeilOfDarkness at(GeoPoint place, ZoneId zone) {
+        Objects.requireNonNull(place, "place of veil of darkness test must not be null");
+        Objects.requireNonNull(zone, "zone of veil of darkness test must not be null");
+        return new VeilOfDarkness(place, Map.of(), zone, Set.of(), DEFAULT_SPLINE_DF, FixedEffects.NONE, 0.95);
+    }
+
+    /**
+     * A test for stops located by beat: each stop gets the solar times of its beat's location;
+     * stops of other beats are excluded ({@link Exclusion#UNKNOWN_LOCATION}).
+     *
+     * @param beatLocations a location per beat id, not empty
+     * @param zone          the local time zone
+     * @return a test with no group of interest yet, spline df 6, no fixed effects, level 0.95
+     */
+    public static VeilOfDarkness atBeats(Map<String, GeoPoint> beatLocations, ZoneId zone) {
+        Objects.requireNonNull(beatLocations, "beatLocations of veil of darkness test must not be null");
+        Objects.requireNonNull(zone, "zone of veil of darkness test must not be null");
+        if (beatLocations.isEmpty()) {
+            throw new IllegalArgumentException("beatLocations of veil of darkness test must not be empty");
+        }
+        Map<String, GeoPoint> copy = new TreeMap<>();
+        beatLocations.forEach((k, v) -> {
+            Objects.requireNonNull(k, "a beat id in beatLocations of veil of darkness test is null");
+            Objects.requireNonNull(v, () -> "location of beat " + k + " in veil of darkness test must not be null");
+            copy.put(k, v);
+        });
+        return new VeilOfDarkness(null, Map.copyOf(copy), zone, Set.of(), DEFAULT_SPLINE_DF, FixedEffects.NONE, 0.95);
+    }
+
+    /**
+     * The group(s) of interest: the outcome is 1 for stops whose subject's race is one of these,
+     * 0 for any other known race.
+     *
+     * @param first the first group
+     * @param more  further groups
+     * @return a new test
+     * @throws IllegalArgumentException if a group is {@link Category#UNKNOWN}
+     */
+    public VeilOfDarkness minority(Category first, Category... more) {
+        Objects.requireNonNull(first, "minority group of veil of darkness test must not be null");
+        Objects.requireNonNull(more, "minority groups of veil of darkness test must not be null");
+        Set<Category> groups = new LinkedHashSet<>();
+        groups.add(first);
+        for (Category c : more) {
+            groups.add(Objects.requireNonNull(c, "a minority group of veil of darkness test is null"));
+        }
+        for (Category c : groups) {
+            if (c.isUnknown()) {
+                throw new IllegalArgumentException("minority group of veil of darkness test must be a known race: " + c);
+            }
+        }
+        return new VeilOfDarkness(city, beatLocations, zone, Collections.unmodifiableSet(groups), splineDf, fixedEffects,
+                level);
+    }
+
+    /**
+     * The degrees of freedom of the time-of-day natural spline (default 6).
+     *
+     * @param df at least 1
+     * @return a new test
+     */
+    public VeilOfDarkness splineDf(int df) {
+        if (df < 1 || df > 50) {
+            throw new IllegalArgumentException("splineDf of veil of darkness test must be in [1, 50]: " + df);
+        }
+        return new VeilOfDarkness(city, beatLocations, zone, minority, df, fixedEffects, level);
+    }
+
+    /**
+     * The fixed effects of the model (default {@link FixedEffects#NONE}).
+     *
+     * @param effects the fixed effects
+     * @return a new test
+     */
+    public VeilOfDarkness fixedEffects(FixedEffects effects) {
+        Objects.requireNonNull(effects, "fixedEffects of veil of darkness test must not be null");
+        return new VeilOfDarkness(city, beatLocations, zone, minority, splineDf, effects, level);
+    }
+
+    /**
+     * The confidence level of the odds-ratio interval (default 0.95).
+     *
+     * @param value in (0, 1)
+     * @return a new test
+     */
+    public VeilOfDarkness level(double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new IllegalArgumentException("level of veil of darkness test must be in (0, 1): " + value);
+        }
+        return new VeilOfDarkness(city, beatLocations, zone, minority, splineDf, fixedEffects, value);
+    }
+
+    /**
+     * Runs the test.
+     *
+     * @param stops the stops (any order)
+     * @return the darkness effect, the model summary and the counts used and excluded
+     * @throws IllegalStateException if no group of interest was set; if no stop is usable, or the
+     *                               usable stops are all dark, all light, all in the group or none
+     *                               in it; or if the model cannot be fitted (rank-deficient design,
+     *                               separation, no convergence)
+     */
+    public VeilOfDarknessResult test(Collection<Stop> stops) {
+        Tally t = tally(stops);
+        return fit(t.used, t.evening, t.dark, t.group, t.beat, t.beatNames, t.minMinute, t.maxMinute, t.excluded,
+                t.windows);
+    }
+
+    /** The classified stops. {@code status[i]} is 0 light, 1 dark, or 2 + the {@link Exclusion} ordinal. */
+    static final class Tally {
+        int used;
+        int[] evening;
+        byte[] dark;
+        boolean[] group;
+        int[] beat;
+        List<String> beatNames;
+        int minMinute;
+        int maxMinute;
+        EnumMap<Exclusion, Long> excluded;
+        Map<String, InterTwilightWindow> windows;
+        byte[] status;
+    }
+
+    /** Classifies every stop (package-private: the conformance test checks every row). */
+    Tally tally(Collection<Stop> stops) {
+        Objects.requireNonNull(stops, "stops of veil of darkness test must not be null");
+        if (minority.isEmpty()) {
+            throw new IllegalStateException("veil of darkness test has no group of interest: call minority(...) first");
+        }
+        int n = stops.size();
+        byte[] status = new byte[n];
+        int[] origin = new int[n];
+        int index = -1;
+        EnumMap<Exclusion, Long> excluded = new EnumMap<>(Exclusion.class);
+        // ---- pass 1: per stop location, date and minute
+        List<GeoPoint> points = new ArrayList<>();
+        Map<GeoPoint, Integer> pointIndex = new HashMap<>();
+        Map<String, Integer> beatLocationIndex = new HashMap<>();
+        Map<Integer, List<String>> beatsAtPoint = new TreeMap<>();
+        if (city != null) {
+            points.add(city);
+        } else {
+            beatLocations.forEach((beat, p) -> {
+                int k = pointIndex.computeIfAbsent(p, q -> {
+                    points.add(q);
+                    return points.size() - 1;
+                });
+                beatLocationIndex.put(beat, k);
+                beatsAtPoint.computeIfAbsent(k, q -> new ArrayList<>()).add(beat);
+            });
+        }
+        Map<String, Integer> beatIndex = new HashMap<>();
+        List<String> beatNames = new ArrayList<>();
+        int[] loc = new int[n];
+        long[] day = new long[n];
+        int[] minute = new int[n];
+        int[] beat = new int[n];
+        boolean[] group = new boolean[n];
+        int[] minYear = new int[points.size()];
+        int[] maxYear = new int[points.size()];
+        Arrays.fill(minYear, Integer.MAX_VALUE);
+        Arrays.fill(maxYear, Integer.MIN_VALUE);
+        int kept = 0;
+        for (Stop s : stops) {
+            index++;
+            Objects.requireNonNull(s, "a stop of veil of darkness test is null");
+            Category race = s.subject().race();
+            if (race.isUnknown()) {
+                exclude(excluded, status, index, Exclusion.UNKNOWN_RACE);
+                continue;
+            }
+            int l = 0;
+            if (city == null) {
+                Integer li = beatLocationIndex.get(s.beat());
+                if (li == null) {
+                    exclude(excluded, status, index, Exclusion.UNKNOWN_LOCATION);
+                    continue;
+                }
+                l = li;
+            }
+            if (fixedEffects == FixedEffects.BEAT) {
+                if (s.beat().equals(Stop.UNKNOWN_BEAT)) {
+                    exclude(excluded, status, index, Exclusion.UNKNOWN_BEAT);
+                    continue;
+                }
+                beat[kept] = beatIndex.computeIfAbsent(s.beat(), b -> {
+                    beatNames.add(b);
+                    return beatNames.size() - 1;
+                });
+            }
+            ZonedDateTime t = s.dateTime();
+            if (!t.getZone().equals(zone)) {
+                t = t.withZoneSameInstant(zone);
+            }
+            origin[kept] = index;
+            loc[kept] = l;
+            day[kept] = t.toLocalDate().toEpochDay();
+            minute[kept] = t.getHour() * 60 + t.getMinute();
+            group[kept] = minority.contains(race);
+            minYear[l] = Math.min(minYear[l], t.getYear());
+            maxYear[l] = Math.max(maxYear[l], t.getYear());
+            kept++;
+        }
+        // ---- solar calendar per location: every date from Dec 31 before the first year to the last year's end
+        double[][] sunset = new double[points.size()][];
+        double[][] dusk = new double[points.size()][];
+        long[] firstDay = new long[points.size()];
+        InterTwilightWindow[] window = new InterTwilightWindow[points.size()];
+        for (int l = 0; l < points.size(); l++) {
+            if (minYear[l] > maxYear[l]) {
+                continue;
+            }
+            LocalDate from = LocalDate.of(minYear[l], 1, 1).minusDays(1);
+            LocalDate to = LocalDate.of(maxYear[l], 12, 31);
+            firstDay[l] = from.toEpochDay();
+            int days = (int) (to.toEpochDay() - firstDay[l] + 1);
+            sunset[l] = new double[days];
+            dusk[l] = new double[days];
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            int none = 0;
+            for (int d = 0; d < days; d++) {
+                LocalDate date = from.plusDays(d);
+                SolarDay sd = SolarTimes.day(points.get(l), zone, date);
+                sunset[l][d] = minutes(sd.sunset());
+                dusk[l][d] = minutes(sd.civilDusk());
+                if (d > 0) {
+                    if (sd.civilDusk().occurs()) {
+                        lo = Math.min(lo, dusk[l][d]);
+                        hi = Math.max(hi, dusk[l][d]);
+                    } else {
+                        none++;
+                    }
+                }
+            }
+            if (lo > hi) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "veil of darkness test: no civil dusk at %s in %d-%d, so there is no inter-twilight window",
+                        points.get(l), minYear[l], maxYear[l]));
+            }
+            window[l] = new InterTwilightWindow(lo, hi, none);
+        }
+        // ---- pass 2: classify
+        int[] evening = new int[kept];
+        byte[] dark = new byte[kept];
+        int used = 0;
+        int minMinute = Integer.MAX_VALUE;
+        int maxMinute = Integer.MIN_VALUE;
+        for (int i = 0; i < kept; i++) {
+            int l = loc[i];
+            InterTwilightWindow w = window[l];
+            int m = minute[i];
+            int d = (int) (day[i] - firstDay[l]);
+            if (!w.containsMinute(m) && w.containsMinute(m + 1440)) {
+                m += 1440;   // after midnight: the previous evening
+                d -= 1;
+            }
+            if (!w.containsMinute(m)) {
+                exclude(excluded, status, origin[i], Exclusion.OUTSIDE_WINDOW);
+                continue;
+            }
+            byte isDark;
+            if (m < sunset[l][d]) {
+                isDark = 0;
+            } else if (m > dusk[l][d]) {
+                isDark = 1;
+            } else {
+                exclude(excluded, status, origin[i], Exclusion.TWILIGHT);
+                continue;
+            }
+            status[origin[i]] = isDark;
+            evening[used] = m;
+            dark[used] = isDark;
+            group[used] = group[i];
+            beat[used] = beat[i];
+            minMinute = Math.min(minMinute, m);
+            maxMinute = Math.max(maxMinute, m);
+            used++;
+        }
+        Tally t = new Tally();
+        t.used = used;
+        t.evening = evening;
+        t.dark = dark;
+        t.group = group;
+        t.beat = beat;
+        t.beatNames = beatNames;
+        t.minMinute = minMinute;
+        t.maxMinute = maxMinute;
+        t.excluded = excluded;
+        t.windows = windows(window, beatsAtPoint, points.size());
+        t.status = status;
+        return t;
+    }
+
+    private static void exclude(EnumMap<Exclusion, Long> excluded, byte[] status, int index, Exclusion why) {
+        excluded.merge(why, 1L, Long::sum);
+        status[index] = (byte) (2 + why.ordinal());
+    }
+
+    private Map<String, InterTwilightWindow> windows(InterTwilightWindow[] window, Map<Integer, List<String>> beatsAtPoint,
+                                                     int points) {
+        Map<String, InterTwilightWindow> out = new LinkedHashMap<>();
+        if (city != null) {
+            if (window[0] != null) {
+                out.put(CITY, window[0]);
+            }
+            return out;
+        }
+        Map<String, InterTwilightWindow> sorted = new TreeMap<>();
+        for (int l = 0; l < points; l++) {
+            if (window[l] != null) {
+                for (String b : beatsAtPoint.get(l)) {
+                    sorted.put(b, window[l]);
+                }
+            }
+        }
+        out.putAll(sorted);
+        return out;
+    }
+
+    /** Clock minutes of an event; +∞ when the sun stays above (never set), −∞ when it stays below. */
+    private static double minutes(SolarEvent e) {
+        switch (e.occurrence()) {
+            case OCCURS: return e.clockMinutes().getAsDouble();
+            case SUN_STAYS_ABOVE: return Double.POSITIVE_INFINITY;
+            default: return Double.NEGATIVE_INFINITY;
+        }
+    }
+
+    private VeilOfDarknessResult fit(int used, int[] evening, byte[] dark, boolean[] group, int[] beat,
+                                     List<String> beatNames, int minMinute, int maxMinute,
+                                     EnumMap<Exclusion, Long> excluded, Map<String, InterTwilightWindow> windows) {
+        long nDark = 0;
+        long nGroup = 0;
+        for (int i = 0; i < used; i++) {
+            nDark += dark[i];
+            nGroup += group[i] ? 1 : 0;
+        }
+        long nLight = used - nDark;
+        if (used == 0 || nDark == 0 || nLight == 0 || nGroup == 0 || nGroup == used) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "veil of darkness test needs stops both dark and light, in the group and not: "
+                            + "used %d (dark %d, light %d, group %d), excluded %s", used, nDark, nLight, nGroup, excluded));
+        }
+        // beats in sorted order; the first is the reference
+        boolean fe = fixedEffects == FixedEffects.BEAT;
+        int nBeats = fe ? beatNames.size() : 1;
+        int[] beatRank = new int[nBeats];
+        List<String> sortedBeats = new ArrayList<>(fe ? beatNames : List.of(CITY));
+        if (fe) {
+            // only beats that kept stops
+            boolean[] present = new boolean[nBeats];
+            for (int i = 0; i < used; i++) {
+                present[beat[i]] = true;
+            }
+            List<String> kept = new ArrayList<>();
+            for (int b = 0; b < nBeats; b++) {
+                if (present[b]) {
+                    kept.add(beatNames.get(b));
+                }
+            }
+            kept.sort(null);
+            sortedBeats = kept;
+            Arrays.fill(beatRank, -1);
+            for (int r = 0; r < kept.size(); r++) {
+                beatRank[beatNames.indexOf(kept.get(r))] = r;
+            }
+        }
+        int span = maxMinute - minMinute + 1;
+        int levels = sortedBeats.size();
+        // cells: (beat rank, dark, minute)
+        long[] trials = new long[levels * 2 * span];
+        long[] successes = new long[trials.length];
+        long[] hist = new long[span];
+        for (int i = 0; i < used; i++) {
+            int b = fe ? beatRank[beat[i]] : 0;
+            int m = evening[i] - minMinute;
+            int c = (b * 2 + dark[i]) * span + m;
+            trials[c]++;
+            if (group[i]) {
+                successes[c]++;
+            }
+            hist[m]++;
+        }
+        checkLevels(trials, successes, levels, span, sortedBeats);
+        long[] cumulative = new long[span];
+        long run = 0;
+        for (int m = 0; m < span; m++) {
+            run += hist[m];
+            cumulative[m] = run;
+        }
+        NaturalSpline spline;
+        try {
+            spline = NaturalSpline.fromOrderStatistics(k -> {
+                int idx = Arrays.binarySearch(cumulative, k + 1);
+                if (idx < 0) {
+                    idx = -idx - 1;
+                }
+                while (idx > 0 && cumulative[idx - 1] >= k + 1) {
+                    idx--;
+                }
+                return minMinute + idx;
+            }, used, splineDf);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("veil of darkness test: cannot build the time-of-day spline: "
+                    + e.getMessage(), e);
+        }
+        double[][] basisAt = new double[span][];
+        for (int m = 0; m < span; m++) {
+            if (hist[m] > 0) {
+                basisAt[m] = spline.basis(minMinute + m);
+            }
+        }
+        int p = 2 + splineDf + (levels - 1);
+        String[] names = new String[p];
+        names[0] = "(intercept)";
+        names[1] = "dark";
+        for (int j = 0; j < splineDf; j++) {
+            names[2 + j] = "ns(minute)" + (j + 1);
+        }
+        for (int b = 1; b < levels; b++) {
+            names[1 + splineDf + b] = "beat " + sortedBeats.get(b);
+        }
+        int rows = 0;
+        for (long t : trials) {
+            rows += t > 0 ? 1 : 0;
+        }
+        double[] x = new double[rows * p];
+        double[] tr = new double[rows];
+        double[] su = new double[rows];
+        int r = 0;
+        for (int c = 0; c < trials.length; c++) {
+            if (trials[c] == 0) {
+                continue;
+            }
+            int m = c % span;
+            int rest = c / span;
+            int isDark = rest % 2;
+            int b = rest / 2;
+            int o = r * p;
+            x[o] = 1;
+            x[o + 1] = isDark;
+            System.arraycopy(basisAt[m], 0, x, o + 2, splineDf);
+            if (b > 0) {
+                x[o + 1 + splineDf + b] = 1;
+            }
+            tr[r] = trials[c];
+            su[r] = successes[c];
+            r++;
+        }
+        LogisticRegression.Fit fit = LogisticRegression.fit(x, p, tr, su, names);
+        double beta = fit.beta()[1];
+        double se = Math.sqrt(fit.covariance()[1][1]);
+        double z = beta / se;
+        double pValue = Math.min(1.0, 2 * Distributions.normalSf(Math.abs(z)));
+        double q = Distributions.normalQuantile(0.5 + level / 2);
+        RatioEstimate or = new RatioEstimate(Math.exp(beta),
+                Interval.of(Math.exp(beta - q * se), Math.exp(beta + q * se), level, "wald"));
+        double pBar = (double) nGroup / used;
+        double nullDeviance = -2 * (nGroup * Math.log(pBar) + (used - nGroup) * Math.log1p(-pBar));
+        return new VeilOfDarknessResult(minority, fixedEffects, beta, se, z, pValue, or, fit.deviance(), nullDeviance,
+                -fit.deviance() / 2, fit.deviance() + 2 * p, used - p, p, fit.iterations(), used, nDark, nLight,
+                nGroup, excluded, windows, spline);
+    }
+
+    /**
+     * Fails when a level of darkness or of a beat has stops all in the group or none in it: its
+     * coefficient would be infinite (quasi-complete separation) and the model has no estimate.
+     */
+    private static void checkLevels(long[] trials, long[] successes, int levels, int span, List<String> beats) {
+        long[][] byDark = new long[2][2];
+        for (int b = 0; b < levels; b++) {
+            long bt = 0;
+            long bs = 0;
+            for (int d = 0; d < 2; d++) {
+                for (int m = 0; m < span; m++) {
+                    int c = (b * 2 + d) * span + m;
+                    bt += trials[c];
+                    bs += successes[c];
+                    byDark[d][0] += trials[c];
+                    byDark[d][1] += successes[c];
+                }
+            }
+            if (levels > 1 && (bs == 0 || bs == bt)) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "veil of darkness test: %s of the %d stops of beat %s are in the group, so its coefficient is "
+                                + "infinite (separation); drop or merge that beat, or fit without beat effects",
+                        bs == 0 ? "none" : "all", bt, beats.get(b)));
+            }
+        }
+        for (int d = 0; d < 2; d++) {
+            if (byDark[d][1] == 0 || byDark[d][1] == byDark[d][0]) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "veil of darkness test: %s of the %d %s stops are in the group, so the darkness coefficient is "
+                                + "infinite (separation)", byDark[d][1] == 0 ? "none" : "all", byDark[d][0],
+                        d == 1 ? "dark" : "light"));
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "VeilOfDarkness[%s, zone %s, minority %s, ns df %d, fixed effects %s, level %s]",
+                city != null ? "city " + city : beatLocations.size() + " beat locations", zone, minority, splineDf,
+                fixedEffects, level);
+    }
+}

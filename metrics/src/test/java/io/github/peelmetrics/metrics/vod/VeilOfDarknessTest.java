@@ -1,0 +1,160 @@
+package io.github.peelmetrics.metrics.vod;
+
+import static io.github.peelmetrics.metrics.vod.SyntheticStops.OAKLAND;
+import static io.github.peelmetrics.metrics.vod.SyntheticStops.PACIFIC;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.peelmetrics.core.Category;
+import io.github.peelmetrics.core.GeoPoint;
+import io.github.peelmetrics.core.Races;
+import io.github.peelmetrics.core.Stop;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Behaviour and clear errors of the veil of darkness test. */
+class VeilOfDarknessTest {
+
+    private static final VeilOfDarkness OAK = VeilOfDarkness.at(OAKLAND, PACIFIC).minority(Races.BLACK);
+
+    private static List<Stop> sample(long seed, int n, int beats) {
+        return SyntheticStops.generate(new SplittableRandom(seed), n, beats, -0.5);
+    }
+
+    @Test
+    void countsReconcileAndEveryExclusionHasItsReason() {
+        List<Stop> stops = new ArrayList<>(sample(1, 2000, 3));
+        stops.add(Stop.builder("unknown-beat", ZonedDateTime.of(2019, 1, 5, 18, 30, 0, 0, PACIFIC)).race(Races.WHITE).build());
+        VeilOfDarknessResult r = OAK.fixedEffects(FixedEffects.BEAT).test(stops);
+        assertEquals(stops.size(), r.used() + r.excludedTotal());
+        assertEquals(1, r.excluded().get(Exclusion.UNKNOWN_BEAT));
+        assertTrue(r.excluded().get(Exclusion.UNKNOWN_RACE) > 0, r.toString());
+        assertTrue(r.excluded().get(Exclusion.OUTSIDE_WINDOW) > 0, r.toString());
+        assertTrue(r.excluded().get(Exclusion.TWILIGHT) > 0, r.toString());
+        assertEquals(0, r.excluded().get(Exclusion.UNKNOWN_LOCATION));
+        assertEquals(Exclusion.values().length, r.excluded().size());
+        assertEquals(2 + 6 + 2, r.coefficients(), "intercept, dark, 6 spline columns, 3 beats less the reference");
+        assertEquals(r.used() - r.coefficients(), r.dfResidual());
+        assertEquals(r.deviance() + 2 * r.coefficients(), r.aic(), 1e-9);
+        assertTrue(r.oddsRatio().interval().contains(r.oddsRatio().estimate()));
+        assertTrue(r.toString().contains("black ~ dark + ns(minute, df = 6) + beat"), r.toString());
+        // the unknown beat is not an error without beat effects
+        assertEquals(0, OAK.test(stops).excluded().get(Exclusion.UNKNOWN_BEAT));
+    }
+
+    @Test
+    void beatLocationsGiveEachBeatItsOwnSunAndExcludeBeatsWithoutOne() {
+        List<Stop> stops = sample(2, 1500, 3);
+        Map<String, GeoPoint> where = Map.of("B1", OAKLAND, "B2", GeoPoint.of(37.87, -122.27));
+        VeilOfDarknessResult r = VeilOfDarkness.atBeats(where, PACIFIC).minority(Races.BLACK).test(stops);
+        long b3 = stops.stream().filter(s -> s.beat().equals("B3") && !s.subject().race().isUnknown()).count();
+        assertEquals(b3, r.excluded().get(Exclusion.UNKNOWN_LOCATION));
+        assertEquals(List.of("B1", "B2"), List.copyOf(r.windows().keySet()));
+        assertTrue(r.windows().get("B2").earliestDusk() != r.windows().get("B1").earliestDusk());
+    }
+
+    @Test
+    void aDuskAfterMidnightClassifiesTheEarlyMorningAsThePreviousEvening() {
+        GeoPoint anchorage = GeoPoint.of(61.2181, -149.9003);
+        ZoneId zone = ZoneId.of("America/Anchorage");
+        // the latest dusk of the year, then a day whose dusk is after midnight but 6+ minutes earlier
+        double latest = 0;
+        LocalDate latestDay = null;
+        for (LocalDate d = LocalDate.of(2019, 6, 1); d.getMonthValue() < 9; d = d.plusDays(1)) {
+            double c = SolarTimes.civilDusk(anchorage, zone, d).clockMinutes().orElse(0);
+            if (c > latest) {
+                latest = c;
+                latestDay = d;
+            }
+        }
+        LocalDate day = latestDay;
+        SolarEvent dusk = SolarTimes.civilDusk(anchorage, zone, day);
+        while (dusk.clockMinutes().getAsDouble() > latest - 6) {
+            day = day.plusDays(1);
+            dusk = SolarTimes.civilDusk(anchorage, zone, day);
+        }
+        double m = dusk.clockMinutes().getAsDouble();
+        assertTrue(m > 1440, "dusk after midnight on " + day + ": " + dusk);
+        ZonedDateTime t = dusk.time().orElseThrow();
+        Stop before = Stop.builder("before", t.minusMinutes(4)).race(Races.BLACK).build();
+        Stop after = Stop.builder("after", t.plusMinutes(4)).race(Races.WHITE).build();
+        VeilOfDarkness.Tally tally = VeilOfDarkness.at(anchorage, zone).minority(Races.BLACK)
+                .tally(List.of(before, after));
+        assertTrue(tally.windows.get("city").latestDusk() > 1440);
+        assertEquals(2 + Exclusion.TWILIGHT.ordinal(), tally.status[0], "between sunset and dusk of " + day);
+        assertEquals(1, tally.status[1], "dark: after the dusk of " + day + ", although the clock reads the next day");
+        assertEquals(1, tally.used);
+        assertEquals((int) Math.floor(m) + 4, tally.evening[0], "minute counted on the evening before");
+    }
+
+    @Test
+    void settingsAreCheckedAsTheyAreSet() {
+        VeilOfDarkness v = VeilOfDarkness.at(OAKLAND, PACIFIC);
+        IllegalStateException none = assertThrows(IllegalStateException.class, () -> v.test(sample(3, 100, 1)));
+        assertTrue(none.getMessage().contains("minority"), none.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> v.minority(Category.UNKNOWN));
+        assertTrue(e.getMessage().contains("unknown"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> v.splineDf(0));
+        assertTrue(e.getMessage().contains("splineDf") && e.getMessage().contains(": 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> v.level(1.0));
+        assertTrue(e.getMessage().contains("level") && e.getMessage().contains("1.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> v.level(Double.NaN));
+        assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> VeilOfDarkness.atBeats(Map.of(), PACIFIC));
+        assertTrue(e.getMessage().contains("beatLocations"), e.getMessage());
+        assertThrows(NullPointerException.class, () -> v.fixedEffects(null));
+    }
+
+    @Test
+    void onlyLightStopsAreAClearError() {
+        List<Stop> light = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            // 17:20 in June is long before sunset, and inside the window
+            light.add(Stop.builder("L" + i, ZonedDateTime.of(2019, 6, 1 + i % 28, 17, 20, 0, 0, PACIFIC))
+                    .race(i % 3 == 0 ? Races.BLACK : Races.WHITE).build());
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> OAK.test(light));
+        assertTrue(e.getMessage().contains("dark 0") && e.getMessage().contains("light 50"), e.getMessage());
+    }
+
+    @Test
+    void aBeatWhoseStopsAreAllInTheGroupIsNamedAsSeparation() {
+        List<Stop> stops = new ArrayList<>(sample(4, 1500, 3));
+        for (int i = 0; i < 5; i++) {
+            stops.add(Stop.builder("X" + i, ZonedDateTime.of(2019, 12, 10 + i, 19, 0, 0, 0, PACIFIC))
+                    .beat("B9").race(Races.BLACK).build());
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> OAK.fixedEffects(FixedEffects.BEAT).test(stops));
+        assertTrue(e.getMessage().contains("beat B9") && e.getMessage().contains("separation")
+                && e.getMessage().contains("all of the 5"), e.getMessage());
+        // without beat effects the same stops are fine
+        assertTrue(Double.isFinite(OAK.test(stops).coefficient()));
+    }
+
+    @Test
+    void collinearColumnsAreReportedAsRankDeficient() {
+        double[] x = {1, 2, 4, 1, 3, 6, 1, 5, 10, 1, 7, 14};   // third column = 2 × second
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> LogisticRegression.fit(x, 3, new double[] {5, 5, 5, 5}, new double[] {1, 2, 3, 2},
+                        new String[] {"(intercept)", "a", "b"}));
+        assertTrue(e.getMessage().contains("rank-deficient"), e.getMessage());
+    }
+
+    @Test
+    void completeSeparationIsNotReportedAsAnEstimate() {
+        double[] x = {1, -2, 1, -1, 1, 1, 1, 2};
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> LogisticRegression.fit(x, 2, new double[] {3, 3, 3, 3}, new double[] {0, 0, 3, 3},
+                        new String[] {"(intercept)", "a"}));
+        assertTrue(e.getMessage().contains("separation") || e.getMessage().contains("converge"), e.getMessage());
+        assertTrue(e.getMessage().contains("'a'"), e.getMessage());
+    }
+}
