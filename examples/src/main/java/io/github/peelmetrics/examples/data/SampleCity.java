@@ -105,12 +105,12 @@ public final class SampleCity {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new IllegalArgumentException("folder of SampleCity.writeTo exists and is not a directory: " + folder);
         }
-        Map<String, byte[]> files = generate(parameters);
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the sample city folder " + folder, e);
         }
+        Map<String, byte[]> files = generate(parameters);
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             Path target = folder.resolve(f.getKey());

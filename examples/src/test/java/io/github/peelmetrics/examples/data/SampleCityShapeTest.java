@@ -138,34 +138,6 @@ class SampleCityShapeTest {
         return (sxy - sx * sy / n) / Math.sqrt((sxx - sx * sx / n) * (syy - sy * sy / n));
     }
 
-    @Test
-    void censusMarginsSumToTheSameTotalAndTheRaceMarginIsTheBeatsTotal() {
-        Table margins = Table.bundled("census_margins.csv");
-        Table beats = Table.bundled("beats.csv");
-        Map<String, Long> byVariable = new HashMap<>();
-        Map<String, Long> raceMargin = new HashMap<>();
-        for (String[] r : margins.rows) {
-            long pop = Long.parseLong(r[2]);
-            byVariable.merge(r[0], pop, Long::sum);
-            if (r[0].equals("race")) {
-                raceMargin.put(r[1], pop);
-            }
-        }
-        assertEquals(Set.of("race", "age_group", "sex"), byVariable.keySet());
-        assertEquals(1, new HashSet<>(byVariable.values()).size(), "totals by variable: " + byVariable);
-        Map<String, String> label = Map.of("white", "White", "black", "Black", "hispanic", "Hispanic",
-                "asian/pacific islander", "Asian", "other", "Other");
-        Map<String, Long> fromBeats = new HashMap<>();
-        Set<String> beatIds = new HashSet<>();
-        for (String[] r : beats.rows) {
-            assertTrue(label.containsKey(r[2]), "race code in beats.csv: " + r[2]);
-            fromBeats.merge(label.get(r[2]), Long.parseLong(r[3]), Long::sum);
-            beatIds.add(r[0]);
-        }
-        assertEquals(raceMargin, fromBeats);
-        assertEquals(8, beatIds.size());
-    }
-
     // ---- stops ----
 
     @Test
@@ -190,46 +162,19 @@ class SampleCityShapeTest {
     }
 
     @Test
-    void everyStopIsConsistentAndInsideTheCity() {
-        Set<String> races = Set.of("white", "black", "hispanic", "asian/pacific islander", "other", "unknown");
-        Set<String> bases = Set.of("consent", "probable cause", "plain view", "k9", "other");
-        Set<String> officerIds = new HashSet<>();
-        for (String[] o : Table.bundled("officers.csv").rows) {
-            officerIds.add(o[0]);
+    void everyRowOfEveryFileFollowsTheDocumentedRules() {
+        Set<String> officerIds = Invariants.officerIds(Table.bundled("officers.csv"));
+        Invariants.stops(stops, officerIds);
+        for (int wave : CityModel.WAVES) {
+            Invariants.survey(Table.bundled("survey_" + wave + ".csv"), wave);
         }
-        for (String[] r : stops.rows) {
-            String row = "stop " + r[0] + ": " + String.join(",", r);
-            assertTrue(races.contains(r[stops.col("subject_race")]), row);
-            assertTrue(Set.of("male", "female").contains(r[stops.col("subject_sex")]), row);
-            assertTrue(Set.of("vehicular", "pedestrian").contains(r[stops.col("type")]), row);
-            assertTrue(officerIds.contains(r[stops.col("officer_id")]), row);
-            double lat = Double.parseDouble(r[stops.col("lat")]);
-            double lng = Double.parseDouble(r[stops.col("lng")]);
-            assertTrue(Math.abs(lat - 37.80) < 0.1 && Math.abs(lng + 122.27) < 0.1, row);
-            int age = Integer.parseInt(r[stops.col("subject_age")]);
-            assertTrue(age >= 16 && age <= 90, row);
-            boolean searched = bool(r[stops.col("search_conducted")]);
-            String basis = r[stops.col("search_basis")];
-            String contraband = r[stops.col("contraband_found")];
-            assertTrue(searched ? bases.contains(basis) : basis.isEmpty(), row);
-            assertTrue(searched ? Set.of("TRUE", "FALSE").contains(contraband) : contraband.isEmpty(), row);
-            String outcome = r[stops.col("outcome")];
-            assertTrue(Set.of("", "warning", "citation", "summons", "arrest").contains(outcome), row);
-            assertEquals(outcome.equals("arrest"), bool(r[stops.col("arrest_made")]), row);
-            assertEquals(outcome.equals("citation"), bool(r[stops.col("citation_issued")]), row);
-            assertEquals(outcome.equals("warning"), bool(r[stops.col("warning_issued")]), row);
-            bool(r[stops.col("use_of_force")]);
-        }
+        Invariants.marginsAgreeWithBeats(Table.bundled("census_margins.csv"), Table.bundled("beats.csv"));
+        Invariants.complaints(Table.bundled("complaints.csv"), officerIds);
+        Invariants.assignments(assignments, officerIds);
     }
 
     private static boolean bool(String s) {
-        if (s.equals("TRUE")) {
-            return true;
-        }
-        if (s.equals("FALSE")) {
-            return false;
-        }
-        throw new AssertionError("not TRUE/FALSE: \"" + s + "\"");
+        return Invariants.bool(s);
     }
 
     @Test
@@ -376,26 +321,11 @@ class SampleCityShapeTest {
     }
 
     @Test
-    void complaintDatesAndFindingsAgree() {
+    void someComplaintsAreStillPendingAtTheEndAndMostAreClosed() {
         Table t = Table.bundled("complaints.csv");
-        Set<String> allegations = Set.of("use_of_force", "discourtesy", "bias", "improper_stop_or_search", "procedure",
-                "integrity", "other");
-        Set<String> findings = Set.of("sustained", "not_sustained", "exonerated", "unfounded", "withdrawn", "pending");
-        int pending = 0;
-        for (String[] r : t.rows) {
-            String row = String.join(",", r);
-            assertTrue(allegations.contains(r[t.col("allegation")]), row);
-            assertTrue(findings.contains(r[t.col("finding")]), row);
-            assertTrue(Set.of("civilian", "internal", "anonymous").contains(r[t.col("source")]), row);
-            LocalDate received = LocalDate.parse(r[t.col("received")]);
-            String closed = r[t.col("closed")];
-            assertEquals(closed.isEmpty(), r[t.col("finding")].equals("pending"), row);
-            if (closed.isEmpty()) {
-                pending++;
-            } else {
-                assertTrue(!LocalDate.parse(closed).isBefore(received), row);
-            }
-        }
+        long pending = t.rows.stream().filter(r -> r[t.col("finding")].equals("pending")).count();
+        long sustained = t.rows.stream().filter(r -> r[t.col("finding")].equals("sustained")).count();
         assertTrue(pending > 0 && pending < t.rows.size() / 4, "pending: " + pending);
+        assertTrue(sustained > 0 && sustained < t.rows.size() / 4, "sustained: " + sustained);
     }
 }
