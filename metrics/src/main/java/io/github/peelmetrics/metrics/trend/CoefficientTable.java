@@ -1,0 +1,64 @@
+package io.github.peelmetrics.metrics.trend;
+
+import io.github.peelmetrics.core.stats.Distributions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * Regression coefficients under one covariance estimator.
+ *
+ * @param covariance       the estimator: {@code classic}, {@code newey-west(L)},
+ *                         {@code newey-west(L)·n/(n-k)}, {@code cluster-cr1}
+ * @param coefficients     the coefficients, in the model's term order
+ * @param degreesOfFreedom the t degrees of freedom of the p-values, empty for normal (z) p-values
+ */
+public record CoefficientTable(String covariance, List<Coefficient> coefficients, OptionalDouble degreesOfFreedom) {
+
+    /** Validates and copies. */
+    public CoefficientTable {
+        Objects.requireNonNull(covariance, "covariance");
+        coefficients = List.copyOf(coefficients);
+        Objects.requireNonNull(degreesOfFreedom, "degreesOfFreedom");
+    }
+
+    static CoefficientTable of(String covariance, String[] terms, double[] beta, double[][] v, OptionalDouble df) {
+        List<Coefficient> out = new ArrayList<>();
+        for (int i = 0; i < terms.length; i++) {
+            double se = Math.sqrt(v[i][i]);
+            double stat = beta[i] / se;
+            double p = df.isPresent() ? Distributions.tTwoSided(stat, df.getAsDouble()) : Distributions.normalTwoSided(stat);
+            out.add(new Coefficient(terms[i], beta[i], se, stat, p));
+        }
+        return new CoefficientTable(covariance, out, df);
+    }
+
+    /**
+     * The coefficient of {@code term}.
+     *
+     * @throws IllegalArgumentException when the model has no such term
+     */
+    public Coefficient coefficient(String term) {
+        for (Coefficient c : coefficients) {
+            if (c.term().equals(term)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("CoefficientTable: no term " + term + " among "
+                + coefficients.stream().map(Coefficient::term).toList());
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        b.append(Fmt.f("%-14s %12s %12s %9s %10s   (%s%s)%n", "term", "estimate", "se",
+                degreesOfFreedom.isPresent() ? "t" : "z", "p", covariance,
+                degreesOfFreedom.isPresent() ? ", t on " + Fmt.num(degreesOfFreedom.getAsDouble()) + " df" : ", normal"));
+        for (Coefficient c : coefficients) {
+            b.append(Fmt.f("%-14s %12s %12s %9s %10s%n", c.term(), Fmt.num(c.estimate()), Fmt.num(c.standardError()),
+                    Fmt.stat(c.statistic()), Fmt.p(c.pValue())));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.peelmetrics.metrics.trend;
+
+import io.github.peelmetrics.core.stats.Distributions;
+import io.github.peelmetrics.core.stats.Estimate;
+import io.github.peelmetrics.core.stats.Interval;
+import java.util.Objects;
+
+/**
+ * The change in a proportion (or any estimate) between two survey waves, with a z-test.
+ * {@code wave1} is the earlier wave; the difference is {@code after - before}.
+ *
+ * <ul>
+ *   <li>{@link #pooled}: simple random samples, pooled two-proportion z-test,
+ *       {@code z = (p2 - p1)/sqrt(p̄(1 - p̄)(1/n1 + 1/n2))}, {@code p̄ = (x1 + x2)/(n1 + n2)}
+ *       (statsmodels {@code proportions_ztest}; {@code z²} equals R {@code prop.test(correct = FALSE)});</li>
+ *   <li>{@link #unpooled}: Wald, {@code z = (p2 - p1)/sqrt(p1(1 - p1)/n1 + p2(1 - p2)/n2)}
+ *       (statsmodels {@code test_proportions_2indep(method='wald', compare='diff')});</li>
+ *   <li>{@link #between}: two weighted (design-based) estimates with their standard errors from
+ *       independent samples, {@code z = (e2 - e1)/sqrt(se1² + se2²)} (statsmodels
+ *       {@code _zstat_generic2}), so survey-module results plug in directly.</li>
+ * </ul>
+ * All p-values are normal, without continuity correction. A pooled test on two waves where every
+ * answer (or none) is a success has {@code se = 0} and NaN z and p. Immutable and thread-safe.
+ *
+ * @param before        the earlier wave's proportion or estimate
+ * @param after         the later wave's
+ * @param difference    {@code after - before}
+ * @param standardError the standard error used in {@code z}
+ * @param z             the z statistic
+ * @param pValue        its two-sided normal p-value
+ * @param method        {@code pooled-z}, {@code unpooled-z} or {@code given-se-z}
+ */
+public record ProportionChange(double before, double after, double difference, double standardError, double z,
+                               double pValue, String method) {
+
+    /** Validates. */
+    public ProportionChange {
+        Objects.requireNonNull(method, "method");
+    }
+
+    /**
+     * Pooled two-proportion z-test of {@code x1/n1} (earlier) against {@code x2/n2} (later).
+     *
+     * @throws IllegalArgumentException when a size is not positive or a count is outside {@code 0..n}
+     */
+    public static ProportionChange pooled(long x1, long n1, long x2, long n2) {
+        check(x1, n1, "wave1");
+        check(x2, n2, "wave2");
+        double p1 = (double) x1 / n1;
+        double p2 = (double) x2 / n2;
+        double pbar = (double) (x1 + x2) / (n1 + n2);
+        double se = Math.sqrt(pbar * (1 - pbar) * (1.0 / n1 + 1.0 / n2));
+        return of(p1, p2, se, "pooled-z");
+    }
+
+    /**
+     * Unpooled (Wald) two-proportion z-test of {@code x1/n1} (earlier) against {@code x2/n2} (later).
+     *
+     * @throws IllegalArgumentException as {@link #pooled}
+     */
+    public static ProportionChange unpooled(long x1, long n1, long x2, long n2) {
+        check(x1, n1, "wave1");
+        check(x2, n2, "wave2");
+        double p1 = (double) x1 / n1;
+        double p2 = (double) x2 / n2;
+        return of(p1, p2, Math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2), "unpooled-z");
+    }
+
+    /**
+     * The change between two independent weighted estimates given their standard errors.
+     *
+     * @param wave1 the earlier estimate (e.g. a survey-module weighted proportion)
+     * @param wave2 the later estimate
+     * @throws IllegalArgumentException when a point or standard error is not finite, or both
+     *                                  standard errors are zero
+     */
+    public static ProportionChange between(Estimate wave1, Estimate wave2) {
+        Objects.requireNonNull(wave1, "wave1");
+        Objects.requireNonNull(wave2, "wave2");
+        checkEstimate(wave1, "wave1");
+        checkEstimate(wave2, "wave2");
+        double se = Math.sqrt(wave1.standardError() * wave1.standardError() + wave2.standardError() * wave2.standardError());
+        if (se == 0) {
+            throw new IllegalArgumentException("ProportionChange: standard errors of wave1 and wave2 are both zero");
+        }
+        return of(wave1.point(), wave2.point(), se, "given-se-z");
+    }
+
+    private static ProportionChange of(double before, double after, double se, String method) {
+        double d = after - before;
+        double z = d / se;
+        return new ProportionChange(before, after, d, se, z, Distributions.normalTwoSided(z), method);
+    }
+
+    private static void check(long x, long n, String wave) {
+        if (n <= 0) {
+            throw new IllegalArgumentException(Fmt.f("ProportionChange: size n of %s must be positive: %d", wave, n));
+        }
+        if (x < 0 || x > n) {
+            throw new IllegalArgumentException(Fmt.f("ProportionChange: count x of %s must be in 0..%d: %d", wave, n, x));
+        }
+    }
+
+    private static void checkEstimate(Estimate e, String wave) {
+        if (!Double.isFinite(e.point())) {
+            throw new IllegalArgumentException(Fmt.f("ProportionChange: point of %s must be finite: %s", wave, e.point()));
+        }
+        if (!Double.isFinite(e.standardError())) {
+            throw new IllegalArgumentException(Fmt.f("ProportionChange: standard error of %s must be finite: %s",
+                    wave, e.standardError()));
+        }
+    }
+
+    /** The p-value under {@code alternative}; {@code INCREASING} means the later wave is higher. */
+    public double pValue(Alternative alternative) {
+        return Objects.requireNonNull(alternative, "alternative").pValue(z);
+    }
+
+    /**
+     * The Wald interval {@code difference ± z_{1-α/2}·se} for the change. For the pooled test the
+     * pooled standard error is the null one; prefer {@link #unpooled} or {@link #between} for intervals.
+     */
+    public Interval interval(double level) {
+        double q = Distributions.normalQuantile(1 - (1 - Series.checkLevel(level, "ProportionChange")) / 2);
+        return Interval.of(difference - q * standardError, difference + q * standardError, level, "wald-" + method);
+    }
+
+    @Override
+    public String toString() {
+        return "ProportionChange[" + method + ": " + Fmt.num(before) + " -> " + Fmt.num(after) + ", change="
+                + (difference > 0 ? "+" : "") + Fmt.num(difference) + ", z=" + Fmt.stat(z) + ", p=" + Fmt.p(pValue) + "]";
+    }
+}

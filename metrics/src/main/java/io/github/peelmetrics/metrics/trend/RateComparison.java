@@ -1,0 +1,228 @@
+package io.github.peelmetrics.metrics.trend;
+
+import io.github.peelmetrics.core.stats.Distributions;
+import io.github.peelmetrics.core.stats.Interval;
+import io.github.peelmetrics.core.stats.RatioEstimate;
+import io.github.peelmetrics.core.stats.TestResult;
+import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.special.Gamma;
+
+/**
+ * Comparison of two Poisson rates (a later period against an earlier one, a group against a
+ * reference): the rate ratio {@code (a1/T1)/(a0/T0)} with the estimates and tests of epitools
+ * {@code rateratio} / {@code rate2by2.test}, R {@code poisson.test} and statsmodels
+ * {@code test_poisson_2indep}.
+ *
+ * <p>Conditional on {@code m = a1 + a0}, {@code a1 ~ Binomial(m, s)} with
+ * {@code s = RR·T1/(RR·T1 + T0)}; under equal rates {@code s0 = T1/(T1 + T0)}; a probability
+ * {@code s} maps to {@code RR = s/(1 - s)·T0/T1}.
+ * <ul>
+ *   <li>{@link #wald}: {@code exp(log RR ± z·sqrt(1/a1 + 1/a0))}; no zero correction, so
+ *       {@code a1 = 0} gives 0 with {@code [0, NaN]} and {@code a0 = 0} gives infinity with
+ *       {@code [NaN, Infinity]} (epitools).</li>
+ *   <li>{@link #midP}: the median-unbiased estimate solves {@code ½P(X=a1) + P(X>a1) = ½}, the
+ *       lower limit {@code ½P(X=a1) + P(X>a1) = α/2}, the upper {@code ½P(X=a1) + P(X<a1) = α/2}
+ *       (epitools {@code rateratio.midp}, Rothman and Greenland 1998), solved by bisection to the
+ *       last bit (epitools' own {@code uniroot} stops at 1.2e-4 on s); where no root lies in
+ *       (0, 1) the end point is used.</li>
+ *   <li>{@link #midPTest}: {@code P = ½P(X=a1) + P(X<a1)} at {@code s0}, {@code p = 2·min(P, 1 - P)}
+ *       (epitools {@code rate2by2.test} mid-p).</li>
+ *   <li>{@link #scoreTest}: {@code z = (a1 - a0·T1/T0)/sqrt((a1 + a0)·T1/T0)}, normal p
+ *       (statsmodels {@code method='score'}, Gu et al. 2008; epitools' "wald" p-value).</li>
+ *   <li>{@link #exactConditionalTest}: two-sided exact binomial test of {@code a1} of {@code m}
+ *       at {@code s0}, summing the outcomes no more likely than the observed one (R's
+ *       {@code 1 + 1e-7} rule; R {@code poisson.test}, statsmodels {@code method='exact-cond'});
+ *       {@link #exactConditionalInterval} maps the Clopper-Pearson interval for {@code s}.</li>
+ * </ul>
+ * Immutable and thread-safe.
+ *
+ * @param group     the group (or later period) rate, the numerator
+ * @param reference the reference (or earlier period) rate, the denominator
+ */
+public record RateComparison(PoissonRate group, PoissonRate reference) {
+
+    /** Validates: both rates present and at least one event in all. */
+    public RateComparison {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(reference, "reference");
+        if (group.events() + reference.events() == 0) {
+            throw new IllegalArgumentException(
+                    "RateComparison: no events in the group nor in the reference: the rate ratio 0/0 is not defined");
+        }
+    }
+
+    /**
+     * Compares {@code groupEvents/groupExposure} with {@code referenceEvents/referenceExposure}.
+     *
+     * @throws IllegalArgumentException when a count is negative, an exposure is not positive and
+     *                                  finite, or both counts are zero
+     */
+    public static RateComparison of(long groupEvents, double groupExposure, long referenceEvents, double referenceExposure) {
+        return new RateComparison(PoissonRate.of(groupEvents, groupExposure), PoissonRate.of(referenceEvents, referenceExposure));
+    }
+
+    /** The rate ratio {@code (a1/T1)/(a0/T0)}; infinite when {@code a0 = 0}. */
+    public double rateRatio() {
+        return group.rate() / reference.rate();
+    }
+
+    /** The Wald (log) interval for the rate ratio at {@code level}. */
+    public RatioEstimate wald(double level) {
+        double z = Distributions.normalQuantile(1 - (1 - Series.checkLevel(level, "RateComparison")) / 2);
+        double rr = rateRatio();
+        double se = Math.sqrt(1.0 / group.events() + 1.0 / reference.events());
+        double log = Math.log(rr);
+        return new RatioEstimate(rr, Interval.of(Math.exp(log - z * se), Math.exp(log + z * se), level, "wald-log"));
+    }
+
+    /** The mid-p (median-unbiased) estimate of the rate ratio and its mid-p exact interval at {@code level}. */
+    public RatioEstimate midP(double level) {
+        double alpha = 1 - Series.checkLevel(level, "RateComparison");
+        long a1 = group.events();
+        long m = a1 + reference.events();
+        DoubleUnaryOperator upperTail = s -> 0.5 * pmf(a1, m, s) + greater(a1, m, s);   // increasing in s
+        DoubleUnaryOperator lowerTail = s -> 0.5 * pmf(a1, m, s) + less(a1, m, s);      // decreasing in s
+        double est = solveIncreasing(upperTail, 0.5);
+        double lo = solveIncreasing(upperTail, alpha / 2);
+        double hi = solveIncreasing(s -> -lowerTail.applyAsDouble(s), -alpha / 2);
+        return new RatioEstimate(ratio(est), Interval.of(ratio(lo), ratio(hi), level, "mid-p"));
+    }
+
+    /** The two-sided mid-p exact test of equal rates (epitools). */
+    public TestResult midPTest() {
+        long a1 = group.events();
+        long m = a1 + reference.events();
+        double s0 = nullProbability();
+        double p = 0.5 * pmf(a1, m, s0) + less(a1, m, s0);
+        return TestResult.of(Double.NaN, Math.min(1, 2 * Math.min(p, 1 - p)), "mid-p-exact");
+    }
+
+    /** The conditional score test of equal rates (statsmodels {@code score}). */
+    public TestResult scoreTest() {
+        double a1 = group.events();
+        double a0 = reference.events();
+        double ratio = group.exposure() / reference.exposure();
+        double z = (a1 - a0 * ratio) / Math.sqrt((a1 + a0) * ratio);
+        return TestResult.of(z, Distributions.normalTwoSided(z), "score");
+    }
+
+    /** The two-sided exact conditional (binomial) test of equal rates, as R {@code poisson.test}. */
+    public TestResult exactConditionalTest() {
+        return TestResult.of(Double.NaN, binomTwoSided(group.events(), group.events() + reference.events(), nullProbability()),
+                "exact-conditional");
+    }
+
+    /** R {@code poisson.test}'s interval for the rate ratio: Clopper-Pearson for {@code s} mapped to the ratio. */
+    public Interval exactConditionalInterval(double level) {
+        double alpha = 1 - Series.checkLevel(level, "RateComparison");
+        long x = group.events();
+        long m = x + reference.events();
+        double lo = x == 0 ? 0 : Distributions.betaQuantile(alpha / 2, x, m - x + 1);
+        double hi = x == m ? 1 : Distributions.betaQuantile(1 - alpha / 2, x + 1, m - x);
+        return Interval.of(ratio(lo), ratio(hi), level, "exact-conditional");
+    }
+
+    private double nullProbability() {
+        return group.exposure() / (group.exposure() + reference.exposure());
+    }
+
+    private double ratio(double s) {
+        return s >= 1 ? Double.POSITIVE_INFINITY : s / (1 - s) * reference.exposure() / group.exposure();
+    }
+
+    /** The root in [0, 1] of an increasing function minus target, to the last bit; an end point when none. */
+    private static double solveIncreasing(DoubleUnaryOperator f, double target) {
+        double lo = 0;
+        double hi = 1;
+        if (f.applyAsDouble(lo) >= target) {
+            return 0;
+        }
+        if (f.applyAsDouble(hi) <= target) {
+            return 1;
+        }
+        for (int i = 0; i < 2000; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (mid <= lo || mid >= hi) {
+                break;
+            }
+            if (f.applyAsDouble(mid) < target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /** Binomial P(X = k). */
+    static double pmf(long k, long n, double p) {
+        if (p == 0) {
+            return k == 0 ? 1 : 0;
+        }
+        if (p == 1) {
+            return k == n ? 1 : 0;
+        }
+        double log = Gamma.logGamma(n + 1.0) - Gamma.logGamma(k + 1.0) - Gamma.logGamma(n - k + 1.0)
+                + k * Math.log(p) + (n - k) * Math.log1p(-p);
+        return Math.exp(log);
+    }
+
+    /** Binomial P(X > k). */
+    static double greater(long k, long n, double p) {
+        if (k >= n) {
+            return 0;
+        }
+        if (k < 0) {
+            return 1;
+        }
+        return Distributions.betaCdf(p, k + 1.0, (double) (n - k));
+    }
+
+    /** Binomial P(X < k). */
+    static double less(long k, long n, double p) {
+        if (k <= 0) {
+            return 0;
+        }
+        if (k > n) {
+            return 1;
+        }
+        return Distributions.betaCdf(1 - p, (double) (n - k + 1), (double) k);
+    }
+
+    /** R {@code binom.test(x, n, p)$p.value}, two-sided. */
+    static double binomTwoSided(long x, long n, double p) {
+        double relErr = 1 + 1e-7;
+        double d = pmf(x, n, p);
+        double mean = n * p;
+        double pv;
+        if (x == mean) {
+            return 1;
+        } else if (x < mean) {
+            long y = 0;
+            for (long i = (long) Math.ceil(mean); i <= n; i++) {
+                if (pmf(i, n, p) <= d * relErr) {
+                    y++;
+                }
+            }
+            pv = less(x + 1, n, p) + greater(n - y, n, p);
+        } else {
+            long y = 0;
+            for (long i = 0; i <= (long) Math.floor(mean); i++) {
+                if (pmf(i, n, p) <= d * relErr) {
+                    y++;
+                }
+            }
+            pv = less(y, n, p) + greater(x - 1, n, p);
+        }
+        return Math.min(1, pv);
+    }
+
+    @Override
+    public String toString() {
+        RatioEstimate w = wald(0.95);
+        return "RateComparison[" + group + " vs " + reference + ", ratio=" + Fmt.num(w.estimate())
+                + " [" + Fmt.num(w.interval().lower()) + ", " + Fmt.num(w.interval().upper()) + "] 95% wald, exact p="
+                + Fmt.p(exactConditionalTest().pValue()) + "]";
+    }
+}

@@ -1,0 +1,354 @@
+package io.github.peelmetrics.metrics.trend;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Order statistics of the pairwise slopes {@code d_ij = (y_j - y_i)/(x_j - x_i)}, {@code i < j},
+ * of points with strictly increasing {@code x}, without materialising the {@code n(n-1)/2}
+ * slopes when {@code n} is large.
+ *
+ * <p>Up to {@link #DIRECT_LIMIT} points every slope is computed and sorted. Above it the
+ * selection works on the implicit slope set (the randomized slope selection of Matoušek 1991 and
+ * Dillencourt, Mount and Netanyahu 1992, in a simple two-stage form):
+ * <ol>
+ *   <li>about {@code n/2} random pairs give a sorted sample of slopes; each sample value
+ *       {@code s} yields two thresholds {@code s ± δ(s)};</li>
+ *   <li>a binary search over the thresholds, each step counting the slopes {@code <= θ} as the
+ *       pairs {@code i < j} with {@code y_j - θx_j <= y_i - θx_i} (an inversion count by merge
+ *       sort, O(n log n)), finds consecutive thresholds {@code L < R} that bracket the wanted
+ *       rank;</li>
+ *   <li>the slopes in {@code (L, R]} are exactly the pairs whose order differs between the
+ *       orderings at {@code L} and at {@code R}; they are listed by a second merge sort (about
+ *       {@code 2n} of them on average), computed as {@code (y_j - y_i)/(x_j - x_i)} and the rank
+ *       is selected among them.</li>
+ * </ol>
+ * The margin {@code δ(θ) = 2^-47·(max|y| + |θ|·max|x|)} is far above the rounding error of
+ * {@code y - θx}, so every slope at least {@code δ} away from a threshold is classified exactly
+ * and the result is the same double the sort would give. When the bracket holds a sampled slope
+ * {@code s} and more than {@code 8n} slopes (a large tie cluster: many pairs share one slope, as
+ * with count data), {@code s} is returned; it equals the exact order statistic when the tied
+ * slopes are equal (the usual case) and is within {@code δ} of it otherwise. Expected time
+ * O(n log² n).
+ */
+final class SlopeSelection {
+
+    /** Up to this many points all slopes are materialised and sorted. */
+    static final int DIRECT_LIMIT = 1000;
+
+    private static final double MARGIN = 0x1p-47;
+    private static final long SEED = 0x5EE1_5E1EL;
+
+    private final double[] x;
+    private final double[] y;
+    private final int n;
+    private final long total;
+    private final double scaleY;
+    private final double scaleX;
+    private final double[] sample;
+    private final double[] thresholds;
+    private final Map<Integer, Long> counts = new HashMap<>();
+    // work arrays
+    private final double[] z;
+    private final double[] zBuf;
+    private final int[] idx;
+    private final int[] idxBuf;
+
+    private SlopeSelection(double[] x, double[] y) {
+        this.x = x;
+        this.y = y;
+        this.n = x.length;
+        this.total = (long) n * (n - 1) / 2;
+        double sy = 0;
+        double sx = 0;
+        for (int i = 0; i < n; i++) {
+            sy = Math.max(sy, Math.abs(y[i]));
+            sx = Math.max(sx, Math.abs(x[i]));
+        }
+        this.scaleY = sy;
+        this.scaleX = sx;
+        this.z = new double[n];
+        this.zBuf = new double[n];
+        this.idx = new int[n];
+        this.idxBuf = new int[n];
+        int m = (int) Math.min(total, Math.max(1000, n / 2));
+        SplittableRandom r = new SplittableRandom(SEED);
+        double[] s = new double[m];
+        for (int t = 0; t < m; t++) {
+            int i = r.nextInt(n);
+            int j = r.nextInt(n - 1);
+            if (j >= i) {
+                j++;
+            }
+            int a = Math.min(i, j);
+            int b = Math.max(i, j);
+            s[t] = slope(a, b);
+        }
+        Arrays.sort(s);
+        this.sample = s;
+        double[] th = new double[2 * m];
+        for (int t = 0; t < m; t++) {
+            th[2 * t] = s[t] - delta(s[t]);
+            th[2 * t + 1] = s[t] + delta(s[t]);
+        }
+        Arrays.sort(th);
+        this.thresholds = th;
+    }
+
+    /**
+     * The slopes of the given 1-based ranks (each in {@code 1..n(n-1)/2}), in the order asked.
+     *
+     * @param x strictly increasing abscissae
+     * @param y ordinates, finite
+     */
+    static double[] select(double[] x, double[] y, long... ranks) {
+        return x.length <= DIRECT_LIMIT ? direct(x, y, ranks) : implicit(x, y, ranks);
+    }
+
+    /** Materialises and sorts every slope. */
+    static double[] direct(double[] x, double[] y, long... ranks) {
+        int n = x.length;
+        double[] d = new double[n * (n - 1) / 2];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                d[k++] = (y[j] - y[i]) / (x[j] - x[i]);
+            }
+        }
+        Arrays.sort(d);
+        double[] out = new double[ranks.length];
+        for (int r = 0; r < ranks.length; r++) {
+            out[r] = d[(int) (ranks[r] - 1)];
+        }
+        return out;
+    }
+
+    /** Selects on the implicit slope set, whatever n. */
+    static double[] implicit(double[] x, double[] y, long... ranks) {
+        SlopeSelection sel = new SlopeSelection(x, y);
+        double[] out = new double[ranks.length];
+        for (int r = 0; r < ranks.length; r++) {
+            out[r] = sel.select(ranks[r]);
+        }
+        return out;
+    }
+
+    private double slope(int i, int j) {
+        return (y[j] - y[i]) / (x[j] - x[i]);
+    }
+
+    private double delta(double theta) {
+        return MARGIN * (scaleY + Math.abs(theta) * scaleX);
+    }
+
+    private long countAt(int thresholdIndex) {
+        if (thresholdIndex < 0) {
+            return 0;
+        }
+        if (thresholdIndex >= thresholds.length) {
+            return total;
+        }
+        return counts.computeIfAbsent(thresholdIndex, t -> order(thresholds[t]));
+    }
+
+    private double select(long k) {
+        // smallest threshold index b with count(b) >= k; count(-1) = 0 < k, count(len) = total >= k
+        int lo = -1;
+        int hi = thresholds.length;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (countAt(mid) >= k) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        double left = lo < 0 ? Double.NEGATIVE_INFINITY : thresholds[lo];
+        double right = hi >= thresholds.length ? Double.POSITIVE_INFINITY : thresholds[hi];
+        long below = countAt(lo);
+        long upTo = countAt(hi);
+        int s = firstSampleAbove(left);
+        if (upTo - below > 8L * n + 1024 && s < sample.length && sample[s] <= right) {
+            return sample[s]; // a large tie cluster within δ of a sampled slope
+        }
+        double[] between = enumerate(left, right, upTo - below);
+        long r = k - below;
+        if (between.length != upTo - below || r < 1 || r > between.length) {
+            // Rounding made the two orderings disagree on a pair beyond the margin: not expected;
+            // answer with the nearest sampled slope rather than fail.
+            return nearestSample(left, right);
+        }
+        Arrays.sort(between);
+        return between[(int) (r - 1)];
+    }
+
+    private int firstSampleAbove(double v) {
+        int lo = 0;
+        int hi = sample.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sample[mid] > v) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    private double nearestSample(double left, double right) {
+        int s = firstSampleAbove(left);
+        if (s >= sample.length) {
+            return sample[sample.length - 1];
+        }
+        if (s == 0) {
+            return sample[0];
+        }
+        return (left - sample[s - 1]) <= (sample[s] - right) ? sample[s - 1] : sample[s];
+    }
+
+    /**
+     * Sorts the points by {@code (y - θx, descending index)} into {@link #idx} and returns the
+     * number of pairs {@code i < j} with {@code y_j - θx_j <= y_i - θx_i}, the slopes {@code <= θ}.
+     */
+    private long order(double theta) {
+        for (int i = 0; i < n; i++) {
+            z[i] = y[i] - theta * x[i];
+            idx[i] = i;
+        }
+        return sortCounting(z, idx, zBuf, idxBuf);
+    }
+
+    /** Merge sort of (key, index) by key ascending, equal keys later index first; counts pairs out of index order. */
+    private static long sortCounting(double[] key, int[] id, double[] kb, int[] ib) {
+        int n = key.length;
+        double[] ks = key;
+        int[] is = id;
+        double[] kd = kb;
+        int[] idd = ib;
+        long count = 0;
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(n, lo + width);
+                int hi = Math.min(n, lo + 2 * width);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    if (ks[i] < ks[j]) {
+                        kd[k] = ks[i];
+                        idd[k++] = is[i++];
+                    } else {
+                        count += mid - i;
+                        kd[k] = ks[j];
+                        idd[k++] = is[j++];
+                    }
+                }
+                while (i < mid) {
+                    kd[k] = ks[i];
+                    idd[k++] = is[i++];
+                }
+                while (j < hi) {
+                    kd[k] = ks[j];
+                    idd[k++] = is[j++];
+                }
+            }
+            double[] tk = ks;
+            ks = kd;
+            kd = tk;
+            int[] ti = is;
+            is = idd;
+            idd = ti;
+        }
+        if (ks != key) {
+            System.arraycopy(ks, 0, key, 0, n);
+            System.arraycopy(is, 0, id, 0, n);
+        }
+        return count;
+    }
+
+    /** The slopes of the pairs ordered differently at {@code left} and at {@code right}. */
+    private double[] enumerate(double left, double right, long expected) {
+        int[] rankAtRight = new int[n];
+        if (right == Double.POSITIVE_INFINITY) {
+            for (int i = 0; i < n; i++) {
+                rankAtRight[i] = n - 1 - i;
+            }
+        } else {
+            order(right);
+            for (int p = 0; p < n; p++) {
+                rankAtRight[idx[p]] = p;
+            }
+        }
+        int[] permLeft = new int[n];
+        if (left == Double.NEGATIVE_INFINITY) {
+            for (int i = 0; i < n; i++) {
+                permLeft[i] = i;
+            }
+        } else {
+            order(left);
+            System.arraycopy(idx, 0, permLeft, 0, n);
+        }
+        long cap = Math.max(expected, 0) + 4L * n + 1024;
+        if (cap > Integer.MAX_VALUE - 16) {
+            cap = Integer.MAX_VALUE - 16;
+        }
+        double[] out = new double[(int) Math.min(cap, Math.max(expected, 16))];
+        int size = 0;
+        // merge sort the ranks at the right threshold, in the left order, listing inversions
+        int[] q = new int[n];
+        int[] qBuf = new int[n];
+        int[] p = permLeft;
+        int[] pBuf = new int[n];
+        for (int t = 0; t < n; t++) {
+            q[t] = rankAtRight[permLeft[t]];
+        }
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(n, lo + width);
+                int hi = Math.min(n, lo + 2 * width);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    if (q[i] < q[j]) {
+                        qBuf[k] = q[i];
+                        pBuf[k++] = p[i++];
+                    } else {
+                        int b = p[j];
+                        if (size + (mid - i) > out.length) {
+                            long grown = Math.min(cap, Math.max((long) out.length * 2, (long) size + (mid - i)));
+                            if (grown < size + (mid - i)) {
+                                return new double[0]; // far more than expected: let the caller fall back
+                            }
+                            out = Arrays.copyOf(out, (int) grown);
+                        }
+                        for (int u = i; u < mid; u++) {
+                            int a = p[u];
+                            out[size++] = a < b ? slope(a, b) : slope(b, a);
+                        }
+                        qBuf[k] = q[j];
+                        pBuf[k++] = p[j++];
+                    }
+                }
+                while (i < mid) {
+                    qBuf[k] = q[i];
+                    pBuf[k++] = p[i++];
+                }
+                while (j < hi) {
+                    qBuf[k] = q[j];
+                    pBuf[k++] = p[j++];
+                }
+            }
+            int[] t1 = q;
+            q = qBuf;
+            qBuf = t1;
+            int[] t2 = p;
+            p = pBuf;
+            pBuf = t2;
+        }
+        return size == out.length ? out : Arrays.copyOf(out, size);
+    }
+}
