@@ -67,7 +67,7 @@ final class Binders {
                 "reading stops needs an explicit time zone: set Mapping.zone(...) (mapping " + m + ")"));
         Values v = new Values(m);
         Field datetime = field("datetime", m, cols, source, false);
-        boolean single = datetime.present();
+        boolean single = cols.fixed() && datetime.present();
         Field id = field("stop_id", m, cols, source, true);
         Field date = field("date", m, cols, source, !single);
         Field time = field("time", m, cols, source, !single);
@@ -92,7 +92,7 @@ final class Binders {
         return (row, sink) -> {
             String sid = v.id(id, row);
             ZonedDateTime when;
-            if (single) {
+            if (single || datetime.raw(row) != null) {
                 when = dateTime(v, datetime, row, zone);
             } else {
                 String d = date.raw(row);

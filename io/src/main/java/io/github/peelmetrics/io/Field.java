@@ -14,6 +14,7 @@ final class Field {
     private final Columns columns;
     private int[] idx;
     /** Values already parsed, by raw text (dates, times, categories); bounded. */
+    private int seen;
     final java.util.HashMap<String, Object> cache = new java.util.HashMap<>();
     private final boolean rowNumber;
     private final String constant;
@@ -29,15 +30,8 @@ final class Field {
         this.missing = m.missingTokens();
         this.onlyEmptyMissing = missing.size() == 1;
         this.longestToken = missing.stream().mapToInt(String::length).max().orElse(0);
-        if (!columns.fixed()) {
-            for (String c : candidates) {
-                if (!c.equals(Mapping.ROW_NUMBER)) {
-                    columns.register(c);
-                }
-            }
-        }
         refresh();
-        this.constant = idx.length == 0 && !rowNumber ? m.constant(name).orElse(null) : null;
+        this.constant = rowNumber ? null : m.constant(name).orElse(null);
     }
 
     private void refresh() {
@@ -49,11 +43,12 @@ final class Field {
             }
         }
         idx = found.stream().mapToInt(Integer::intValue).toArray();
+        seen = columns.size();
     }
 
     /** Whether the source has a column (or constant, or row number) for this field. */
     boolean present() {
-        return idx.length > 0 || rowNumber || constant != null;
+        return !columns.fixed() || idx.length > 0 || rowNumber || constant != null;
     }
 
     /** The candidate columns, for messages. */
@@ -68,6 +63,9 @@ final class Field {
 
     /** The first non-missing cell, the constant, the row number, or null when missing. */
     String raw(Row row) {
+        if (seen != columns.size()) {
+            refresh();
+        }
         for (int i : idx) {
             String v = row.get(i);
             if (v != null && !isMissing(v)) {
@@ -77,7 +75,7 @@ final class Field {
         if (rowNumber) {
             return Long.toString(row.number);
         }
-        return constant;
+        return idx.length == 0 ? constant : null;
     }
 
     boolean isMissing(String v) {

@@ -8,6 +8,7 @@ import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.Complaint;
 import io.github.peelmetrics.core.Flag;
 import io.github.peelmetrics.core.Officer;
+import io.github.peelmetrics.core.SearchBasis;
 import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.core.StopOutcome;
 import io.github.peelmetrics.core.SurveyResponse;
@@ -78,7 +79,8 @@ public final class RecordWriter<T> {
                 s.subject().age().isPresent() ? Integer.toString(s.subject().age().getAsInt()) : "",
                 code(s.subject().ageGroup()), code(s.subject().sex()), name(s.type()), s.officerId().orElse(""),
                 s.reason().orElse(""), flag(s.searchConducted()),
-                s.searchConducted() == Flag.NO ? "" : name(s.searchBasis()), flag(s.contrabandFound()),
+                s.searchConducted() == Flag.NO ? ""
+                        : s.searchBasis() == SearchBasis.UNKNOWN ? "unknown" : name(s.searchBasis()), flag(s.contrabandFound()),
                 name(o), o == StopOutcome.UNKNOWN ? "" : bool(o == StopOutcome.ARREST),
                 o == StopOutcome.UNKNOWN ? "" : bool(o == StopOutcome.CITATION),
                 o == StopOutcome.UNKNOWN ? "" : bool(o == StopOutcome.WARNING), flag(s.useOfForce())};
