@@ -1,0 +1,470 @@
+package io.github.peelmetrics.io;
+
+import io.github.peelmetrics.core.AgeGroups;
+import io.github.peelmetrics.core.AllegationType;
+import io.github.peelmetrics.core.Beat;
+import io.github.peelmetrics.core.BeatAssignment;
+import io.github.peelmetrics.core.Category;
+import io.github.peelmetrics.core.Complaint;
+import io.github.peelmetrics.core.ComplaintSource;
+import io.github.peelmetrics.core.Demographics;
+import io.github.peelmetrics.core.Finding;
+import io.github.peelmetrics.core.Flag;
+import io.github.peelmetrics.core.GeoPoint;
+import io.github.peelmetrics.core.Officer;
+import io.github.peelmetrics.core.SearchBasis;
+import io.github.peelmetrics.core.Shift;
+import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.StopOutcome;
+import io.github.peelmetrics.core.StopType;
+import io.github.peelmetrics.core.SurveyResponse;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The binders of each record type: which fields they read and how rows become records. */
+final class Binders {
+    private Binders() {}
+
+    /** The fields of each record type, in the column order writers use. */
+    static final List<String> STOP_FIELDS = List.of("stop_id", "date", "time", "lat", "lng", "beat", "subject_race",
+            "subject_age", "subject_age_group", "subject_sex", "type", "officer_id", "reason_for_stop",
+            "search_conducted", "search_basis", "contraband_found", "outcome", "arrest_made", "citation_issued",
+            "warning_issued", "use_of_force");
+    static final List<String> SURVEY_FIELDS = List.of("respondent_id", "wave", "date", "race", "age_group", "sex",
+            "beat", "base_weight");
+    static final List<String> BEAT_FIELDS = List.of("beat", "district", "race", "population");
+    static final List<String> COMPLAINT_FIELDS = List.of("complaint_id", "received", "closed", "beat", "officer_ids",
+            "allegation", "finding", "complainant_race", "complainant_sex", "source");
+    static final List<String> OFFICER_FIELDS = List.of("officer_id", "race", "sex", "hired");
+    static final List<String> ASSIGNMENT_FIELDS = List.of("officer_id", "beat", "date", "shift");
+
+    /** Binds a field, failing the whole read when a required one has no column. */
+    static Field field(String name, Mapping m, Columns cols, String source, boolean required) {
+        Field f = new Field(name, m, cols);
+        if (required && !f.present()) {
+            throw new ReadException(new Rejection(source, 1, name, "",
+                    "has no column: expected one of " + f.candidates() + " in the header " + cols.names()));
+        }
+        return f;
+    }
+
+    static Binder<Stop> stops(Mapping m, Columns cols, String source) {
+        ZoneId zone = m.zone().orElseThrow(() -> new IllegalArgumentException(
+                "reading stops needs an explicit time zone: set Mapping.zone(...) (mapping " + m + ")"));
+        Values v = new Values(m);
+        Field datetime = field("datetime", m, cols, source, false);
+        boolean single = cols.fixed() && datetime.present();
+        Field id = field("stop_id", m, cols, source, true);
+        Field date = field("date", m, cols, source, !single);
+        Field time = field("time", m, cols, source, !single);
+        Field lat = field("lat", m, cols, source, false);
+        Field lng = field("lng", m, cols, source, false);
+        Field beat = field("beat", m, cols, source, false);
+        Field race = field("subject_race", m, cols, source, false);
+        Field age = field("subject_age", m, cols, source, false);
+        Field ageGroup = field("subject_age_group", m, cols, source, false);
+        Field sex = field("subject_sex", m, cols, source, false);
+        Field type = field("type", m, cols, source, false);
+        Field officer = field("officer_id", m, cols, source, false);
+        Field reason = field("reason_for_stop", m, cols, source, false);
+        Field searched = field("search_conducted", m, cols, source, false);
+        Field basis = field("search_basis", m, cols, source, false);
+        Field contraband = field("contraband_found", m, cols, source, false);
+        Field outcome = field("outcome", m, cols, source, false);
+        Field arrest = field("arrest_made", m, cols, source, false);
+        Field citation = field("citation_issued", m, cols, source, false);
+        Field warning = field("warning_issued", m, cols, source, false);
+        Field force = field("use_of_force", m, cols, source, false);
+        return (row, sink) -> {
+            String sid = v.id(id, row);
+            ZonedDateTime when;
+            if (single || datetime.raw(row) != null) {
+                when = dateTime(v, datetime, row, zone);
+            } else {
+                String d = date.raw(row);
+                if (d == null) {
+                    throw new Reject(date.label(), "", "is missing");
+                }
+                String t = time.raw(row);
+                if (t == null) {
+                    throw new Reject(time.label(), "", "is missing (a stop needs its time of day)");
+                }
+                when = ZonedDateTime.of(v.date(date, d), v.time(time, t), zone);
+            }
+            String b = v.strippedOrNull(beat, row);
+            Optional<GeoPoint> location = location(v, lat, lng, row);
+            Category ag = v.category(ageGroup, row, sink);
+            String ageRaw = age.raw(row);
+            OptionalInt years = OptionalInt.empty();
+            if (ageRaw != null) {
+                long a = v.integer(age, ageRaw);
+                if (a < 0 || a > 130) {
+                    throw new Reject(age.label(), ageRaw, "is not an age in [0, 130]");
+                }
+                years = OptionalInt.of((int) a);
+                if (ageGroup.raw(row) == null) {
+                    ag = AgeGroups.ofAge((int) a);
+                }
+            }
+            Demographics subject = new Demographics(v.category(race, row, sink), v.category(sex, row, sink), ag, years);
+            StopType st = v.enumValue(type, row, StopType.class, StopType.UNKNOWN, StopType.UNKNOWN, sink);
+            Flag sc = v.flag(searched, row);
+            String basisRaw = basis.raw(row);
+            Flag cf = v.flag(contraband, row);
+            SearchBasis sb;
+            if (sc == Flag.NO) {
+                if (basisRaw != null) {
+                    throw new Reject(basis.label(), basisRaw, "is given but " + searched.label() + " is false");
+                }
+                if (cf == Flag.YES) {
+                    throw new Reject(contraband.label(), contraband.raw(row), "is true but " + searched.label()
+                            + " is false");
+                }
+                sb = SearchBasis.NONE;
+                cf = Flag.UNKNOWN; // Open Policing writes FALSE or NA for stops without a search
+            } else if (basisRaw == null) {
+                sb = sc == Flag.YES ? SearchBasis.UNKNOWN : SearchBasis.NONE;
+            } else {
+                sb = v.enumValue(basis, row, SearchBasis.class, SearchBasis.UNKNOWN, SearchBasis.UNKNOWN, sink);
+                if (sb == SearchBasis.NONE && sc == Flag.YES) {
+                    throw new Reject(basis.label(), basisRaw, "is none but " + searched.label() + " is true");
+                }
+            }
+            StopOutcome out = outcome(v, outcome, arrest, citation, warning, row, sink);
+            Optional<String> off = Optional.ofNullable(v.strippedOrNull(officer, row));
+            Optional<String> why = Optional.ofNullable(v.textOrNull(reason, row));
+            sink.emit(new Stop(sid, when, b == null ? Stop.UNKNOWN_BEAT : b, location, st, subject, why, sc, sb, cf,
+                    out, v.flag(force, row), off), 1);
+        };
+    }
+
+    private static ZonedDateTime dateTime(Values v, Field f, Row row, ZoneId zone) {
+        String raw = f.raw(row);
+        if (raw == null) {
+            throw new Reject(f.label(), "", "is missing");
+        }
+        String s = raw.strip();
+        try {
+            return OffsetDateTime.parse(s).atZoneSameInstant(zone);
+        } catch (DateTimeParseException e) {
+            // a local date-time
+        }
+        try {
+            return ZonedDateTime.of(LocalDateTime.parse(s.replace(' ', 'T')), zone);
+        } catch (DateTimeParseException e) {
+            throw new Reject(f.label(), raw, "is not an ISO date-time (yyyy-MM-ddTHH:mm[:ss], with or without offset)");
+        }
+    }
+
+    private static Optional<GeoPoint> location(Values v, Field lat, Field lng, Row row) {
+        String la = lat.raw(row);
+        String lo = lng.raw(row);
+        if (la == null && lo == null) {
+            return Optional.empty();
+        }
+        if (la == null || lo == null) {
+            Field missing = la == null ? lat : lng;
+            throw new Reject(missing.label(), "", "is missing while " + (la == null ? lng : lat).label() + " is given");
+        }
+        double a = v.decimal(lat, la);
+        double o = v.decimal(lng, lo);
+        if (!(a >= -90 && a <= 90)) {
+            throw new Reject(lat.label(), la, "is not a latitude in [-90, 90]");
+        }
+        if (!(o >= -180 && o <= 180)) {
+            throw new Reject(lng.label(), lo, "is not a longitude in [-180, 180]");
+        }
+        return Optional.of(new GeoPoint(a, o));
+    }
+
+    /** The outcome column when given, else the most severe of the arrest, citation and warning flags. */
+    private static StopOutcome outcome(Values v, Field outcome, Field arrest, Field citation, Field warning, Row row,
+            Sink<?> sink) {
+        Flag a = v.flag(arrest, row);
+        Flag c = v.flag(citation, row);
+        Flag w = v.flag(warning, row);
+        if (outcome.raw(row) != null) {
+            return v.enumValue(outcome, row, StopOutcome.class, StopOutcome.UNKNOWN, StopOutcome.UNKNOWN, sink);
+        }
+        if (a == Flag.YES) {
+            return StopOutcome.ARREST;
+        }
+        if (c == Flag.YES) {
+            return StopOutcome.CITATION;
+        }
+        if (w == Flag.YES) {
+            return StopOutcome.WARNING;
+        }
+        return a == Flag.NO && c == Flag.NO && w == Flag.NO ? StopOutcome.NONE : StopOutcome.UNKNOWN;
+    }
+
+    static Binder<SurveyResponse> survey(Mapping m, Columns cols, String source) {
+        Values v = new Values(m);
+        Field id = field("respondent_id", m, cols, source, true);
+        Field wave = field("wave", m, cols, source, true);
+        Field date = field("date", m, cols, source, false);
+        Field race = field("race", m, cols, source, false);
+        Field ageGroup = field("age_group", m, cols, source, false);
+        Field sex = field("sex", m, cols, source, false);
+        Field beat = field("beat", m, cols, source, false);
+        Field weight = field("base_weight", m, cols, source, true);
+        Set<String> used = new HashSet<>();
+        for (String f : SURVEY_FIELDS) {
+            used.addAll(m.columns(f));
+        }
+        List<Field> attributes = new ArrayList<>();
+        for (String a : m.attributes()) {
+            attributes.add(field(a, m, cols, source, true));
+            used.addAll(m.columns(a));
+        }
+        for (String item : m.items()) {
+            field(item, m, cols, source, true);
+        }
+        List<Field> items = new ArrayList<>();
+        int[] known = {-1};
+        return (row, sink) -> {
+            if (known[0] != cols.size()) { // JSON lines: new keys may be items
+                items.clear();
+                if (m.items().isEmpty()) {
+                    for (String c : cols.names()) {
+                        if (!used.contains(c) && !c.isEmpty()) {
+                            items.add(new Field(c, m.column(c, c), cols));
+                        }
+                    }
+                } else {
+                    for (String c : m.items()) {
+                        items.add(new Field(c, m, cols));
+                    }
+                }
+                known[0] = cols.size();
+            }
+            String rid = v.id(id, row);
+            String w = v.id(wave, row);
+            String weightRaw = weight.raw(row);
+            if (weightRaw == null) {
+                throw new Reject(weight.label(), "", "is missing");
+            }
+            double wt = v.decimal(weight, weightRaw);
+            if (!(wt > 0)) {
+                throw new Reject(weight.label(), weightRaw, "is not a positive weight");
+            }
+            String d = date.raw(row);
+            Optional<LocalDate> when = d == null ? Optional.empty() : Optional.of(v.date(date, d));
+            String b = v.strippedOrNull(beat, row);
+            Demographics demo = new Demographics(v.category(race, row, sink), v.category(sex, row, sink),
+                    v.category(ageGroup, row, sink), OptionalInt.empty());
+            Map<String, String> attrs = new TreeMap<>();
+            for (Field a : attributes) {
+                String raw = a.raw(row);
+                if (raw != null) {
+                    attrs.put(a.name, raw.strip());
+                }
+            }
+            Map<String, Integer> answers = new TreeMap<>();
+            for (Field item : items) {
+                String raw = item.raw(row);
+                if (raw != null) {
+                    long x = v.integer(item, raw);
+                    if (x < Integer.MIN_VALUE || x > Integer.MAX_VALUE) {
+                        throw new Reject(item.label(), raw, "is not a 32-bit integer");
+                    }
+                    answers.put(item.name, (int) x);
+                }
+            }
+            sink.emit(new SurveyResponse(rid, w, when, b == null ? Stop.UNKNOWN_BEAT : b, demo, attrs, answers, wt), 1);
+        };
+    }
+
+    static Binder<Complaint> complaints(Mapping m, Columns cols, String source) {
+        Values v = new Values(m);
+        Field id = field("complaint_id", m, cols, source, true);
+        Field received = field("received", m, cols, source, true);
+        Field closed = field("closed", m, cols, source, false);
+        Field beat = field("beat", m, cols, source, false);
+        Field officers = field("officer_ids", m, cols, source, false);
+        Field allegation = field("allegation", m, cols, source, false);
+        Field finding = field("finding", m, cols, source, false);
+        Field race = field("complainant_race", m, cols, source, false);
+        Field sex = field("complainant_sex", m, cols, source, false);
+        Field src = field("source", m, cols, source, false);
+        return (row, sink) -> {
+            String cid = v.id(id, row);
+            String r = received.raw(row);
+            if (r == null) {
+                throw new Reject(received.label(), "", "is missing");
+            }
+            LocalDate rec = v.date(received, r);
+            String c = closed.raw(row);
+            Optional<LocalDate> clo = c == null ? Optional.empty() : Optional.of(v.date(closed, c));
+            if (clo.isPresent() && clo.get().isBefore(rec)) {
+                throw new Reject(closed.label(), c, "is before " + received.label() + " " + rec);
+            }
+            String b = v.strippedOrNull(beat, row);
+            List<String> ids = new ArrayList<>();
+            String o = officers.raw(row);
+            if (o != null) {
+                for (String part : o.split(";", -1)) {
+                    if (part.isBlank()) {
+                        throw new Reject(officers.label(), o, "has an empty officer id between ';' separators");
+                    }
+                    ids.add(part.strip());
+                }
+            }
+            AllegationType at = v.enumValue(allegation, row, AllegationType.class, AllegationType.UNKNOWN,
+                    AllegationType.UNKNOWN, sink);
+            Finding fi = v.enumValue(finding, row, Finding.class, Finding.UNKNOWN, Finding.UNKNOWN, sink);
+            Demographics who = new Demographics(v.category(race, row, sink), v.category(sex, row, sink),
+                    Category.UNKNOWN, OptionalInt.empty());
+            ComplaintSource cs = v.enumValue(src, row, ComplaintSource.class, ComplaintSource.UNKNOWN,
+                    ComplaintSource.UNKNOWN, sink);
+            sink.emit(new Complaint(cid, rec, clo, b == null ? Stop.UNKNOWN_BEAT : b, ids, at, fi, who, cs), 1);
+        };
+    }
+
+    static Binder<Officer> officers(Mapping m, Columns cols, String source) {
+        Values v = new Values(m);
+        Field id = field("officer_id", m, cols, source, true);
+        Field race = field("race", m, cols, source, false);
+        Field sex = field("sex", m, cols, source, false);
+        Field hired = field("hired", m, cols, source, false);
+        return (row, sink) -> {
+            String oid = v.id(id, row);
+            String h = hired.raw(row);
+            if (h != null) {
+                v.date(hired, h); // checked; Officer has no hire date yet
+            }
+            Demographics d = new Demographics(v.category(race, row, sink), v.category(sex, row, sink),
+                    Category.UNKNOWN, OptionalInt.empty());
+            sink.emit(new Officer(oid, d), 1);
+        };
+    }
+
+    static Binder<BeatAssignment> assignments(Mapping m, Columns cols, String source) {
+        Values v = new Values(m);
+        Field id = field("officer_id", m, cols, source, true);
+        Field beat = field("beat", m, cols, source, true);
+        Field date = field("date", m, cols, source, true);
+        Field shift = field("shift", m, cols, source, true);
+        return (row, sink) -> {
+            String oid = v.id(id, row);
+            String b = v.id(beat, row);
+            String d = date.raw(row);
+            if (d == null) {
+                throw new Reject(date.label(), "", "is missing");
+            }
+            LocalDate day = v.date(date, d);
+            Shift s = v.enumValue(shift, row, Shift.class, null, null, sink);
+            sink.emit(new BeatAssignment(oid, b, day, s), 1);
+        };
+    }
+
+    /**
+     * Beats in long format: consecutive rows with the same beat id make one {@code Beat}. A beat
+     * whose rows are not consecutive, a group given twice, a district that changes, or any bad row
+     * rejects every row of that beat.
+     */
+    static Binder<Beat> beats(Mapping m, Columns cols, String source) {
+        Values v = new Values(m);
+        Field beat = field("beat", m, cols, source, true);
+        Field district = field("district", m, cols, source, true);
+        Field race = field("race", m, cols, source, true);
+        Field population = field("population", m, cols, source, true);
+        return new Binder<>() {
+            private String current;
+            private String currentDistrict;
+            private long firstLine = -1;
+            private long rows;
+            private Map<Category, Long> groups = new LinkedHashMap<>();
+            private String badField;
+            private String badValue;
+            private String badReason;
+            private long badLine;
+            private final Set<String> done = new HashSet<>();
+
+            @Override
+            public void accept(Row row, Sink<Beat> sink) {
+                String id = v.id(beat, row);
+                if (!id.equals(current)) {
+                    finish(sink);
+                    if (done.contains(id)) {
+                        throw new Reject(beat.label(), id, "appears again after other beats (rows of a beat must be consecutive)");
+                    }
+                    current = id;
+                    firstLine = row.line;
+                }
+                rows++;
+                if (badReason != null) {
+                    return;
+                }
+                try {
+                    String d = v.id(district, row);
+                    if (currentDistrict == null) {
+                        currentDistrict = d;
+                    } else if (!currentDistrict.equals(d)) {
+                        throw new Reject(district.label(), d, "differs from district " + currentDistrict
+                                + " of beat " + id);
+                    }
+                    Category g = v.category(race, row, sink);
+                    String p = population.raw(row);
+                    if (p == null) {
+                        throw new Reject(population.label(), "", "is missing");
+                    }
+                    long n = v.integer(population, p);
+                    if (n < 0) {
+                        throw new Reject(population.label(), p, "is negative");
+                    }
+                    if (groups.put(g, n) != null) {
+                        throw new Reject(race.label(), race.raw(row), "is given twice for beat " + id);
+                    }
+                } catch (Reject e) {
+                    badField = e.field;
+                    badValue = e.value;
+                    badReason = e.reason;
+                    badLine = row.line;
+                }
+            }
+
+            @Override
+            public void finish(Sink<Beat> sink) {
+                if (current == null) {
+                    return;
+                }
+                if (badReason != null) {
+                    sink.reject(badLine, badField, badValue, badReason + " (all " + rows + " rows of beat "
+                            + current + " from line " + firstLine + " are rejected)", rows);
+                } else {
+                    try {
+                        sink.emit(Beat.of(current, currentDistrict, groups), rows);
+                    } catch (IllegalArgumentException e) {
+                        sink.reject(firstLine, "(record)", current, e.getMessage(), rows);
+                    }
+                }
+                done.add(current);
+                current = null;
+                currentDistrict = null;
+                rows = 0;
+                groups = new LinkedHashMap<>();
+                badReason = null;
+            }
+
+            @Override
+            public long pendingLine() {
+                return current == null ? -1 : firstLine;
+            }
+        };
+    }
+}

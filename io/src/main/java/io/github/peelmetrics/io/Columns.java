@@ -1,0 +1,59 @@
+package io.github.peelmetrics.io;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Column names and their indices: fixed (a CSV header) or growing (keys met in JSON lines). */
+final class Columns {
+    private final List<String> names = new ArrayList<>();
+    private final Map<String, Integer> index = new HashMap<>();
+    private final boolean fixed;
+
+    Columns(List<String> header, boolean fixed) {
+        for (String h : header) {
+            if (!index.containsKey(h)) {
+                index.put(h, names.size());
+            }
+            names.add(h);
+        }
+        this.fixed = fixed;
+    }
+
+    /** Whether the set of columns is known before the rows (a CSV header). */
+    boolean fixed() {
+        return fixed;
+    }
+
+    int indexOf(String name) {
+        Integer i = index.get(name);
+        return i == null ? -1 : i;
+    }
+
+    /** The index of a name, adding it when the columns grow; -1 when full. */
+    int register(String name) {
+        Integer i = index.get(name);
+        if (i != null) {
+            return i;
+        }
+        if (names.size() >= Jackson.MAX_COLUMNS) {
+            return -1;
+        }
+        index.put(name, names.size());
+        names.add(name);
+        return names.size() - 1;
+    }
+
+    int size() {
+        return names.size();
+    }
+
+    String name(int i) {
+        return names.get(i);
+    }
+
+    List<String> names() {
+        return names;
+    }
+}

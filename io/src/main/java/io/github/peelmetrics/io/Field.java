@@ -1,0 +1,94 @@
+package io.github.peelmetrics.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One Peel field bound to a source's columns: its candidate column indices, a constant or the
+ * row number; {@link #raw(Row)} gives the first non-missing cell, or null when missing.
+ */
+final class Field {
+    final String name;
+    private final List<String> candidates;
+    private final Columns columns;
+    private int[] idx;
+    /** Values already parsed, by raw text (dates, times, categories); bounded. */
+    private int seen;
+    final java.util.HashMap<String, Object> cache = new java.util.HashMap<>();
+    private final boolean rowNumber;
+    private final String constant;
+    private final Set<String> missing;
+    private final boolean onlyEmptyMissing;
+    private final int longestToken;
+
+    Field(String name, Mapping m, Columns columns) {
+        this.name = name;
+        this.candidates = m.columns(name);
+        this.columns = columns;
+        this.rowNumber = candidates.contains(Mapping.ROW_NUMBER);
+        this.missing = m.missingTokens();
+        this.onlyEmptyMissing = missing.size() == 1;
+        this.longestToken = missing.stream().mapToInt(String::length).max().orElse(0);
+        refresh();
+        this.constant = rowNumber ? null : m.constant(name).orElse(null);
+    }
+
+    private void refresh() {
+        List<Integer> found = new ArrayList<>();
+        for (String c : candidates) {
+            int i = columns.indexOf(c);
+            if (i >= 0) {
+                found.add(i);
+            }
+        }
+        idx = found.stream().mapToInt(Integer::intValue).toArray();
+        seen = columns.size();
+    }
+
+    /** Whether the source has a column (or constant, or row number) for this field. */
+    boolean present() {
+        return !columns.fixed() || idx.length > 0 || rowNumber || constant != null;
+    }
+
+    /** The candidate columns, for messages. */
+    List<String> candidates() {
+        return candidates;
+    }
+
+    /** The column to name in a rejection: the first candidate present, else the field. */
+    String label() {
+        return idx.length > 0 ? columns.name(idx[0]) : name;
+    }
+
+    /** The first non-missing cell, the constant, the row number, or null when missing. */
+    String raw(Row row) {
+        if (seen != columns.size()) {
+            refresh();
+        }
+        for (int i : idx) {
+            String v = row.get(i);
+            if (v != null && !isMissing(v)) {
+                return v;
+            }
+        }
+        if (rowNumber) {
+            return Long.toString(row.number);
+        }
+        return idx.length == 0 ? constant : null;
+    }
+
+    boolean isMissing(String v) {
+        if (v.isEmpty()) {
+            return true;
+        }
+        if (onlyEmptyMissing) {
+            return v.isBlank();
+        }
+        if (v.length() > longestToken + 8 && !Character.isWhitespace(v.charAt(0))) {
+            return false;
+        }
+        String n = Codebook.normalize(v);
+        return missing.contains(n);
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.peelmetrics.io;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The counts of one read: rows read, accepted and rejected, records produced, and the raw values
+ * that were read as unknown or kept as categories of their own (see {@link UnknownValues}).
+ *
+ * <p>{@code read == accepted + rejected} always holds (the constructor checks it). Rows are data
+ * rows of a CSV file (the header and blank lines are not rows) or non-blank lines of a JSON-lines
+ * file. {@code records} equals {@code accepted} except for beats, where several rows (one per
+ * population group) make one {@code Beat}.
+ *
+ * @param source        the file (or stream name)
+ * @param read          rows read
+ * @param accepted      rows that went into records
+ * @param rejected      rows rejected
+ * @param records       records produced
+ * @param unknownValues per field, per raw value, how many times it was read as unknown or kept
+ *                      (unmodifiable, sorted)
+ * @param firstRejections the first few rejections (at most 3), for {@link #toString()}
+ */
+public record ReadSummary(String source, long read, long accepted, long rejected, long records,
+        Map<String, Map<String, Long>> unknownValues, List<Rejection> firstRejections) {
+
+    /** Validates the counts and copies the maps. */
+    public ReadSummary {
+        Objects.requireNonNull(source, "source of read summary must not be null");
+        if (read < 0 || accepted < 0 || rejected < 0 || records < 0 || read != accepted + rejected) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "read summary of %s must have read = accepted + rejected, all non-negative: %d, %d, %d",
+                    source, read, accepted, rejected));
+        }
+        Map<String, Map<String, Long>> copy = new TreeMap<>();
+        Objects.requireNonNull(unknownValues, "unknownValues of read summary must not be null")
+                .forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new TreeMap<>(v))));
+        unknownValues = Collections.unmodifiableMap(copy);
+        firstRejections = List.copyOf(firstRejections);
+    }
+
+    /** How many values of a field were read as unknown or kept (0 when none). */
+    public long unknownCount(String field) {
+        return unknownValues.getOrDefault(field, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** {@code stops.csv: 1500 read, 1497 accepted, 3 rejected (line 88: approve "maybe" is not an integer; ...)}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s: %d read, %d accepted, %d rejected",
+                source, read, accepted, rejected));
+        if (records != accepted) {
+            sb.append(String.format(Locale.ROOT, ", %d records", records));
+        }
+        if (!firstRejections.isEmpty()) {
+            sb.append(" (");
+            for (int i = 0; i < firstRejections.size(); i++) {
+                Rejection r = firstRejections.get(i);
+                sb.append(i > 0 ? "; " : "").append(String.format(Locale.ROOT, "line %d: %s \"%s\" %s",
+                        r.line(), r.field(), r.value(), r.reason()));
+            }
+            sb.append(rejected > firstRejections.size() ? "; ...)" : ")");
+        }
+        unknownValues.forEach((field, values) -> sb.append(String.format(Locale.ROOT, "; %s unknown %s",
+                field, values)));
+        return sb.toString();
+    }
+}

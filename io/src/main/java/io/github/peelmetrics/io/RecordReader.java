@@ -1,0 +1,271 @@
+package io.github.peelmetrics.io;
+
+import io.github.peelmetrics.core.Beat;
+import io.github.peelmetrics.core.BeatAssignment;
+import io.github.peelmetrics.core.Complaint;
+import io.github.peelmetrics.core.Officer;
+import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.SurveyResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Reads one kind of Peel record from CSV or JSON-lines input, driven by a {@link Mapping}.
+ *
+ * <pre>{@code
+ * ReadResult<Stop> read = RecordReader.stops(Mapping.openPolicing().zone(ZoneId.of("America/Chicago")))
+ *         .mode(ErrorMode.LENIENT).readCsv(Path.of("stops.csv"));
+ * read.summary();   // stops.csv: 1500 read, 1497 accepted, 3 rejected (line 88: subject_age "abc" is not an integer; ...)
+ * }</pre>
+ *
+ * <p>{@code open...} methods stream (constant memory, whatever the file's size); {@code read...}
+ * methods collect everything into a {@link ReadResult}. CSV input has a header row and follows
+ * RFC 4180 (Jackson's CSV parser); JSON-lines input has one flat object per line. Text is decoded
+ * as UTF-8 unless another {@link #charset(Charset) charset} is set; a cell with bytes that do not
+ * decode rejects its row. Hostile input fails fast: a cell over 1,000,000 characters, a JSON line
+ * over 4,000,000 characters or nested deeper than 16 levels rejects its row without being held.
+ *
+ * <p>The default mode is {@link ErrorMode#STRICT}. Immutable and thread-safe; each open read is
+ * single-threaded.
+ *
+ * @param <T> the record type
+ */
+public final class RecordReader<T> {
+
+    @FunctionalInterface
+    interface BinderFactory<T> {
+        Binder<T> bind(Mapping m, Columns c, String source);
+    }
+
+    private final String kind;
+    private final Mapping mapping;
+    private final BinderFactory<T> factory;
+    private final ErrorMode mode;
+    private final Charset charset;
+
+    private RecordReader(String kind, Mapping mapping, BinderFactory<T> factory, ErrorMode mode, Charset charset) {
+        this.kind = kind;
+        this.mapping = mapping;
+        this.factory = factory;
+        this.mode = mode;
+        this.charset = charset;
+    }
+
+    private static <T> RecordReader<T> of(String kind, Mapping mapping, BinderFactory<T> f) {
+        Objects.requireNonNull(mapping, () -> "mapping of " + kind + " reader must not be null");
+        return new RecordReader<>(kind, mapping, f, ErrorMode.STRICT, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Stops (Open Policing Project layout); see {@link Mapping} for the fields. The outcome is the
+     * {@code outcome} column when given, else the most severe of {@code arrest_made},
+     * {@code citation_issued}, {@code warning_issued} ({@code NONE} when all three are false,
+     * {@code UNKNOWN} when one is missing). A stop not searched reads contraband as unknown (Open
+     * Policing writes FALSE or NA there) and rejects a search basis or contraband found. The age
+     * group is {@code subject_age_group} when given, else that of {@code subject_age}.
+     *
+     * @throws IllegalArgumentException if the mapping has no {@linkplain Mapping#zone(java.time.ZoneId) zone}
+     */
+    public static RecordReader<Stop> stops(Mapping mapping) {
+        Objects.requireNonNull(mapping, "mapping of stops reader must not be null");
+        if (mapping.zone().isEmpty()) {
+            throw new IllegalArgumentException("reading stops needs an explicit time zone: set Mapping.zone(...) on "
+                    + mapping);
+        }
+        return of("stops", mapping, Binders::stops);
+    }
+
+    /**
+     * Survey respondents: id, wave, date, race, age group, sex, beat, base weight, attribute
+     * columns, and integer item columns whose empty (missing) cells are left out of
+     * {@link SurveyResponse#answers()}.
+     */
+    public static RecordReader<SurveyResponse> surveyResponses(Mapping mapping) {
+        return of("survey responses", mapping, Binders::survey);
+    }
+
+    /** Complaints; {@code officer_ids} are {@code ;}-separated. */
+    public static RecordReader<Complaint> complaints(Mapping mapping) {
+        return of("complaints", mapping, Binders::complaints);
+    }
+
+    /**
+     * Beats in long format (one row per beat and population group); consecutive rows of a beat
+     * make one {@link Beat}, and any bad row rejects all rows of its beat. The summary counts rows.
+     */
+    public static RecordReader<Beat> beats(Mapping mapping) {
+        return of("beats", mapping, Binders::beats);
+    }
+
+    /** Officers; a {@code hired} date is checked but not kept ({@link Officer} has no hire date). */
+    public static RecordReader<Officer> officers(Mapping mapping) {
+        return of("officers", mapping, Binders::officers);
+    }
+
+    /** Beat assignments; shift is {@code day}, {@code evening} or {@code night}. */
+    public static RecordReader<BeatAssignment> assignments(Mapping mapping) {
+        return of("assignments", mapping, Binders::assignments);
+    }
+
+    /** A copy with another error mode. */
+    public RecordReader<T> mode(ErrorMode newMode) {
+        Objects.requireNonNull(newMode, "error mode must not be null");
+        return new RecordReader<>(kind, mapping, factory, newMode, charset);
+    }
+
+    /** A copy that decodes input with another charset (UTF-8 by default). */
+    public RecordReader<T> charset(Charset newCharset) {
+        Objects.requireNonNull(newCharset, "charset must not be null");
+        return new RecordReader<>(kind, mapping, factory, mode, newCharset);
+    }
+
+    /** The mapping. */
+    public Mapping mapping() {
+        return mapping;
+    }
+
+    /** The error mode. */
+    public ErrorMode mode() {
+        return mode;
+    }
+
+    /**
+     * Opens a CSV file for streaming.
+     *
+     * @throws ReadException        if a required column is missing from the header
+     * @throws UncheckedIOException if the file cannot be opened
+     */
+    public RecordStream<T> openCsv(Path file) {
+        return openCsv(reader(file), file.toString());
+    }
+
+    /** Opens a JSON-lines file for streaming. */
+    public RecordStream<T> openJsonLines(Path file) {
+        return openJsonLines(reader(file), file.toString());
+    }
+
+    /** Opens a file as JSON lines when its name ends in {@code .jsonl}, {@code .ndjson} or {@code .json}, else as CSV. */
+    public RecordStream<T> open(Path file) {
+        return isJson(file) ? openJsonLines(file) : openCsv(file);
+    }
+
+    /** Opens CSV bytes; {@code source} names the input in rejections. */
+    public RecordStream<T> openCsv(InputStream in, String source) {
+        Objects.requireNonNull(in, "input must not be null");
+        return openCsv(decode(in), source);
+    }
+
+    /** Opens CSV text; {@code source} names the input in rejections. */
+    public RecordStream<T> openCsv(Reader in, String source) {
+        Objects.requireNonNull(in, "input must not be null");
+        Objects.requireNonNull(source, "source name must not be null");
+        CsvRows rows;
+        try {
+            rows = new CsvRows(in);
+        } catch (ReadException e) {
+            closeQuietly(in);
+            Rejection r = e.rejection();
+            throw new ReadException(new Rejection(source, r.line(), r.field(), r.value(), r.reason()));
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
+        RecordStream<T> s = new RecordStream<>(source, rows, c -> factory.bind(mapping, c, source), mode);
+        s.bind();
+        return s;
+    }
+
+    /** Opens JSON-lines bytes; {@code source} names the input in rejections. */
+    public RecordStream<T> openJsonLines(InputStream in, String source) {
+        Objects.requireNonNull(in, "input must not be null");
+        return openJsonLines(decode(in), source);
+    }
+
+    /** Opens JSON-lines text; {@code source} names the input in rejections. */
+    public RecordStream<T> openJsonLines(Reader in, String source) {
+        Objects.requireNonNull(in, "input must not be null");
+        Objects.requireNonNull(source, "source name must not be null");
+        RecordStream<T> s = new RecordStream<>(source, new JsonLineRows(in, List.of()),
+                c -> factory.bind(mapping, c, source), mode);
+        s.bind();
+        return s;
+    }
+
+    /** Reads a whole CSV file into memory. */
+    public ReadResult<T> readCsv(Path file) {
+        return drain(openCsv(file));
+    }
+
+    /** Reads a whole JSON-lines file into memory. */
+    public ReadResult<T> readJsonLines(Path file) {
+        return drain(openJsonLines(file));
+    }
+
+    /** Reads a whole file, as JSON lines or CSV by its name (see {@link #open(Path)}). */
+    public ReadResult<T> read(Path file) {
+        return drain(open(file));
+    }
+
+    /** Reads all CSV bytes into memory. */
+    public ReadResult<T> readCsv(InputStream in, String source) {
+        return drain(openCsv(in, source));
+    }
+
+    /** Reads all JSON-lines bytes into memory. */
+    public ReadResult<T> readJsonLines(InputStream in, String source) {
+        return drain(openJsonLines(in, source));
+    }
+
+    private ReadResult<T> drain(RecordStream<T> s) {
+        try (s) {
+            List<T> out = new ArrayList<>();
+            s.forEachRemaining(out::add);
+            return new ReadResult<>(out, s.rejections(), s.summary());
+        }
+    }
+
+    private Reader decode(InputStream in) {
+        return new InputStreamReader(in, charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+    }
+
+    private Reader reader(Path file) {
+        Objects.requireNonNull(file, "file must not be null");
+        try {
+            return decode(Files.newInputStream(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file, e);
+        }
+    }
+
+    private static boolean isJson(Path file) {
+        String n = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        return n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json");
+    }
+
+    private static void closeQuietly(Reader in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // already failing
+        }
+    }
+
+    /** {@code RecordReader[stops, STRICT, UTF-8, Mapping[...]]}. */
+    @Override
+    public String toString() {
+        return "RecordReader[" + kind + ", " + mode + ", " + charset + ", " + mapping + "]";
+    }
+}

@@ -1,0 +1,196 @@
+package io.github.peelmetrics.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * An open read: records pulled one at a time from the file, which is never held in memory. Use it
+ * in try-with-resources; it is an {@link Iterator}, and {@link #stream()} gives a sequential
+ * {@link Stream} that closes the file when closed.
+ *
+ * <p>In {@link ErrorMode#LENIENT} mode rejected rows are collected in {@link #rejections()} (and
+ * counted); in {@link ErrorMode#STRICT} mode the first one is thrown as a {@link ReadException}.
+ * {@link #summary()} may be asked at any time; once the stream is exhausted its counts are final
+ * and {@code read == accepted + rejected}. Not thread-safe.
+ *
+ * @param <T> the record type
+ */
+public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
+    /** At most this many rejections are kept; the rest are counted only. */
+    static final int MAX_KEPT_REJECTIONS = 1_000_000;
+
+    private final String source;
+    private final RowSource rows;
+    private final Function<Columns, Binder<T>> binding;
+    private Binder<T> binder;
+    private final ErrorMode mode;
+    private final Row row = new Row();
+    private final ArrayDeque<T> pending = new ArrayDeque<>();
+    private final List<Rejection> rejections = new ArrayList<>();
+    private final Map<String, Map<String, Long>> unknown = new HashMap<>();
+    private long accepted;
+    private long rejected;
+    private long records;
+    private boolean done;
+    private boolean closed;
+
+    private final Sink<T> sink = new Sink<>() {
+        @Override
+        public void emit(T record, long n) {
+            pending.add(record);
+            accepted += n;
+            records++;
+        }
+
+        @Override
+        public void reject(long line, String field, String value, String reason, long n) {
+            Rejection r = new Rejection(source, line, field, value, reason);
+            rejected += n;
+            if (mode == ErrorMode.STRICT) {
+                throw new ReadException(r);
+            }
+            if (rejections.size() < MAX_KEPT_REJECTIONS) {
+                rejections.add(r);
+            }
+        }
+
+        @Override
+        public void unknown(String field, String raw) {
+            unknown.computeIfAbsent(field, k -> new HashMap<>()).merge(raw, 1L, Long::sum);
+        }
+    };
+
+    RecordStream(String source, RowSource rows, Function<Columns, Binder<T>> binding, ErrorMode mode) {
+        this.source = source;
+        this.rows = rows;
+        this.binding = binding;
+        this.mode = mode;
+    }
+
+    /** Binds the fields to the columns; fails when a required column is missing. */
+    void bind() {
+        try {
+            binder = binding.apply(rows.columns());
+        } catch (ReadException | IllegalArgumentException e) {
+            closeQuietly();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (pending.isEmpty() && !done) {
+            pull();
+        }
+        return !pending.isEmpty();
+    }
+
+    @Override
+    public T next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more records in " + source);
+        }
+        return pending.poll();
+    }
+
+    private void pull() {
+        boolean more;
+        try {
+            more = !closed && rows.next(row);
+        } catch (IOException e) {
+            closeQuietly();
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
+        if (!more) {
+            done = true;
+            try {
+                binder.finish(sink);
+            } finally {
+                if (done) {
+                    closeQuietly();
+                }
+            }
+            return;
+        }
+        if (row.fault != null) {
+            sink.reject(row.line, row.faultField, row.faultValue, row.fault, 1);
+            if (rows.fatal()) {
+                binder.finish(sink);
+                done = true;
+                closeQuietly();
+            }
+            return;
+        }
+        Columns cols = rows.columns();
+        if (cols.fixed() && row.size != cols.size()) {
+            sink.reject(row.line, "(row)", "", String.format(java.util.Locale.ROOT,
+                    "has %d fields but the header has %d", row.size, cols.size()), 1);
+            return;
+        }
+        try {
+            binder.accept(row, sink);
+        } catch (Reject e) {
+            sink.reject(row.line, e.field, e.value, e.reason, 1);
+        } catch (IllegalArgumentException e) {
+            // a rule of the core record spanning fields
+            sink.reject(row.line, "(record)", "", e.getMessage(), 1);
+        }
+    }
+
+    /** A sequential stream of the remaining records; closing it closes the file. */
+    public Stream<T> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(this::close);
+    }
+
+    /** The rejections so far (lenient mode; at most {@value #MAX_KEPT_REJECTIONS} kept), unmodifiable. */
+    public List<Rejection> rejections() {
+        return Collections.unmodifiableList(rejections);
+    }
+
+    /** The counts so far; final once the records are exhausted. */
+    public ReadSummary summary() {
+        return new ReadSummary(source, accepted + rejected, accepted, rejected, records, unknown,
+                rejections.subList(0, Math.min(3, rejections.size())));
+    }
+
+    /** Whether every row has been read. */
+    public boolean finished() {
+        return done;
+    }
+
+    /** Closes the file; records not yet read are not read. */
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        if (!closed) {
+            closed = true;
+            try {
+                rows.close();
+            } catch (IOException e) {
+                // nothing more to read from it
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return summary().toString();
+    }
+}

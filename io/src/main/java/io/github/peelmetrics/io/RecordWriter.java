@@ -1,0 +1,243 @@
+package io.github.peelmetrics.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.github.peelmetrics.core.BeatAssignment;
+import io.github.peelmetrics.core.Category;
+import io.github.peelmetrics.core.Complaint;
+import io.github.peelmetrics.core.Flag;
+import io.github.peelmetrics.core.Officer;
+import io.github.peelmetrics.core.SearchBasis;
+import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.StopOutcome;
+import io.github.peelmetrics.core.SurveyResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Writes Peel records as CSV or JSON lines in the layout a {@link RecordReader} with the same
+ * {@link Mapping} reads back: each field under its first candidate column, categories by code,
+ * enums in lower case with spaces ({@code probable cause}), dates ISO, stop times
+ * {@code HH:mm:ss[.fffffffff]} in the mapping's zone, numbers in Java's shortest round-trip form,
+ * missing values as empty cells (JSON lines: left out). Writing then reading reproduces the records
+ * exactly, given text that is not blank and holds no missing-value token, stops whose time is in the
+ * mapping's zone, and officer ids without {@code ;}.
+ *
+ * <p>These files are data for programs: cells are written as they are. For tables that people open
+ * in a spreadsheet use {@link CsvTable}, which neutralises formulas.
+ *
+ * @param <T> the record type
+ */
+public final class RecordWriter<T> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+
+    private final List<String> header;
+    private final Function<T, String[]> cells;
+
+    private RecordWriter(List<String> header, Function<T, String[]> cells) {
+        this.header = List.copyOf(header);
+        this.cells = cells;
+    }
+
+    private static List<String> header(Mapping m, List<String> fields) {
+        List<String> h = new ArrayList<>();
+        for (String f : fields) {
+            String col = m.columns(f).stream().filter(c -> !c.equals(Mapping.ROW_NUMBER)).findFirst().orElse(f);
+            h.add(col);
+        }
+        return h;
+    }
+
+    /**
+     * Stops in the Open Policing layout plus {@code subject_age_group}.
+     *
+     * @throws IllegalArgumentException if the mapping has no zone
+     */
+    public static RecordWriter<Stop> stops(Mapping mapping) {
+        ZoneId zone = mapping.zone().orElseThrow(() -> new IllegalArgumentException(
+                "writing stops needs an explicit time zone: set Mapping.zone(...)"));
+        return new RecordWriter<>(header(mapping, Binders.STOP_FIELDS), s -> {
+            ZonedDateTime t = s.dateTime().withZoneSameInstant(zone);
+            String time = t.toLocalTime().format(TIME) + (t.getNano() == 0 ? "" : String.format(Locale.ROOT, ".%09d", t.getNano()));
+            StopOutcome o = s.outcome();
+            return new String[] {s.id(), t.toLocalDate().toString(), time,
+                s.location().map(p -> Double.toString(p.latitude())).orElse(""),
+                s.location().map(p -> Double.toString(p.longitude())).orElse(""),
+                s.beat().equals(Stop.UNKNOWN_BEAT) ? "" : s.beat(), code(s.subject().race()),
+                s.subject().age().isPresent() ? Integer.toString(s.subject().age().getAsInt()) : "",
+                code(s.subject().ageGroup()), code(s.subject().sex()), name(s.type()), s.officerId().orElse(""),
+                s.reason().orElse(""), flag(s.searchConducted()),
+                s.searchConducted() == Flag.NO ? ""
+                        : s.searchBasis() == SearchBasis.UNKNOWN ? "unknown" : name(s.searchBasis()), flag(s.contrabandFound()),
+                name(o), o == StopOutcome.UNKNOWN ? "" : bool(o == StopOutcome.ARREST),
+                o == StopOutcome.UNKNOWN ? "" : bool(o == StopOutcome.CITATION),
+                o == StopOutcome.UNKNOWN ? "" : bool(o == StopOutcome.WARNING), flag(s.useOfForce())};
+        });
+    }
+
+    /**
+     * Survey responses: the survey fields, then the mapping's attribute columns, then its item
+     * columns (which must be declared with {@link Mapping#items(String...)}), weight last.
+     */
+    public static RecordWriter<SurveyResponse> surveyResponses(Mapping mapping) {
+        if (mapping.items().isEmpty()) {
+            throw new IllegalArgumentException("writing survey responses needs the item columns: set Mapping.items(...)");
+        }
+        List<String> fields = new ArrayList<>(Binders.SURVEY_FIELDS.subList(0, 7));
+        fields.addAll(mapping.attributes());
+        fields.addAll(mapping.items());
+        fields.add("base_weight");
+        List<String> attributes = mapping.attributes();
+        List<String> items = mapping.items();
+        return new RecordWriter<>(header(mapping, fields), r -> {
+            for (String item : r.answers().keySet()) {
+                if (!items.contains(item)) {
+                    throw new IllegalArgumentException("respondent " + r.id() + " answers item " + item
+                            + ", which is not among the mapping's items " + items);
+                }
+            }
+            for (String a : r.attributes().keySet()) {
+                if (!attributes.contains(a)) {
+                    throw new IllegalArgumentException("respondent " + r.id() + " has attribute " + a
+                            + ", which is not among the mapping's attributes " + attributes);
+                }
+            }
+            List<String> c = new ArrayList<>(List.of(r.id(), r.wave(), r.date().map(LocalDate::toString).orElse(""),
+                    code(r.demographics().race()), code(r.demographics().ageGroup()), code(r.demographics().sex()),
+                    r.beat().equals(Stop.UNKNOWN_BEAT) ? "" : r.beat()));
+            for (String a : attributes) {
+                c.add(r.attributes().getOrDefault(a, ""));
+            }
+            for (String i : items) {
+                Integer v = r.answers().get(i);
+                c.add(v == null ? "" : v.toString());
+            }
+            c.add(Double.toString(r.weight()));
+            return c.toArray(String[]::new);
+        });
+    }
+
+    /** Complaints; officer ids joined with {@code ;}. */
+    public static RecordWriter<Complaint> complaints(Mapping mapping) {
+        return new RecordWriter<>(header(mapping, Binders.COMPLAINT_FIELDS), c -> {
+            for (String o : c.officerIds()) {
+                if (o.contains(";")) {
+                    throw new IllegalArgumentException("officer id of complaint " + c.id() + " contains ';': " + o);
+                }
+            }
+            return new String[] {c.id(), c.received().toString(), c.closed().map(LocalDate::toString).orElse(""),
+                c.beat().equals(Stop.UNKNOWN_BEAT) ? "" : c.beat(), String.join(";", c.officerIds()),
+                name(c.allegation()), name(c.finding()), code(c.complainant().race()), code(c.complainant().sex()),
+                name(c.source())};
+        });
+    }
+
+    /** Officers (race and sex; no hire date). */
+    public static RecordWriter<Officer> officers(Mapping mapping) {
+        return new RecordWriter<>(header(mapping, Binders.OFFICER_FIELDS.subList(0, 3)), o -> new String[] {
+            o.id(), code(o.demographics().race()), code(o.demographics().sex())});
+    }
+
+    /** Beat assignments. */
+    public static RecordWriter<BeatAssignment> assignments(Mapping mapping) {
+        return new RecordWriter<>(header(mapping, Binders.ASSIGNMENT_FIELDS), a -> new String[] {
+            a.officerId(), a.beat(), a.date().toString(), name(a.shift())});
+    }
+
+    /** The header. */
+    public List<String> header() {
+        return header;
+    }
+
+    /**
+     * Writes a header and the records as CSV; does not close {@code out}.
+     *
+     * @throws UncheckedIOException when writing fails
+     */
+    public void writeCsv(Stream<? extends T> records, Writer out) {
+        Objects.requireNonNull(records, "records must not be null");
+        Objects.requireNonNull(out, "output must not be null");
+        CsvSchema.Builder schema = CsvSchema.builder();
+        for (String h : header) {
+            schema.addColumn(h);
+        }
+        try (CsvGenerator g = Jackson.CSV.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setSchema(schema.setUseHeader(true).build());
+            records.forEach(r -> {
+                try {
+                    g.writeStartArray();
+                    for (String c : cells.apply(r)) {
+                        g.writeString(c);
+                    }
+                    g.writeEndArray();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the records as JSON lines (missing values left out); does not close {@code out}. */
+    public void writeJsonLines(Stream<? extends T> records, Writer out) {
+        Objects.requireNonNull(records, "records must not be null");
+        Objects.requireNonNull(out, "output must not be null");
+        try (JsonGenerator g = Jackson.JSON.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+            records.forEach(r -> {
+                try {
+                    String[] c = cells.apply(r);
+                    g.writeStartObject();
+                    for (int i = 0; i < c.length; i++) {
+                        if (!c[i].isEmpty()) {
+                            g.writeStringField(header.get(i), c[i]);
+                        }
+                    }
+                    g.writeEndObject();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            g.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String code(Category c) {
+        return c.isUnknown() ? "" : c.code();
+    }
+
+    static String name(Enum<?> e) {
+        return e.name().equals("UNKNOWN") ? "" : e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    static String flag(Flag f) {
+        return f == Flag.UNKNOWN ? "" : bool(f == Flag.YES);
+    }
+
+    static String bool(boolean b) {
+        return b ? "TRUE" : "FALSE";
+    }
+
+    /** The header. */
+    @Override
+    public String toString() {
+        return "RecordWriter" + header;
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.peelmetrics.io;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A record that a reader did not accept, and why.
+ *
+ * @param source the file (or the name given to a stream)
+ * @param line   the line on which the record starts (1 = the header line of a CSV file, the first
+ *               line of a JSON-lines file)
+ * @param field  the Peel field (or column) at fault, {@code (row)} for a malformed row, {@code (record)}
+ *               for a rule that spans fields, {@code (file)} for a fault that ends reading
+ * @param value  the raw value (possibly empty), cut to 200 characters
+ * @param reason what is wrong with it
+ */
+public record Rejection(String source, long line, String field, String value, String reason) {
+
+    /** Longest raw value kept in a rejection. */
+    static final int MAX_VALUE_CHARS = 200;
+
+    /** Validates the fields and cuts long values. */
+    public Rejection {
+        Objects.requireNonNull(source, "source of rejection must not be null");
+        Objects.requireNonNull(field, "field of rejection must not be null");
+        Objects.requireNonNull(value, "value of rejection must not be null");
+        Objects.requireNonNull(reason, "reason of rejection must not be null");
+        if (value.length() > MAX_VALUE_CHARS) {
+            value = value.substring(0, MAX_VALUE_CHARS) + "...";
+        }
+    }
+
+    /** {@code file.csv line 88: approve "maybe" is not an integer}. */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%s line %d: %s \"%s\" %s", source, line, field, value, reason);
+    }
+}

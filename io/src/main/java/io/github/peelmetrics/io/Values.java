@@ -1,0 +1,309 @@
+package io.github.peelmetrics.io;
+
+import io.github.peelmetrics.core.Category;
+import io.github.peelmetrics.core.Flag;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Parsing of cells into values, with the mapping's codebooks, formats and unknown-value policy. */
+final class Values {
+    private static final int CACHE_LIMIT = 4096;
+    private static final Object UNKNOWN_MARK = new Object();
+    private static final List<DateTimeFormatter> AM_PM = List.of(
+            new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("h:mm[:ss] a").toFormatter(Locale.ROOT),
+            new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("h:mm[:ss]a").toFormatter(Locale.ROOT));
+
+    private final Mapping mapping;
+    private final boolean isoFirst;
+    private final List<DateTimeFormatter> dateFormats = new ArrayList<>();
+
+    Values(Mapping mapping) {
+        this.mapping = mapping;
+        this.isoFirst = mapping.dateFormats().get(0).equals("yyyy-MM-dd");
+        for (String p : mapping.dateFormats()) {
+            dateFormats.add(new DateTimeFormatterBuilder().parseCaseInsensitive()
+                    .appendPattern(p.replace('y', 'u')).toFormatter(Locale.ROOT)
+                    .withResolverStyle(ResolverStyle.STRICT));
+        }
+    }
+
+    Mapping mapping() {
+        return mapping;
+    }
+
+    /** A required id-like text, stripped. */
+    String id(Field f, Row r) {
+        String v = f.raw(r);
+        if (v == null) {
+            throw new Reject(f.label(), "", "is missing");
+        }
+        return v.strip();
+    }
+
+    /** An optional stripped text, or null. */
+    String strippedOrNull(Field f, Row r) {
+        String v = f.raw(r);
+        return v == null ? null : v.strip();
+    }
+
+    /** Raw text as written, or null when missing. */
+    String textOrNull(Field f, Row r) {
+        return f.raw(r);
+    }
+
+    /** An integer written in decimal digits (an integral decimal such as {@code 34.0} is accepted). */
+    long integer(Field f, String raw) {
+        String s = raw.strip();
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            if (isDecimal(s)) {
+                double d = Double.parseDouble(s);
+                if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                    return (long) d;
+                }
+            }
+            throw new Reject(f.label(), raw, "is not an integer");
+        }
+    }
+
+    /** A finite decimal number. */
+    double decimal(Field f, String raw) {
+        String s = raw.strip();
+        if (!isDecimal(s)) {
+            throw new Reject(f.label(), raw, "is not a decimal number");
+        }
+        double d = Double.parseDouble(s);
+        if (!Double.isFinite(d)) {
+            throw new Reject(f.label(), raw, "is not a finite number");
+        }
+        return d;
+    }
+
+    private static boolean isDecimal(String s) {
+        if (s.isEmpty() || s.length() > Jackson.MAX_NUMBER_CHARS) {
+            return false;
+        }
+        boolean digit = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+                return false;
+            }
+        }
+        if (!digit) {
+            return false;
+        }
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** A yes/no flag; missing is {@link Flag#UNKNOWN}. */
+    Flag flag(Field f, Row r) {
+        String raw = f.raw(r);
+        if (raw == null) {
+            return Flag.UNKNOWN;
+        }
+        switch (raw.strip().toUpperCase(Locale.ROOT)) {
+            case "TRUE": case "T": case "Y": case "YES": case "1":
+                return Flag.YES;
+            case "FALSE": case "F": case "N": case "NO": case "0":
+                return Flag.NO;
+            default:
+                throw new Reject(f.label(), raw, "is not a yes/no value (TRUE/FALSE, Y/N, YES/NO, 1/0)");
+        }
+    }
+
+    /** A date in one of the mapping's formats. */
+    LocalDate date(Field f, String raw) {
+        Object hit = f.cache.get(raw);
+        if (hit instanceof LocalDate d) {
+            return d;
+        }
+        LocalDate d = parseDate(f, raw.strip());
+        remember(f, raw, d);
+        return d;
+    }
+
+    private LocalDate parseDate(Field f, String s) {
+        if (isoFirst && s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            int y = digits(s, 0, 4);
+            int mo = digits(s, 5, 7);
+            int d = digits(s, 8, 10);
+            if (y >= 0 && mo >= 0 && d >= 0) {
+                try {
+                    return LocalDate.of(y, mo, d);
+                } catch (DateTimeException e) {
+                    throw new Reject(f.label(), s, "is not a valid date: " + e.getMessage());
+                }
+            }
+        }
+        for (DateTimeFormatter fmt : dateFormats) {
+            try {
+                return LocalDate.parse(s, fmt);
+            } catch (DateTimeParseException e) {
+                // try the next format
+            }
+        }
+        throw new Reject(f.label(), s, "is not a date in any of the formats " + mapping.dateFormats());
+    }
+
+    /** A time of day: {@code H:mm}, {@code H:mm:ss}, {@code H:mm:ss.f...}, or with AM/PM. */
+    LocalTime time(Field f, String raw) {
+        Object hit = f.cache.get(raw);
+        if (hit instanceof LocalTime t) {
+            return t;
+        }
+        LocalTime t = parseTime(f, raw.strip());
+        remember(f, raw, t);
+        return t;
+    }
+
+    private static LocalTime parseTime(Field f, String s) {
+        int c1 = s.indexOf(':');
+        if (c1 == 1 || c1 == 2) {
+            int h = digits(s, 0, c1);
+            int mi = s.length() >= c1 + 3 ? digits(s, c1 + 1, c1 + 3) : -1;
+            int end = c1 + 3;
+            int sec = 0;
+            int nano = 0;
+            boolean ok = h >= 0 && mi >= 0;
+            if (ok && s.length() > end) {
+                if (s.charAt(end) == ':' && s.length() >= end + 3) {
+                    sec = digits(s, end + 1, end + 3);
+                    ok = sec >= 0;
+                    end += 3;
+                    if (ok && s.length() > end) {
+                        if (s.charAt(end) == '.' && s.length() > end + 1 && s.length() <= end + 10) {
+                            int frac = digits(s, end + 1, s.length());
+                            ok = frac >= 0;
+                            nano = frac * (int) Math.pow(10, 9 - (s.length() - end - 1));
+                            end = s.length();
+                        } else {
+                            ok = false;
+                        }
+                    }
+                } else {
+                    ok = false;
+                }
+            }
+            if (ok && end == s.length()) {
+                try {
+                    return LocalTime.of(h, mi, sec, nano);
+                } catch (DateTimeException e) {
+                    throw new Reject(f.label(), s, "is not a valid time of day: " + e.getMessage());
+                }
+            }
+        }
+        for (DateTimeFormatter fmt : AM_PM) {
+            try {
+                return LocalTime.parse(s, fmt);
+            } catch (DateTimeParseException e) {
+                // next
+            }
+        }
+        throw new Reject(f.label(), s, "is not a time of day (H:mm, H:mm:ss, H:mm:ss.fff or h:mm AM)");
+    }
+
+    private static int digits(String s, int from, int to) {
+        if (to > s.length() || from >= to) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    private static void remember(Field f, String raw, Object value) {
+        if (f.cache.size() < CACHE_LIMIT) {
+            f.cache.put(raw, value);
+        }
+    }
+
+    /** A category through the field's codebook and the unknown-value policy; missing is unknown. */
+    Category category(Field f, Row r, Sink<?> sink) {
+        String raw = f.raw(r);
+        if (raw == null) {
+            return Category.UNKNOWN;
+        }
+        Object hit = f.cache.get(raw);
+        if (hit instanceof Category c) {
+            return c;
+        }
+        if (hit == null) {
+            Category c = mapping.codebook(f.name).flatMap(b -> b.lookup(raw)).orElse(null);
+            if (c != null) {
+                remember(f, raw, c);
+                return c;
+            }
+            remember(f, raw, UNKNOWN_MARK);
+        }
+        switch (mapping.unknownValues()) {
+            case MAP_TO_UNKNOWN:
+                sink.unknown(f.label(), raw.strip());
+                return Category.UNKNOWN;
+            case KEEP:
+                sink.unknown(f.label(), raw.strip());
+                return Category.of(raw.strip().toLowerCase(Locale.ROOT), raw.strip());
+            default:
+                throw new Reject(f.label(), raw, "is not in the codebook of " + f.name);
+        }
+    }
+
+    /**
+     * An enum constant: the field's codebook entry's code, else the raw value, matched to a
+     * constant's name (case, spaces, hyphens and slashes aside). Missing gives {@code missing}
+     * (reject when null); a value that matches nothing gives {@code unknown} with a count (or a
+     * rejection under {@link UnknownValues#REJECT}, or when {@code unknown} is null).
+     */
+    <E extends Enum<E>> E enumValue(Field f, Row r, Class<E> type, E missing, E unknown, Sink<?> sink) {
+        String raw = f.raw(r);
+        if (raw == null) {
+            if (missing == null) {
+                throw new Reject(f.label(), "", "is missing");
+            }
+            return missing;
+        }
+        Object hit = f.cache.get(raw);
+        if (type.isInstance(hit)) {
+            return type.cast(hit);
+        }
+        if (hit == null) {
+            String code = mapping.codebook(f.name).flatMap(b -> b.lookup(raw)).map(Category::code).orElse(raw);
+            String name = code.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_').replace('/', '_');
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(name)) {
+                    remember(f, raw, e);
+                    return e;
+                }
+            }
+            remember(f, raw, UNKNOWN_MARK);
+        }
+        if (unknown == null || mapping.unknownValues() == UnknownValues.REJECT) {
+            throw new Reject(f.label(), raw, "is not one of " + java.util.Arrays.toString(type.getEnumConstants())
+                    .toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        sink.unknown(f.label(), raw.strip());
+        return unknown;
+    }
+}
