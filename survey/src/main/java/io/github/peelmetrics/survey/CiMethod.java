@@ -1,0 +1,157 @@
+package io.github.peelmetrics.survey;
+
+import io.github.peelmetrics.core.stats.Distributions;
+import io.github.peelmetrics.core.stats.Interval;
+
+/**
+ * Confidence interval methods for a survey proportion, those of R {@code survey}'s
+ * {@code svyciprop} (Lumley 2010, <i>Complex Surveys</i>, §2.3.1). All use p̂ and SE of
+ * {@link SurveyMean} and the t quantile {@code t = qt(1 − α/2, n − 1)} with the design degrees of
+ * freedom (n counts every respondent, also those with a missing answer).
+ *
+ * <p>When p̂ is 0 or 1, or the standard error is 0, every method gives the point interval
+ * {@code [p̂, p̂]}; with an undefined (NaN) estimate or standard error the bounds are NaN.
+ */
+public enum CiMethod {
+
+    /**
+     * Logit: the Wald interval of the intercept of {@code svyglm(y ~ 1, family = quasibinomial)}
+     * back-transformed, {@code expit(logit p̂ ± t·SE/(p̂(1 − p̂)))}. Peel computes the converged fit in
+     * closed form; R's IRLS stops within about 1e-9 of it.
+     */
+    LOGIT("logit") {
+        @Override
+        double[] bounds(double p, double se, double t, SurveyMean m) {
+            return XLOGIT.bounds(p, se, t, m);
+        }
+    },
+    /**
+     * Korn and Graubard (1998): with the effective sample size {@code n* = p̂(1 − p̂)/SE²},
+     * {@code [qbeta(α/2, n*p̂, n*(1 − p̂) + 1), qbeta(1 − α/2, n*p̂ + 1, n*(1 − p̂))]} (survey 4.1-1
+     * makes no degrees-of-freedom adjustment of n*).
+     */
+    BETA("beta") {
+        @Override
+        double[] bounds(double p, double se, double t, SurveyMean m) {
+            throw new AssertionError("computed in interval(), which needs the level");
+        }
+    },
+    /** Wald: {@code p̂ ± t·SE}, not clamped to [0, 1]. */
+    MEAN("mean") {
+        @Override
+        double[] bounds(double p, double se, double t, SurveyMean m) {
+            return new double[] {p - t * se, p + t * se};
+        }
+    },
+    /** Wald on the logit scale (delta method): {@code expit(logit p̂ ± t·SE/(p̂(1 − p̂)))}. */
+    XLOGIT("xlogit") {
+        @Override
+        double[] bounds(double p, double se, double t, SurveyMean m) {
+            double l = Math.log(p / (1 - p));
+            double h = t * se / (p * (1 - p));
+            return new double[] {expit(l - h), expit(l + h)};
+        }
+    },
+    /** Wald on the arcsine-square-root scale: {@code sin²(asin √p̂ ± t·SE/(2√(p̂(1 − p̂))))}. */
+    ASIN("asin") {
+        @Override
+        double[] bounds(double p, double se, double t, SurveyMean m) {
+            double a = Math.asin(Math.sqrt(p));
+            double h = t * se / (2 * Math.sqrt(p * (1 - p)));
+            double lo = Math.sin(a - h);
+            double hi = Math.sin(a + h);
+            return new double[] {lo * lo, hi * hi};
+        }
+    },
+    /**
+     * Likelihood (Rao-Scott scaled profile): the endpoints are the μ at which the quasibinomial
+     * deviance, scaled by the dispersion φ and the design effect λ of the intercept, crosses
+     * {@code t²}: {@code 2·[p̂ log(p̂/μ) + (1 − p̂) log((1 − p̂)/(1 − μ))]/φ = t²·SE²/(p̂(1 − p̂))},
+     * with {@code φ = (Ŵ/W)·m/(m − 1)} (observed weight share times m/(m − 1)). Peel solves the
+     * equation exactly; R interpolates a spline through at most ten profile points, so it differs by
+     * up to about 1e-4 relative on small samples.
+     */
+    LIKELIHOOD("likelihood") {
+        @Override
+        double[] bounds(double p, double se, double t, SurveyMean m) {
+            double phi = m.weightSum() / m.totalWeight() * m.nonMissing() / (m.nonMissing() - 1.0);
+            double target = t * t * se * se / (p * (1 - p)) * phi / 2;
+            return new double[] {root(p, target, true), root(p, target, false)};
+        }
+    };
+
+    private final String rName;
+
+    CiMethod(String rName) {
+        this.rName = rName;
+    }
+
+    /** R's name of the method ({@code svyciprop(method = ...)}). */
+    public String rName() {
+        return rName;
+    }
+
+    abstract double[] bounds(double p, double se, double t, SurveyMean m);
+
+    Interval interval(SurveyMean m, double level) {
+        double p = m.mean();
+        double se = m.standardError();
+        String name = "svyciprop-" + rName;
+        if (Double.isNaN(p) || Double.isNaN(se)) {
+            return Interval.of(Double.NaN, Double.NaN, level, name);
+        }
+        if (p <= 0 || p >= 1 || se == 0) {
+            return Interval.of(p, p, level, name);
+        }
+        double alpha = 1 - level;
+        double t = Distributions.tQuantile(1 - alpha / 2, m.degreesOfFreedom());
+        double[] b;
+        if (this == BETA) {
+            double nEff = p * (1 - p) / (se * se);
+            b = new double[] {
+                Distributions.betaQuantile(alpha / 2, nEff * p, nEff * (1 - p) + 1),
+                Distributions.betaQuantile(1 - alpha / 2, nEff * p + 1, nEff * (1 - p))};
+        } else {
+            b = bounds(p, se, t, m);
+        }
+        return Interval.of(b[0], b[1], level, name);
+    }
+
+    static double expit(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    /** Half the scaled deviance, {@code p log(p/μ) + (1−p) log((1−p)/(1−μ))}, at μ = expit(b). */
+    static double halfDeviance(double p, double b) {
+        double mu = expit(b);
+        return p * Math.log(p / mu) + (1 - p) * Math.log((1 - p) / (1 - mu));
+    }
+
+    /** The logit-scale root of {@code halfDeviance = target} below (or above) logit p, back-transformed. */
+    static double root(double p, double target, boolean below) {
+        double b0 = Math.log(p / (1 - p));
+        double step = 1;
+        double inner = b0;
+        double outer = below ? b0 - step : b0 + step;
+        while (halfDeviance(p, outer) < target) {
+            inner = outer;
+            step *= 2;
+            outer = below ? b0 - step : b0 + step;
+            if (step > 1e3) {
+                return below ? 0 : 1;
+            }
+        }
+        for (int i = 0; i < 200; i++) {
+            double mid = 0.5 * (inner + outer);
+            if (mid == inner || mid == outer) {
+                break;
+            }
+            if (halfDeviance(p, mid) < target) {
+                inner = mid;
+            } else {
+                outer = mid;
+            }
+        }
+        return expit(0.5 * (inner + outer));
+    }
+}

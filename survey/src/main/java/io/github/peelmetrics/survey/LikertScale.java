@@ -1,0 +1,196 @@
+package io.github.peelmetrics.survey;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A Likert scale: items answered on {@code min..max}, some reverse-coded, scored as a 0-100
+ * index when enough items were answered.
+ *
+ * <p>Score of a respondent who answered {@code k >= minAnswered} items: the mean of the answered
+ * items, each reverse item recoded as {@code min + max − x}, rescaled as
+ * {@code (mean − min)/(max − min)·100} (in that order of operations, as the R call
+ * {@code (rowMeans(items, na.rm = TRUE) − 1)/4*100} of the Peel conformance suite). Fewer answers
+ * give a missing score.
+ *
+ * <p>Predefined scales are in {@link Scales}; every definition is editable with the
+ * {@code with...} methods, which return a new scale.
+ *
+ * @param name        a short name, e.g. {@code trust}
+ * @param items       the item (numeric variable) names, in order, at least two
+ * @param reversed    the reverse-coded items, a subset of {@code items}
+ * @param min         the lowest answer
+ * @param max         the highest answer
+ * @param minAnswered the fewest answered items that give a score, in {@code [1, items.size()]}
+ * @param source      where the scale comes from (a citation), or a note that it is local
+ */
+public record LikertScale(String name, List<String> items, Set<String> reversed, int min, int max, int minAnswered,
+        String source) {
+
+    /**
+     * Validates every field.
+     *
+     * @throws IllegalArgumentException naming the scale and the bad value
+     */
+    public LikertScale {
+        Text.requireName("scale name", name);
+        Objects.requireNonNull(items, "items of scale " + name + " must not be null");
+        Objects.requireNonNull(reversed, "reversed items of scale " + name + " must not be null");
+        Objects.requireNonNull(source, "source of scale " + name + " must not be null");
+        List<String> it = List.copyOf(items);
+        if (it.size() < 2) {
+            throw new IllegalArgumentException("scale " + name + " needs at least two items: " + it);
+        }
+        if (new LinkedHashSet<>(it).size() != it.size()) {
+            throw new IllegalArgumentException("scale " + name + " lists an item twice: " + it);
+        }
+        for (String r : reversed) {
+            if (!it.contains(r)) {
+                throw new IllegalArgumentException("reverse item " + r + " of scale " + name + " is not one of its items " + it);
+            }
+        }
+        if (min >= max) {
+            throw new IllegalArgumentException(Text.f("scale %s: min %d must be below max %d", name, min, max));
+        }
+        if (minAnswered < 1 || minAnswered > it.size()) {
+            throw new IllegalArgumentException(Text.f("scale %s: minAnswered must be in [1, %d]: %d", name, it.size(), minAnswered));
+        }
+        items = it;
+        List<String> rev = new ArrayList<>();
+        for (String i : it) {
+            if (reversed.contains(i)) {
+                rev.add(i);
+            }
+        }
+        reversed = Collections.unmodifiableSet(new LinkedHashSet<>(rev));
+    }
+
+    /** A scale with no source note ("local definition"). */
+    public static LikertScale of(String name, List<String> items, Set<String> reversed, int min, int max, int minAnswered) {
+        return new LikertScale(name, items, reversed, min, max, minAnswered, "local definition");
+    }
+
+    /** A copy with other item names (e.g. the column names of your questionnaire). */
+    public LikertScale withItems(List<String> newItems) {
+        return new LikertScale(name, newItems, reversedIn(newItems), min, max, Math.min(minAnswered, newItems.size()), source);
+    }
+
+    /** A copy with other reverse-coded items. */
+    public LikertScale withReversed(Set<String> newReversed) {
+        return new LikertScale(name, items, newReversed, min, max, minAnswered, source);
+    }
+
+    /** A copy with another answer range. */
+    public LikertScale withRange(int newMin, int newMax) {
+        return new LikertScale(name, items, reversed, newMin, newMax, minAnswered, source);
+    }
+
+    /** A copy with another minimum number of answered items. */
+    public LikertScale withMinAnswered(int value) {
+        return new LikertScale(name, items, reversed, min, max, value, source);
+    }
+
+    /** A copy with another name. */
+    public LikertScale withName(String newName) {
+        return new LikertScale(newName, items, reversed, min, max, minAnswered, source);
+    }
+
+    private Set<String> reversedIn(List<String> newItems) {
+        // keep reverse coding by position when items are renamed
+        Set<String> out = new LinkedHashSet<>();
+        for (int k = 0; k < items.size() && k < newItems.size(); k++) {
+            if (reversed.contains(items.get(k))) {
+                out.add(newItems.get(k));
+            }
+        }
+        return out;
+    }
+
+    /** The answer recoded: {@code min + max − x} for a reverse item, else x. */
+    public double recode(String item, double x) {
+        return reversed.contains(item) ? (min + max) - x : x;
+    }
+
+    /**
+     * Scores every respondent of a sample.
+     *
+     * @throws IllegalArgumentException if an item is not a numeric variable of the sample, or an
+     *     answer is not a whole number in {@code [min, max]} (naming the respondent, item and value)
+     */
+    public ScaleScores scores(SurveySample sample) {
+        Objects.requireNonNull(sample, "sample must not be null");
+        int n = sample.size();
+        int k = items.size();
+        double[][] cols = new double[k][];
+        for (int j = 0; j < k; j++) {
+            cols[j] = sample.numeric(items.get(j));
+            checkAnswers(sample, items.get(j), cols[j]);
+        }
+        double[] scores = new double[n];
+        int[] answered = new int[n];
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            int a = 0;
+            for (int j = 0; j < k; j++) {
+                double x = cols[j][i];
+                if (!Double.isNaN(x)) {
+                    sum += recode(items.get(j), x);
+                    a++;
+                }
+            }
+            answered[i] = a;
+            scores[i] = a >= minAnswered ? (sum / a - min) / (max - min) * 100 : Double.NaN;
+        }
+        return new ScaleScores(this, scores, answered);
+    }
+
+    /**
+     * The complete cases of the items, recoded: one row per respondent who answered every item.
+     */
+    double[][] completeCases(SurveySample sample) {
+        int k = items.size();
+        double[][] cols = new double[k][];
+        for (int j = 0; j < k; j++) {
+            cols[j] = sample.numeric(items.get(j));
+            checkAnswers(sample, items.get(j), cols[j]);
+        }
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 0; i < sample.size(); i++) {
+            double[] row = new double[k];
+            boolean complete = true;
+            for (int j = 0; j < k && complete; j++) {
+                double x = cols[j][i];
+                complete = !Double.isNaN(x);
+                row[j] = recode(items.get(j), x);
+            }
+            if (complete) {
+                rows.add(row);
+            }
+        }
+        return rows.toArray(new double[0][]);
+    }
+
+    private void checkAnswers(SurveySample sample, String item, double[] x) {
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            if (!Double.isNaN(v) && (v < min || v > max || v != Math.rint(v))) {
+                throw new IllegalArgumentException(Text.f("answer of respondent %s to item %s of scale %s must be a whole number in [%d, %d]: %s",
+                        sample.ids().get(i), item, name, min, max, v));
+            }
+        }
+    }
+
+    /** For example {@code trust: q1, q2, q3 (reversed), q4, q5 on 1..5, score with >= 3 answered}. */
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        for (String i : items) {
+            parts.add(reversed.contains(i) ? i + " (reversed)" : i);
+        }
+        return Text.f("%s: %s on %d..%d, score with >= %d answered", name, String.join(", ", parts), min, max, minAnswered);
+    }
+}

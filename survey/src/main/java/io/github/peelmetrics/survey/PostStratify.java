@@ -1,0 +1,68 @@
+package io.github.peelmetrics.survey;
+
+import java.util.Objects;
+
+/**
+ * Post-stratification of a sample's design weights to known population counts of one
+ * categorical variable (use {@link SurveySample#withCrossing} for a crossing of several), as R
+ * {@code survey}'s {@code postStratify()}: {@code w_i ← w_i · N_h / Σ_{j∈h} w_j} for the level h
+ * of respondent i, so the weights of every level sum exactly to its population count.
+ *
+ * <p>The result remembers the weights before and after, so that
+ * {@link WeightedSample#mean(String)} gives R's linearization variance after post-stratification
+ * (Lumley 2010, <i>Complex Surveys</i>, §7.2).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PostStratify {
+
+    private final Margin margin;
+
+    private PostStratify(Margin margin) {
+        this.margin = margin;
+    }
+
+    /** Post-stratification to this margin. */
+    public static PostStratify to(Margin margin) {
+        return new PostStratify(Objects.requireNonNull(margin, "margin must not be null"));
+    }
+
+    /** The margin. */
+    public Margin margin() {
+        return margin;
+    }
+
+    /**
+     * Post-stratifies the sample's design weights.
+     *
+     * @throws IllegalArgumentException if the margin variable is not a categorical variable of the
+     *     sample, a sample level has no population count, or a population level has no respondent
+     */
+    public WeightedSample fit(SurveySample sample) {
+        Objects.requireNonNull(sample, "sample must not be null");
+        Factor f = sample.factor(margin.variable());
+        double[] pop = margin.alignedTo(f);
+        double[] base = sample.weightsRef();
+        double[] sums = new double[f.levelCount()];
+        for (int i = 0; i < base.length; i++) {
+            sums[f.codes[i]] += base[i];
+        }
+        double[] ratio = new double[sums.length];
+        for (int h = 0; h < sums.length; h++) {
+            ratio[h] = pop[h] / sums[h];
+        }
+        double[] w = new double[base.length];
+        for (int i = 0; i < base.length; i++) {
+            w[i] = base[i] * ratio[f.codes[i]];
+        }
+        Calibration cal = new PostStratCalibration(f.codes, f.levelCount(), base, w);
+        String description = Text.f("post-stratified on %s (%d levels); %s", f.name, f.levelCount(), Kish.of(w));
+        return WeightedSample.calibrated(sample, w, cal, description, null, null);
+    }
+
+    /** For example {@code PostStratify[race: Black=48848, ...]}. */
+    @Override
+    public String toString() {
+        return "PostStratify[" + margin + "]";
+    }
+}

@@ -1,0 +1,157 @@
+package io.github.peelmetrics.survey;
+
+import java.util.Objects;
+
+/**
+ * Weight trimming with redistribution, as R {@code survey}'s
+ * {@code trimWeights(design, upper, lower, strict = TRUE)} (survey 4.1-1).
+ *
+ * <p>Each round: the weights outside {@code [L, U]} are set to the nearest bound; the total
+ * amount removed, {@code Σ(w − w')} (negative when raising weights to L outweighs cutting
+ * them to U), is added <em>equally</em> (additively) to every weight that was not outside; then
+ * the next round starts, until no weight is outside. Weights capped in an earlier round are "not
+ * outside" later and so take their share of later increments, so after the last round some may
+ * sit slightly inside the bounds. The total is preserved.
+ *
+ * <p>The trimmed sample keeps the calibration of its input: its standard errors use the trimmed
+ * weights for the influence values and the untrimmed calibration for the residuals, as R does.
+ *
+ * <p>Unlike R, Peel stores weights rather than selection probabilities, so a bound {@code U}
+ * with {@code 1/(1/U) ≠ U} needs no special care (in R it recurses without end).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Trim {
+
+    /** Rounds after which trimming gives up (it takes 1-12 rounds on realistic samples). */
+    static final int MAX_ROUNDS = 10_000;
+
+    private final double lower;
+    private final double upper;
+    private final boolean relative;
+
+    private Trim(double lower, double upper, boolean relative) {
+        if (!(lower >= 0) || !(upper > lower) || Double.isNaN(upper)) {
+            throw new IllegalArgumentException(Text.f(
+                    "trimming bounds must satisfy 0 <= lower < upper: lower %s, upper %s", lower, upper));
+        }
+        this.lower = lower;
+        this.upper = upper;
+        this.relative = relative;
+    }
+
+    /**
+     * Trimming to absolute bounds {@code [lower, upper]} ({@code upper} may be infinite).
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= lower < upper}
+     */
+    public static Trim between(double lower, double upper) {
+        return new Trim(lower, upper, false);
+    }
+
+    /**
+     * Trimming to bounds that are multiples of the mean weight before trimming, e.g.
+     * {@code meanMultiples(0.3, 3.5)} for {@code [0.3·w̄, 3.5·w̄]}.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= lowerMultiple < upperMultiple}
+     */
+    public static Trim meanMultiples(double lowerMultiple, double upperMultiple) {
+        Trim t = new Trim(lowerMultiple, upperMultiple, true);
+        if (upperMultiple < 1 || lowerMultiple > 1) {
+            throw new IllegalArgumentException(Text.f(
+                    "mean multiples must satisfy lower <= 1 <= upper, or no weight vector can meet them: lower %s, upper %s",
+                    lowerMultiple, upperMultiple));
+        }
+        return t;
+    }
+
+    /**
+     * Trims the weights of a weighted sample.
+     *
+     * @throws IllegalArgumentException if the bounds cannot hold the weight total
+     *     ({@code n·L > Σw} or {@code n·U < Σw})
+     */
+    public WeightedSample apply(WeightedSample weighted) {
+        Objects.requireNonNull(weighted, "weighted sample must not be null");
+        double[] w = weighted.weightsRef().clone();
+        int n = w.length;
+        double sumBefore = 0;
+        for (double x : w) {
+            sumBefore += x;
+        }
+        double mean = sumBefore / n;
+        double lo = relative ? lower * mean : lower;
+        double hi = relative ? upper * mean : upper;
+        if (n * lo > sumBefore * (1 + 1e-12) || n * hi < sumBefore * (1 - 1e-12)) {
+            throw new IllegalArgumentException(Text.f(
+                    "trimming bounds [%s, %s] cannot hold the weight total %s of %d respondents",
+                    Text.num(lo), Text.num(hi), Text.num(sumBefore), n));
+        }
+        int above = 0;
+        int below = 0;
+        for (double x : w) {
+            if (x > hi) {
+                above++;
+            } else if (x < lo) {
+                below++;
+            }
+        }
+        boolean[] outside = new boolean[n];
+        int rounds = 0;
+        while (true) {
+            int nOutside = 0;
+            for (int i = 0; i < n; i++) {
+                outside[i] = w[i] < lo || w[i] > hi;
+                if (outside[i]) {
+                    nOutside++;
+                }
+            }
+            if (nOutside == 0) {
+                break;
+            }
+            if (nOutside == n || ++rounds > MAX_ROUNDS) {
+                throw new IllegalStateException(Text.f("trimming to [%s, %s] does not settle after %d rounds",
+                        Text.num(lo), Text.num(hi), rounds));
+            }
+            double removed = 0;
+            for (int i = 0; i < n; i++) {
+                double t = Math.min(hi, Math.max(w[i], lo));
+                removed += w[i] - t;
+                w[i] = t;
+            }
+            double share = removed / (n - nOutside);
+            for (int i = 0; i < n; i++) {
+                if (!outside[i]) {
+                    w[i] += share;
+                }
+            }
+        }
+        double sumAfter = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        int atHi = 0;
+        int atLo = 0;
+        for (double x : w) {
+            sumAfter += x;
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+            if (x == hi) {
+                atHi++;
+            }
+            if (x == lo) {
+                atLo++;
+            }
+        }
+        TrimDiagnostics d = new TrimDiagnostics(lo, hi, mean, rounds, above, below, atHi, atLo, min, max,
+                sumBefore, sumAfter);
+        return weighted.trimmed(w, d);
+    }
+
+    /** For example {@code Trim[0.3×mean, 3.5×mean]} or {@code Trim[5250, 61250]}. */
+    @Override
+    public String toString() {
+        return relative
+                ? "Trim[" + Text.num(lower) + "×mean, " + Text.num(upper) + "×mean]"
+                : "Trim[" + Text.num(lower) + ", " + Text.num(upper) + "]";
+    }
+}

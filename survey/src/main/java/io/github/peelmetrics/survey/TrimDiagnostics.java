@@ -1,0 +1,30 @@
+package io.github.peelmetrics.survey;
+
+/**
+ * What trimming did.
+ *
+ * @param lower              the lower bound L
+ * @param upper              the upper bound U
+ * @param meanWeightBefore   the mean weight before trimming
+ * @param rounds             rounds that found a weight outside [L, U]
+ * @param aboveUpperBefore   weights above U before trimming
+ * @param belowLowerBefore   weights below L before trimming
+ * @param atUpperAfter       weights exactly equal to U after trimming
+ * @param atLowerAfter       weights exactly equal to L after trimming
+ * @param minWeightAfter     the smallest weight after trimming
+ * @param maxWeightAfter     the largest weight after trimming
+ * @param sumWeightsBefore   the weight total before
+ * @param sumWeightsAfter    the weight total after (equal up to rounding)
+ */
+public record TrimDiagnostics(double lower, double upper, double meanWeightBefore, int rounds,
+        int aboveUpperBefore, int belowLowerBefore, int atUpperAfter, int atLowerAfter,
+        double minWeightAfter, double maxWeightAfter, double sumWeightsBefore, double sumWeightsAfter) {
+
+    /** For example {@code trimmed to [5250, 61250] in 1 round (2 above, 16 below); weights now in [5250, 61250]}. */
+    @Override
+    public String toString() {
+        return Text.f("trimmed to [%s, %s] in %d round%s (%d above, %d below); weights now in [%s, %s]",
+                Text.num(lower), Text.num(upper), rounds, rounds == 1 ? "" : "s", aboveUpperBefore, belowLowerBefore,
+                Text.num(minWeightAfter), Text.num(maxWeightAfter));
+    }
+}
