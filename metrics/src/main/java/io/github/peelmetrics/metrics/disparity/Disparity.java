@@ -1,0 +1,327 @@
+package io.github.peelmetrics.metrics.disparity;
+
+import io.github.peelmetrics.core.Category;
+import io.github.peelmetrics.core.stats.Adjustment;
+import io.github.peelmetrics.core.stats.RatioEstimate;
+import io.github.peelmetrics.core.stats.TestResult;
+import io.github.peelmetrics.core.stats.TwoByTwo;
+import io.github.peelmetrics.metrics.stops.StopCounts;
+import io.github.peelmetrics.metrics.stops.StopTally;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * How to compare groups: a benchmark, a reference group, a confidence level, the rate multiplier
+ * and the small-count threshold. {@link #of(StopTally)} applies it to a tally.
+ *
+ * <pre>{@code
+ * DisparityTable table = Disparity.against(Benchmark.residents(beats)).reference(Races.WHITE).of(tally);
+ * }</pre>
+ *
+ * <p>Conventions (those of the conformance suite, README-metrics §4, checked against pandas,
+ * epitools 0.5-10.1 {@code riskratio.wald}, R 4.2.2 {@code chisq.test} and statsmodels 0.13.5
+ * {@code multipletests}):
+ * <ul>
+ * <li><b>{@link Category#UNKNOWN} counts in totals and is excluded from shares, indices, ratios
+ *     and tests.</b> The overall stop rate is every stop (unknown group included) over the whole
+ *     benchmark; the unknown row has its counts and rates but no population, share, index, ratio
+ *     or test.</li>
+ * <li>Every other group, {@code other} included, is a real group.</li>
+ * <li>A stop with no recorded search status is left out of the search denominator; a search
+ *     with no recorded finding out of the hit denominator; a stop with no recorded outcome out of
+ *     the arrest denominator. {@code NONE} is a real outcome.</li>
+ * <li>The family of the Holm and Benjamini-Hochberg adjustments is every known group other than
+ *     the reference whose search test is defined, within one table (city-wide, or one key).</li>
+ * <li>The stop rate ratio treats stops as events out of residents ({@code b = population - stops});
+ *     it is empty when a group has more stops than residents, where a Poisson rate ratio would be
+ *     needed instead.</li>
+ * </ul>
+ *
+ * <p>Immutable and thread-safe; each setter returns a new instance.
+ */
+public final class Disparity {
+
+    private final Benchmark benchmark;
+    private final Optional<Category> reference;
+    private final double level;
+    private final int per;
+    private final long smallCount;
+    private final double alpha;
+
+    private Disparity(Benchmark benchmark, Optional<Category> reference, double level, int per, long smallCount,
+                      double alpha) {
+        this.benchmark = benchmark;
+        this.reference = reference;
+        this.level = level;
+        this.per = per;
+        this.smallCount = smallCount;
+        this.alpha = alpha;
+    }
+
+    /**
+     * Comparisons against a benchmark, with level 0.95, rates per 1,000, small counts under 5
+     * flagged and tests judged at 0.05; choose the reference group with {@link #reference}.
+     */
+    public static Disparity against(Benchmark benchmark) {
+        return new Disparity(Objects.requireNonNull(benchmark, "benchmark must not be null"), Optional.empty(),
+                0.95, 1000, 5, 0.05);
+    }
+
+    /**
+     * The reference group of every ratio and test (e.g. {@code Races.WHITE}).
+     *
+     * @throws IllegalArgumentException if it is {@link Category#UNKNOWN}
+     */
+    public Disparity reference(Category group) {
+        Objects.requireNonNull(group, "reference group must not be null");
+        if (group.isUnknown()) {
+            throw new IllegalArgumentException("the reference group must be a known group, not " + group.code());
+        }
+        return new Disparity(benchmark, Optional.of(group), level, per, smallCount, alpha);
+    }
+
+    /** The confidence level of the intervals, in (0, 1); 0.95 by default. */
+    public Disparity level(double confidence) {
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence level of disparity must be in (0, 1): " + confidence);
+        }
+        return new Disparity(benchmark, reference, confidence, per, smallCount, alpha);
+    }
+
+    /** Stop rates per this many of the benchmark population; 1,000 by default. */
+    public Disparity ratePer(int multiplier) {
+        if (multiplier <= 0) {
+            throw new IllegalArgumentException("rate multiplier of disparity must be positive: " + multiplier);
+        }
+        return new Disparity(benchmark, reference, level, multiplier, smallCount, alpha);
+    }
+
+    /** Rows whose stops, searches or hits number fewer than this are flagged; 5 by default. */
+    public Disparity smallCountBelow(long threshold) {
+        if (threshold < 0) {
+            throw new IllegalArgumentException("small-count threshold of disparity must not be negative: " + threshold);
+        }
+        return new Disparity(benchmark, reference, level, per, threshold, alpha);
+    }
+
+    /** The level at which adjusted tests are rejected, in (0, 1); 0.05 by default. */
+    public Disparity alpha(double significance) {
+        if (!(significance > 0 && significance < 1)) {
+            throw new IllegalArgumentException("alpha of disparity must be in (0, 1): " + significance);
+        }
+        return new Disparity(benchmark, reference, level, per, smallCount, significance);
+    }
+
+    /**
+     * The disparity table of a tally: city-wide, and by key when the tally or the benchmark has keys
+     * (the union of their keys; a key without a benchmark count has no population figures).
+     *
+     * @throws IllegalStateException if no reference group was chosen
+     */
+    public DisparityTable of(StopTally tally) {
+        Objects.requireNonNull(tally, "tally must not be null");
+        Category ref = reference.orElseThrow(() -> new IllegalStateException(
+                "choose a reference group first, e.g. Disparity.against(benchmark).reference(Races.WHITE)"));
+        TreeSet<Category> groupSet = new TreeSet<>(StopTally.GROUP_ORDER);
+        groupSet.addAll(benchmark.groups());
+        groupSet.addAll(tally.groups());
+        groupSet.add(ref);
+        List<Category> groups = new ArrayList<>(groupSet);
+        boolean anyUnknown = tally.counts(Category.UNKNOWN).stops() > 0;
+        if (!anyUnknown) {
+            groups.remove(Category.UNKNOWN);
+        }
+
+        Map<String, DisparityTable> byKey = new LinkedHashMap<>();
+        if (tally.keyed() || benchmark.keyed()) {
+            TreeSet<String> keys = new TreeSet<>(tally.keys());
+            keys.addAll(benchmark.keys());
+            for (String k : keys) {
+                OptionalLong total = benchmark.keyed() ? benchmark.total(k) : OptionalLong.empty();
+                byKey.put(k, table(k, groups, g -> tally.keyed() ? tally.counts(g, k) : StopCounts.empty(),
+                        g -> benchmark.keyed() ? benchmark.count(g, k) : OptionalLong.empty(), total, Map.of(), ref));
+            }
+        }
+        return table(StopTally.ALL, groups, tally::counts, benchmark::count, OptionalLong.of(benchmark.total()),
+                byKey, ref);
+    }
+
+    private DisparityTable table(String key, List<Category> groups, Function<Category, StopCounts> countsOf,
+                                 Function<Category, OptionalLong> populationOf, OptionalLong totalPopulation,
+                                 Map<String, DisparityTable> byKey, Category ref) {
+        StopCounts all = StopCounts.empty();
+        long known = 0;
+        Map<Category, StopCounts> counts = new LinkedHashMap<>();
+        for (Category g : groups) {
+            StopCounts c = countsOf.apply(g);
+            counts.put(g, c);
+            all = all.plus(c);
+            if (!g.isUnknown()) {
+                known += c.stops();
+            }
+        }
+        StopCounts refCounts = counts.get(ref);
+        OptionalLong refPop = populationOf.apply(ref);
+        long total = totalPopulation.orElse(0);
+
+        // Search tests of every known non-reference group, then the adjustments over that family.
+        List<Category> tested = new ArrayList<>();
+        List<TestResult> pearson = new ArrayList<>();
+        List<TestResult> yates = new ArrayList<>();
+        Map<Category, Boolean> smallExpected = new LinkedHashMap<>();
+        for (Category g : groups) {
+            if (g.isUnknown() || g.equals(ref)) {
+                continue;
+            }
+            StopCounts c = counts.get(g);
+            if (c.searchKnown() == 0 || refCounts.searchKnown() == 0) {
+                continue;
+            }
+            TwoByTwo t = TwoByTwo.ofTotals(c.searched(), c.searchKnown(), refCounts.searched(), refCounts.searchKnown());
+            TestResult p = t.pearsonChiSquare();
+            if (Double.isNaN(p.pValue())) {
+                continue; // no search in either group, or every stop searched: the test is not defined
+            }
+            tested.add(g);
+            pearson.add(p);
+            yates.add(t.pearsonChiSquareYates());
+            smallExpected.put(g, t.hasSmallExpectedCount());
+        }
+        Map<Category, ChiSquareComparison> pearsonBy = adjusted(tested, pearson);
+        Map<Category, ChiSquareComparison> yatesBy = adjusted(tested, yates);
+
+        List<DisparityRow> rows = new ArrayList<>();
+        Map<Category, Map<DecisionPoint, OptionalDouble>> rriRates = new LinkedHashMap<>();
+        Map<Category, Map<DecisionPoint, Optional<RatioEstimate>>> rriIndex = new LinkedHashMap<>();
+        for (Category g : groups) {
+            StopCounts c = counts.get(g);
+            boolean unknown = g.isUnknown();
+            boolean isRef = g.equals(ref);
+            OptionalLong pop = unknown ? OptionalLong.empty() : populationOf.apply(g);
+            OptionalDouble rate = pop.isPresent() && pop.getAsLong() > 0
+                    ? OptionalDouble.of((double) c.stops() / pop.getAsLong() * per) : OptionalDouble.empty();
+            OptionalDouble stopShare = !unknown && known > 0
+                    ? OptionalDouble.of((double) c.stops() / known) : OptionalDouble.empty();
+            OptionalDouble popShare = pop.isPresent() && total > 0
+                    ? OptionalDouble.of((double) pop.getAsLong() / total) : OptionalDouble.empty();
+            OptionalDouble index = stopShare.isPresent() && popShare.isPresent() && popShare.getAsDouble() > 0
+                    ? OptionalDouble.of(stopShare.getAsDouble() / popShare.getAsDouble()) : OptionalDouble.empty();
+            boolean compared = !unknown && !isRef;
+            Optional<RatioEstimate> stopRr = compared ? stopRatio(c.stops(), pop, refCounts.stops(), refPop)
+                    : Optional.empty();
+            Optional<RatioEstimate> searchRr = compared
+                    ? ratio(c.searched(), c.searchKnown(), refCounts.searched(), refCounts.searchKnown())
+                    : Optional.empty();
+            Optional<RatioEstimate> hitRr = compared
+                    ? ratio(c.hits(), c.hitKnown(), refCounts.hits(), refCounts.hitKnown()) : Optional.empty();
+            Optional<RatioEstimate> arrestRr = compared
+                    ? ratio(c.arrests(), c.outcomeKnown(), refCounts.arrests(), refCounts.outcomeKnown())
+                    : Optional.empty();
+            Optional<RatioEstimate> forceRr = compared
+                    ? ratio(c.force(), c.forceKnown(), refCounts.force(), refCounts.forceKnown()) : Optional.empty();
+            Optional<RatioEstimate> searchedArrestRr = compared
+                    ? ratio(c.searchedArrests(), c.searchedOutcomeKnown(), refCounts.searchedArrests(),
+                            refCounts.searchedOutcomeKnown())
+                    : Optional.empty();
+
+            List<String> cautions = new ArrayList<>();
+            if (!unknown) {
+                small(cautions, "stops", c.stops());
+                small(cautions, "searches", c.searched());
+                if (c.searched() > 0) {
+                    small(cautions, "hits", c.hits());
+                }
+                if (smallExpected.getOrDefault(g, false)) {
+                    cautions.add("search chi-square has an expected count under 5");
+                }
+                if (pop.isPresent() && c.stops() > pop.getAsLong()) {
+                    cautions.add(String.format(Locale.ROOT, "stops %d exceed the benchmark %d", c.stops(),
+                            pop.getAsLong()));
+                }
+            }
+            rows.add(new DisparityRow(g, c, pop, rate, stopShare, popShare, index, stopRr, searchRr, hitRr, arrestRr,
+                    forceRr, Optional.ofNullable(pearsonBy.get(g)), Optional.ofNullable(yatesBy.get(g)), cautions));
+
+            if (!unknown) {
+                Map<DecisionPoint, OptionalDouble> r = new EnumMap<>(DecisionPoint.class);
+                r.put(DecisionPoint.STOP, rate.isPresent()
+                        ? OptionalDouble.of((double) c.stops() / pop.getAsLong() * DecisionPoint.STOP.per())
+                        : OptionalDouble.empty());
+                r.put(DecisionPoint.SEARCH, times(c.searchRate(), DecisionPoint.SEARCH.per()));
+                r.put(DecisionPoint.ARREST, c.searchedOutcomeKnown() == 0 ? OptionalDouble.empty()
+                        : OptionalDouble.of((double) c.searchedArrests() / c.searchedOutcomeKnown()
+                                * DecisionPoint.ARREST.per()));
+                rriRates.put(g, r);
+                Map<DecisionPoint, Optional<RatioEstimate>> i = new EnumMap<>(DecisionPoint.class);
+                i.put(DecisionPoint.STOP, stopRr);
+                i.put(DecisionPoint.SEARCH, searchRr);
+                i.put(DecisionPoint.ARREST, searchedArrestRr);
+                rriIndex.put(g, i);
+            }
+        }
+        OptionalDouble overallRate = total > 0 ? OptionalDouble.of((double) all.stops() / total * per)
+                : OptionalDouble.empty();
+        return new DisparityTable(key, benchmark.description(), ref, level, per, alpha, all, known,
+                totalPopulation.isPresent() ? totalPopulation : OptionalLong.empty(), overallRate, rows,
+                new RelativeRateIndex(ref, rriRates, rriIndex), byKey);
+    }
+
+    private static OptionalDouble times(OptionalDouble x, int k) {
+        return x.isPresent() ? OptionalDouble.of(x.getAsDouble() * k) : OptionalDouble.empty();
+    }
+
+    private void small(List<String> cautions, String what, long n) {
+        if (n < smallCount) {
+            cautions.add(String.format(Locale.ROOT, "%s %d under %d", what, n, smallCount));
+        }
+    }
+
+    private Map<Category, ChiSquareComparison> adjusted(List<Category> tested, List<TestResult> tests) {
+        double[] p = tests.stream().mapToDouble(TestResult::pValue).toArray();
+        double[] holm = Adjustment.HOLM.adjust(p);
+        double[] bh = Adjustment.BENJAMINI_HOCHBERG.adjust(p);
+        Map<Category, ChiSquareComparison> out = new LinkedHashMap<>();
+        for (int i = 0; i < p.length; i++) {
+            out.put(tested.get(i), new ChiSquareComparison(tests.get(i), holm[i], bh[i], alpha, holm[i] <= alpha,
+                    bh[i] <= alpha));
+        }
+        return out;
+    }
+
+    private Optional<RatioEstimate> stopRatio(long stops, OptionalLong pop, long refStops, OptionalLong refPop) {
+        if (pop.isEmpty() || refPop.isEmpty()) {
+            return Optional.empty();
+        }
+        long n = pop.getAsLong();
+        long n0 = refPop.getAsLong();
+        if (n == 0 || n0 == 0 || stops > n || refStops > n0) {
+            return Optional.empty();
+        }
+        return Optional.of(TwoByTwo.ofTotals(stops, n, refStops, n0).riskRatio(level));
+    }
+
+    private Optional<RatioEstimate> ratio(long a1, long n1, long a0, long n0) {
+        if (n1 == 0 || n0 == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(TwoByTwo.ofTotals(a1, n1, a0, n0).riskRatio(level));
+    }
+
+    /** E.g. {@code Disparity[against residential population, reference white, 95%, per 1000]}. */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Disparity[against %s, reference %s, %s%%, per %d, small counts under %d]",
+                benchmark.description(), reference.map(Category::code).orElse("(not chosen)"),
+                Tables.percent(level), per, smallCount);
+    }
+}

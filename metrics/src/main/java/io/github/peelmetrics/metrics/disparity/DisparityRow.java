@@ -1,0 +1,91 @@
+package io.github.peelmetrics.metrics.disparity;
+
+import io.github.peelmetrics.core.Category;
+import io.github.peelmetrics.core.stats.RatioEstimate;
+import io.github.peelmetrics.metrics.stops.StopCounts;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * One group's line of a {@link DisparityTable}.
+ *
+ * <p>Definitions (conformance README §4; ratios agree with epitools 0.5-10.1 {@code riskratio.wald}):
+ * <ul>
+ * <li>{@code stopRate = stops / population × per} (per 1,000 by default);</li>
+ * <li>{@code stopShare = stops / stops of every known group}, {@code populationShare = population /
+ *     benchmark total}, {@code disparityIndex = stopShare / populationShare};</li>
+ * <li>ratios against the reference group are Katz log risk ratios
+ *     {@code RR = (a1/n1)/(a0/n0)}, {@code exp(log RR ± z·√(1/a1 - 1/n1 + 1/a0 - 1/n0))}: stops
+ *     out of the population, searches out of stops with a recorded search status, hits out of
+ *     searches with a recorded finding (the outcome test), arrests out of stops with a recorded
+ *     outcome, force out of stops with recorded use of force. No continuity correction: a group
+ *     with no events gets 0 with interval [0, NaN], as epitools;</li>
+ * <li>the search tests are Pearson chi-square tests of the 2x2 table group vs reference ×
+ *     searched / not searched, without and with Yates' correction (R {@code chisq.test}).</li>
+ * </ul>
+ * The {@link Category#UNKNOWN} group has its counts and rates but no population, share, index,
+ * ratio or test (all empty); the reference group has no ratio and no test. A value is empty
+ * whenever its denominator is zero or absent.
+ *
+ * @param group           the group
+ * @param counts          its stop counts
+ * @param population      its benchmark count, when the benchmark has one
+ * @param stopRate        stops per {@code per} of population
+ * @param stopShare       share of the stops of known groups
+ * @param populationShare share of the benchmark
+ * @param disparityIndex  {@code stopShare / populationShare}
+ * @param stopRateRatio   stop rate ratio against the reference (stops out of population)
+ * @param searchRateRatio search rate ratio against the reference
+ * @param hitRateRatio    hit rate ratio against the reference (the outcome test)
+ * @param arrestRateRatio arrest rate ratio against the reference
+ * @param forceRateRatio  use-of-force rate ratio against the reference
+ * @param searchTest      Pearson chi-square of search rates against the reference, adjusted
+ * @param searchTestYates the same with Yates' continuity correction
+ * @param cautions        small counts and other reasons to read the line with care (empty when none)
+ */
+public record DisparityRow(
+        Category group,
+        StopCounts counts,
+        OptionalLong population,
+        OptionalDouble stopRate,
+        OptionalDouble stopShare,
+        OptionalDouble populationShare,
+        OptionalDouble disparityIndex,
+        Optional<RatioEstimate> stopRateRatio,
+        Optional<RatioEstimate> searchRateRatio,
+        Optional<RatioEstimate> hitRateRatio,
+        Optional<RatioEstimate> arrestRateRatio,
+        Optional<RatioEstimate> forceRateRatio,
+        Optional<ChiSquareComparison> searchTest,
+        Optional<ChiSquareComparison> searchTestYates,
+        List<String> cautions) {
+
+    /** Checks that no component is null; copies the cautions. */
+    public DisparityRow {
+        String r = "disparity row";
+        Objects.requireNonNull(group, r + " group must not be null");
+        r = "disparity row of " + group.code() + ": ";
+        Objects.requireNonNull(counts, r + "counts must not be null");
+        Objects.requireNonNull(population, r + "population must not be null");
+        Objects.requireNonNull(stopRate, r + "stopRate must not be null");
+        Objects.requireNonNull(stopShare, r + "stopShare must not be null");
+        Objects.requireNonNull(populationShare, r + "populationShare must not be null");
+        Objects.requireNonNull(disparityIndex, r + "disparityIndex must not be null");
+        Objects.requireNonNull(stopRateRatio, r + "stopRateRatio must not be null");
+        Objects.requireNonNull(searchRateRatio, r + "searchRateRatio must not be null");
+        Objects.requireNonNull(hitRateRatio, r + "hitRateRatio must not be null");
+        Objects.requireNonNull(arrestRateRatio, r + "arrestRateRatio must not be null");
+        Objects.requireNonNull(forceRateRatio, r + "forceRateRatio must not be null");
+        Objects.requireNonNull(searchTest, r + "searchTest must not be null");
+        Objects.requireNonNull(searchTestYates, r + "searchTestYates must not be null");
+        cautions = List.copyOf(Objects.requireNonNull(cautions, r + "cautions must not be null"));
+    }
+
+    /** Whether a caution applies (some count under the small-count threshold, or a small expected count). */
+    public boolean flagged() {
+        return !cautions.isEmpty();
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.peelmetrics.metrics.disparity;
+
+import io.github.peelmetrics.core.Category;
+import io.github.peelmetrics.core.stats.RatioEstimate;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The relative rate index matrix across the {@linkplain DecisionPoint decision points} stop →
+ * search → arrest: for each group, the rate at each point (over those who reached the point
+ * before) and its ratio to the reference group's rate at the same point.
+ *
+ * <p>{@code RRI(g, d) = rate(g, d) / rate(reference, d)}, as the OJJDP juvenile-justice RRI
+ * matrix (DMC Technical Assistance Manual, 4th ed., 2009). Peel adds a Katz log interval to each
+ * index (epitools {@code riskratio.wald} on events out of the previous stage's count), so an
+ * index can be read with its uncertainty. Empty where a rate's denominator is zero or the
+ * population is unknown; the {@link Category#UNKNOWN} group is not in the matrix.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class RelativeRateIndex {
+
+    private final Category reference;
+    private final Map<Category, Map<DecisionPoint, OptionalDouble>> rates;
+    private final Map<Category, Map<DecisionPoint, Optional<RatioEstimate>>> indices;
+
+    RelativeRateIndex(Category reference, Map<Category, Map<DecisionPoint, OptionalDouble>> rates,
+                      Map<Category, Map<DecisionPoint, Optional<RatioEstimate>>> indices) {
+        this.reference = reference;
+        Map<Category, Map<DecisionPoint, OptionalDouble>> r = new LinkedHashMap<>();
+        rates.forEach((g, m) -> r.put(g, Collections.unmodifiableMap(new EnumMap<>(m))));
+        Map<Category, Map<DecisionPoint, Optional<RatioEstimate>>> i = new LinkedHashMap<>();
+        indices.forEach((g, m) -> i.put(g, Collections.unmodifiableMap(new EnumMap<>(m))));
+        this.rates = Collections.unmodifiableMap(r);
+        this.indices = Collections.unmodifiableMap(i);
+    }
+
+    /** The reference group (index 1 at every point). */
+    public Category reference() {
+        return reference;
+    }
+
+    /** The groups of the matrix, reference included, in table order. */
+    public List<Category> groups() {
+        return List.copyOf(rates.keySet());
+    }
+
+    /**
+     * The rate of a group at a decision point, per {@link DecisionPoint#per()}; empty when its
+     * denominator is zero or unknown.
+     *
+     * @throws IllegalArgumentException if the group is not in the matrix
+     */
+    public OptionalDouble rate(Category group, DecisionPoint point) {
+        return row(rates, group).get(Objects.requireNonNull(point, "decision point must not be null"));
+    }
+
+    /**
+     * The relative rate index of a group at a decision point (empty for the reference group and
+     * where a rate is not defined).
+     *
+     * @throws IllegalArgumentException if the group is not in the matrix
+     */
+    public Optional<RatioEstimate> index(Category group, DecisionPoint point) {
+        return row(indices, group).get(Objects.requireNonNull(point, "decision point must not be null"));
+    }
+
+    private <T> Map<DecisionPoint, T> row(Map<Category, Map<DecisionPoint, T>> m, Category group) {
+        Objects.requireNonNull(group, "group must not be null");
+        Map<DecisionPoint, T> r = m.get(group);
+        if (r == null) {
+            throw new IllegalArgumentException("group " + group.code() + " is not in the relative rate index matrix "
+                    + m.keySet());
+        }
+        return r;
+    }
+
+    /** The matrix: one line per group, rate and index at each decision point. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Relative rate index vs %s%n", reference.code()));
+        sb.append(String.format(Locale.ROOT, "  %-24s", "group"));
+        for (DecisionPoint d : DecisionPoint.values()) {
+            sb.append(String.format(Locale.ROOT, " %18s", d.name().toLowerCase(Locale.ROOT) + " /" + d.per()))
+                    .append(String.format(Locale.ROOT, " %6s", "RRI"));
+        }
+        sb.append(System.lineSeparator());
+        for (Category g : rates.keySet()) {
+            sb.append(String.format(Locale.ROOT, "  %-24s", g.code()));
+            for (DecisionPoint d : DecisionPoint.values()) {
+                sb.append(String.format(Locale.ROOT, " %18s", Tables.num(rates.get(g).get(d))));
+                Optional<RatioEstimate> i = indices.get(g).get(d);
+                sb.append(String.format(Locale.ROOT, " %6s", g.equals(reference) ? "1" : Tables.ratio(i)));
+            }
+            sb.append(System.lineSeparator());
+        }
+        return sb.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,162 @@
+package io.github.peelmetrics.metrics.disparity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.peelmetrics.core.Beat;
+import io.github.peelmetrics.core.Category;
+import io.github.peelmetrics.core.Flag;
+import io.github.peelmetrics.core.Races;
+import io.github.peelmetrics.core.SearchBasis;
+import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.StopOutcome;
+import io.github.peelmetrics.core.stats.TwoByTwo;
+import io.github.peelmetrics.metrics.stops.StopTally;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DisparityTest {
+
+    private static final ZonedDateTime WHEN = ZonedDateTime.of(2021, 5, 1, 12, 0, 0, 0, ZoneOffset.UTC);
+
+    private static List<Stop> stops(Category race, String beat, int n, int searched, int hits, int arrestsAfterSearch) {
+        List<Stop> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Stop.Builder b = Stop.builder(race.code() + beat + i, WHEN).beat(beat).race(race);
+            if (i < searched) {
+                b.searched(SearchBasis.PROBABLE_CAUSE, Flag.of(i < hits));
+                b.outcome(i < arrestsAfterSearch ? StopOutcome.ARREST : StopOutcome.CITATION);
+            } else {
+                b.notSearched().outcome(StopOutcome.WARNING);
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
+
+    private static Map<Category, Long> pop(long black, long white) {
+        Map<Category, Long> m = new LinkedHashMap<>();
+        m.put(Races.BLACK, black);
+        m.put(Races.WHITE, white);
+        return m;
+    }
+
+    @Test
+    void figuresFollowTheirFormulas() {
+        List<Stop> all = new ArrayList<>();
+        all.addAll(stops(Races.BLACK, "B1", 40, 10, 2, 4));
+        all.addAll(stops(Races.WHITE, "B1", 60, 6, 3, 1));
+        all.addAll(stops(Category.UNKNOWN, "B1", 5, 0, 0, 0));
+        StopTally t = all.stream().collect(StopTally.collector(Stop::beat));
+        DisparityTable d = Disparity.against(Benchmark.residents(List.of(Beat.of("B1", "D", pop(2000, 8000)))))
+                .reference(Races.WHITE).of(t);
+        DisparityRow b = d.row(Races.BLACK).orElseThrow();
+        assertEquals(40.0 / 2000 * 1000, b.stopRate().getAsDouble(), 1e-12);
+        assertEquals((40.0 / 100) / (2000.0 / 10000), b.disparityIndex().getAsDouble(), 1e-12);
+        assertEquals(105 / 10000.0 * 1000, d.stopRate().getAsDouble(), 1e-12);
+        assertEquals(TwoByTwo.ofTotals(40, 2000, 60, 8000).riskRatio(0.95), b.stopRateRatio().orElseThrow());
+        assertEquals(TwoByTwo.ofTotals(10, 40, 6, 60).riskRatio(0.95), b.searchRateRatio().orElseThrow());
+        assertEquals(TwoByTwo.ofTotals(2, 10, 3, 6).riskRatio(0.95), b.hitRateRatio().orElseThrow());
+        assertEquals(TwoByTwo.ofTotals(4, 40, 1, 60).riskRatio(0.95), b.arrestRateRatio().orElseThrow());
+        assertTrue(b.forceRateRatio().isEmpty(), "force was never recorded");
+        // one compared group: the adjustments leave its p-value alone
+        ChiSquareComparison c = b.searchTest().orElseThrow();
+        assertEquals(TwoByTwo.ofTotals(10, 40, 6, 60).pearsonChiSquare(), c.test());
+        assertEquals(c.test().pValue(), c.holm(), 0);
+        assertEquals(c.test().pValue(), c.benjaminiHochberg(), 0);
+        // the relative rate index: arrests per 100 searched stops
+        RelativeRateIndex rri = d.relativeRateIndex();
+        assertEquals(40.0, rri.rate(Races.BLACK, DecisionPoint.ARREST).getAsDouble(), 1e-12);
+        assertEquals(100.0 / 6, rri.rate(Races.WHITE, DecisionPoint.ARREST).getAsDouble(), 1e-12);
+        assertEquals(TwoByTwo.ofTotals(4, 10, 1, 6).riskRatio(0.95), rri.index(Races.BLACK, DecisionPoint.ARREST).get());
+        assertEquals(25.0, rri.rate(Races.BLACK, DecisionPoint.SEARCH).getAsDouble(), 1e-12);
+        assertTrue(rri.index(Races.WHITE, DecisionPoint.STOP).isEmpty());
+        assertEquals(List.of(Races.BLACK, Races.WHITE), rri.groups());
+        // unknown: in totals only
+        DisparityRow u = d.row(Category.UNKNOWN).orElseThrow();
+        assertEquals(5, u.counts().stops());
+        assertTrue(u.stopShare().isEmpty() && u.stopRateRatio().isEmpty());
+        assertEquals(100, d.stopsKnownGroup());
+        assertEquals(5, d.stopsUnknownGroup());
+        assertEquals(d.forKey("B1").orElseThrow().row(Races.BLACK).orElseThrow().stopRateRatio(), b.stopRateRatio());
+    }
+
+    @Test
+    void smallCountsAreFlagged() {
+        List<Stop> all = new ArrayList<>(stops(Races.BLACK, "B1", 3, 1, 0, 0));
+        all.addAll(stops(Races.WHITE, "B1", 60, 6, 3, 1));
+        StopTally t = all.stream().collect(StopTally.collector(Stop::beat));
+        DisparityTable d = Disparity.against(Benchmark.of("residents", pop(2000, 8000))).reference(Races.WHITE)
+                .smallCountBelow(5).of(t);
+        DisparityRow b = d.row(Races.BLACK).orElseThrow();
+        assertTrue(b.flagged());
+        assertTrue(b.cautions().contains("stops 3 under 5"), b.cautions().toString());
+        assertTrue(b.cautions().contains("search chi-square has an expected count under 5"), b.cautions().toString());
+        assertTrue(d.toString().contains("* black: stops 3 under 5"), d.toString());
+        // an unkeyed benchmark with a keyed tally: per-key tables without population
+        DisparityTable k = d.forKey("B1").orElseThrow();
+        assertTrue(k.population().isEmpty() && k.row(Races.BLACK).orElseThrow().stopRate().isEmpty());
+        DisparityTable none = Disparity.against(Benchmark.of("residents", pop(2000, 8000))).reference(Races.WHITE)
+                .smallCountBelow(0).of(t);
+        assertTrue(none.row(Races.WHITE).orElseThrow().cautions().isEmpty());
+    }
+
+    @Test
+    void moreStopsThanResidentsHasNoKatzRatio() {
+        List<Stop> all = new ArrayList<>(stops(Races.BLACK, "B1", 30, 1, 0, 0));
+        all.addAll(stops(Races.WHITE, "B1", 10, 6, 3, 1));
+        StopTally t = all.stream().collect(StopTally.collector());
+        DisparityRow b = Disparity.against(Benchmark.of("residents", pop(20, 8000))).reference(Races.WHITE).of(t)
+                .row(Races.BLACK).orElseThrow();
+        assertTrue(b.stopRateRatio().isEmpty());
+        assertEquals(1500.0, b.stopRate().getAsDouble(), 1e-9);
+        assertTrue(b.cautions().contains("stops 30 exceed the benchmark 20"), b.cautions().toString());
+    }
+
+    @Test
+    void errorsNameTheProblem() {
+        Benchmark bench = Benchmark.of("residents", pop(10, 10));
+        var e = assertThrows(IllegalStateException.class, () -> Disparity.against(bench).of(StopTally.byRace()));
+        assertTrue(e.getMessage().contains("choose a reference group"), e.getMessage());
+        var u = assertThrows(IllegalArgumentException.class, () -> Disparity.against(bench).reference(Category.UNKNOWN));
+        assertTrue(u.getMessage().contains("not unknown"), u.getMessage());
+        u = assertThrows(IllegalArgumentException.class, () -> Disparity.against(bench).level(1.0));
+        assertTrue(u.getMessage().contains("confidence level of disparity must be in (0, 1): 1.0"), u.getMessage());
+        u = assertThrows(IllegalArgumentException.class, () -> Disparity.against(bench).alpha(Double.NaN));
+        assertTrue(u.getMessage().contains("alpha of disparity must be in (0, 1): NaN"), u.getMessage());
+        u = assertThrows(IllegalArgumentException.class, () -> Benchmark.of("residents", Map.of(Races.BLACK, -3L)));
+        assertTrue(u.getMessage().contains("count of black in benchmark residents must not be negative: -3"),
+                u.getMessage());
+        u = assertThrows(IllegalArgumentException.class, () -> Benchmark.of("residents", Map.of(Category.UNKNOWN, 3L)));
+        assertTrue(u.getMessage().contains("unknown group cannot have a benchmark count"), u.getMessage());
+        u = assertThrows(IllegalArgumentException.class, () -> Benchmark.of(" ", Map.of(Races.BLACK, 3L)));
+        assertTrue(u.getMessage().contains("benchmark description must not be blank"), u.getMessage());
+        Beat b1 = Beat.of("B1", "D", pop(1, 1));
+        u = assertThrows(IllegalArgumentException.class, () -> Benchmark.residents(List.of(b1, b1)));
+        assertTrue(u.getMessage().contains("beat B1 appears twice"), u.getMessage());
+        var g = assertThrows(IllegalArgumentException.class,
+                () -> Disparity.against(bench).reference(Races.WHITE).of(StopTally.byRace()).relativeRateIndex()
+                        .rate(Races.ASIAN_PACIFIC_ISLANDER, DecisionPoint.STOP));
+        assertTrue(g.getMessage().contains("group asian/pacific islander is not in the relative rate index"),
+                g.getMessage());
+    }
+
+    @Test
+    void anEmptyTallyGivesEmptyFigures() {
+        DisparityTable d = Disparity.against(Benchmark.of("residents", pop(10, 10))).reference(Races.WHITE)
+                .of(StopTally.byRace());
+        assertEquals(0, d.total().stops());
+        assertEquals(0.0, d.stopRate().getAsDouble());
+        DisparityRow b = d.row(Races.BLACK).orElseThrow();
+        assertTrue(b.stopShare().isEmpty() && b.searchRateRatio().isEmpty() && b.searchTest().isEmpty());
+        assertEquals(0.0, b.stopRate().getAsDouble());
+        assertTrue(d.row(Category.UNKNOWN).isEmpty());
+        assertTrue(d.toString().startsWith("Disparity vs residents, reference white, 95% Katz intervals"), d.toString());
+    }
+}

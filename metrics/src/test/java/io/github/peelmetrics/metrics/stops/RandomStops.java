@@ -1,0 +1,51 @@
+package io.github.peelmetrics.metrics.stops;
+
+import io.github.peelmetrics.core.Category;
+import io.github.peelmetrics.core.Flag;
+import io.github.peelmetrics.core.Races;
+import io.github.peelmetrics.core.SearchBasis;
+import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.StopOutcome;
+import io.github.peelmetrics.testing.Seeded;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Seeded random stops for property tests, with missing fields, the unknown race and rare groups on purpose. */
+public final class RandomStops {
+    private RandomStops() {}
+
+    private static final ZonedDateTime START = ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    private static final List<Category> RACES = Races.all();
+    private static final SearchBasis[] BASES = SearchBasis.values();
+    private static final StopOutcome[] OUTCOMES = StopOutcome.values();
+
+    /** Between 0 and {@code max} stops (0, 1 and {@code max} more often than by chance), over up to {@code beats} beats. */
+    public static List<Stop> stops(SplittableRandom r, int max, int beats) {
+        int n = Seeded.edgy(r, 0, max);
+        int nBeats = 1 + r.nextInt(beats);
+        double searchProbability = r.nextInt(5) == 0 ? 0 : r.nextDouble(0.5);
+        List<Stop> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            // skewed races so that some groups are rare or absent
+            Category race = RACES.get(Math.min(RACES.size() - 1, (int) Math.floor(-Math.log(1 - r.nextDouble()) * 2)));
+            Stop.Builder b = Stop.builder("S" + i, START.plusMinutes(i)).beat("B" + r.nextInt(nBeats)).race(race);
+            int s = r.nextInt(20);
+            if (s == 0) {
+                b.search(Flag.UNKNOWN, SearchBasis.NONE, Flag.UNKNOWN);
+            } else if (r.nextDouble() < searchProbability) {
+                SearchBasis basis = BASES[1 + r.nextInt(BASES.length - 1)];
+                Flag hit = r.nextInt(10) == 0 ? Flag.UNKNOWN : Flag.of(r.nextInt(3) == 0);
+                b.searched(basis, hit);
+            } else {
+                b.notSearched();
+            }
+            b.outcome(OUTCOMES[r.nextInt(OUTCOMES.length)]);
+            b.useOfForce(r.nextInt(4) == 0 ? Flag.UNKNOWN : Flag.of(r.nextInt(15) == 0));
+            out.add(b.build());
+        }
+        return out;
+    }
+}
