@@ -1,0 +1,113 @@
+package io.github.peelmetrics.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every {@code ```jshell} block of the README runs in JShell against the built modules, and when
+ * a {@code ```text} block follows it, what the snippet prints must equal that block: the README's
+ * examples and the output they show cannot drift from the code.
+ */
+class ReadmeSnippetsTest {
+
+    record Snippet0(String name, String code, String expectedOutput) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Snippet0> snippets() throws IOException {
+        Path readme = Path.of("..", "README.md");
+        List<String> lines = Files.readAllLines(readme, StandardCharsets.UTF_8);
+        List<Snippet0> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).strip().equals("```jshell")) {
+                continue;
+            }
+            int start = i + 1;
+            int end = start;
+            while (!lines.get(end).strip().equals("```")) {
+                end++;
+            }
+            String code = String.join("\n", lines.subList(start, end));
+            String expected = null;
+            int j = end + 1;
+            while (j < lines.size() && lines.get(j).isBlank()) {
+                j++;
+            }
+            if (j < lines.size() && lines.get(j).strip().equals("```text")) {
+                int k = j + 1;
+                while (!lines.get(k).strip().equals("```")) {
+                    k++;
+                }
+                expected = String.join("\n", lines.subList(j + 1, k));
+            }
+            out.add(new Snippet0("README line " + (i + 1), code, expected));
+            i = end;
+        }
+        assertFalse(out.isEmpty(), "the README has no jshell snippets");
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("snippets")
+    void readmeSnippetRunsAndPrintsWhatTheReadmeShows(Snippet0 s) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        try (JShell js = JShell.builder().executionEngine("local").out(capture).err(capture).build()) {
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                js.addToClasspath(entry);
+            }
+            System.setOut(capture);
+            SourceCodeAnalysis analysis = js.sourceCodeAnalysis();
+            String remaining = s.code();
+            while (!remaining.isBlank()) {
+                SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+                if (info.source() == null) {
+                    fail(s + ": incomplete snippet: " + remaining);
+                }
+                for (SnippetEvent e : js.eval(info.source())) {
+                    if (e.status() == Snippet.Status.REJECTED) {
+                        String why = js.diagnostics(e.snippet())
+                                .map(d -> d.getMessage(java.util.Locale.ROOT)).collect(Collectors.joining("; "));
+                        fail(s + ": rejected: " + info.source().strip() + " -- " + why);
+                    }
+                    if (e.exception() != null) {
+                        fail(s + ": threw " + e.exception() + " at " + info.source().strip());
+                    }
+                }
+                remaining = info.remaining();
+            }
+        } finally {
+            System.setOut(original);
+        }
+        if (s.expectedOutput() != null) {
+            assertEquals(normalise(s.expectedOutput()), normalise(captured.toString(StandardCharsets.UTF_8)),
+                    s + ": the README shows other output than the snippet prints");
+        }
+    }
+
+    private static String normalise(String text) {
+        return text.lines().map(String::stripTrailing).collect(Collectors.joining("\n")).strip();
+    }
+}
