@@ -25,6 +25,8 @@ final class Readme {
         line(m, "The files are written by `io.github.peelmetrics.examples.data.SampleCity` (run its `main` from the");
         line(m, "project root to regenerate them; `SampleCity.writeTo(folder)` writes them elsewhere). The output is");
         line(m, "deterministic byte for byte, and a test regenerates the files and fails if they differ from these.");
+        line(m, "In code, `io.github.peelmetrics.examples.SampleFile` opens them from the examples jar (`SampleFile.STOPS.reader()`)");
+        line(m, "or copies them to a folder (`SampleFile.copyAllTo(folder)`).");
         line(m, "All files are UTF-8 CSV with a header row, `\\n` line ends, no quoting; an empty field is a missing value.");
         line(m, "");
         line(m, "Generated with seed %d: %d stops, %d officers, %d complaints, survey waves of %d, %d and %d respondents.",

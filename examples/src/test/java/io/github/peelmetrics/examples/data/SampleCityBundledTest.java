@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.peelmetrics.examples.SampleFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,11 @@ class SampleCityBundledTest {
             present = s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
         }
         assertEquals(new TreeSet<>(SampleCity.FILES), present);
+    }
+
+    @Test
+    void sampleFileHasOneConstantPerGeneratedFileInTheGeneratorsOrder() {
+        assertEquals(SampleCity.FILES, Stream.of(SampleFile.values()).map(SampleFile::fileName).collect(Collectors.toList()));
     }
 
     @Test
