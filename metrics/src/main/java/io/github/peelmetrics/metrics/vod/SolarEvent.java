@@ -74,6 +74,6 @@ public record SolarEvent(LocalDate date, Occurrence occurrence, Optional<ZonedDa
 
     @Override
     public String toString() {
-        return time.map(t -> t.toOffsetDateTime().toString()).orElse(occurrence.name().toLowerCase(Locale.ROOT));
+        return time.map(t -> t.truncatedTo(ChronoUnit.MILLIS).toOffsetDateTime().toString()).orElse(occurrence.name().toLowerCase(Locale.ROOT));
     }
 }

@@ -92,6 +92,9 @@ class SolarTimesConformanceTest {
         }
         assertEquals(in.get("year").asInt() % 4 == 0 ? 366 : 365, days, "a whole year of days");
         assertTrue(worst <= 30, "worst difference " + worst + " s");
+        // the contract is 30 s; NOAA coordinates re-evaluated at the event stay far closer (3.3 s
+        // here), and a drift towards the contract would mean the event is no longer re-evaluated
+        assertTrue(worst <= 10, "worst difference " + worst + " s, expected a few seconds");
     }
 
     private static double compare(LocalDate date, String what, String utc, String clock, SolarEvent event) {
