@@ -18,7 +18,10 @@ import java.util.Objects;
  * change {@code δ = max |T_new − T_old|} is taken over the joint weighted table T of all the
  * margin variables (the first comparison is against the design-weight table). Raking stops when
  * {@code δ < ε}, where {@code ε = epsilon · Σ design weights} if {@code epsilon < 1} and
- * {@code ε = epsilon} otherwise (R's rule), or after {@code maxSweeps} sweeps.
+ * {@code ε = epsilon} otherwise (R's rule), or after {@code maxSweeps} sweeps. In
+ * {@linkplain #strict() strict} mode ε is {@code 1e-12} times the population total instead: R's
+ * rule ties ε to the design weights, so where they sum to much less than the population ε can
+ * fall below the rounding of the cell totals and raking can never stop.
  *
  * <p><b>Cells.</b> Every weight is its design weight times a factor that depends only on the
  * respondent's cell of the cross-classification, so the sweeps run on the distinct cells (at most
@@ -60,6 +63,14 @@ public final class Rake {
         this.requireConvergence = requireConvergence;
     }
 
+    /** The absolute tolerance: strict mode against the population total, else R's rule. */
+    private double absoluteEpsilon(double baseTotal) {
+        if (requireConvergence) {
+            return epsilon * margins.get(0).total();
+        }
+        return epsilon < 1 ? epsilon * baseTotal : epsilon;
+    }
+
     /**
      * Raking to these margins, in this order, with R's defaults.
      *
@@ -95,8 +106,11 @@ public final class Rake {
     }
 
     /**
-     * Tight raking: {@code epsilon = 1e-12} (relative to the design-weight total), up to 1000
-     * sweeps, and {@link #fit} fails with {@link IllegalStateException} if it does not converge.
+     * Tight raking: {@code ε = 1e-12 × population total}, up to 1000 sweeps, and {@link #fit} fails
+     * with {@link IllegalStateException} if it does not converge (no positive weights of the
+     * design's cells meet the margins). A later {@link #epsilon} or {@link #maxSweeps} changes the
+     * value but keeps the strict meaning. For R's exact rule use
+     * {@code epsilon(1e-12).maxSweeps(200)} without {@code strict()}.
      */
     public Rake strict() {
         return new Rake(margins, STRICT_MAX_SWEEPS, STRICT_EPSILON, true);
@@ -203,7 +217,7 @@ public final class Rake {
         }
 
         // 2. sweeps on the cells
-        double eps = epsilon < 1 ? epsilon * baseTotal : epsilon;
+        double eps = absoluteEpsilon(baseTotal);
         double[] g = new double[cells];
         Arrays.fill(g, 1.0);
         double[][] factorAfter = new double[nm][cells];
