@@ -49,6 +49,9 @@ public final class Rake {
     /** The sweep cap of {@link #strict()}. */
     public static final int STRICT_MAX_SWEEPS = 1000;
 
+    /** The largest relative margin error that {@link #strict()} accepts. */
+    public static final double STRICT_MARGIN_ERROR = 1e-8;
+
     private static final int DIRECT_CELL_LIMIT = 1 << 22;
 
     private final List<Margin> margins;
@@ -107,8 +110,9 @@ public final class Rake {
 
     /**
      * Tight raking: {@code ε = 1e-12 × population total}, up to 1000 sweeps, and {@link #fit} fails
-     * with {@link IllegalStateException} if it does not converge (no positive weights of the
-     * design's cells meet the margins). A later {@link #epsilon} or {@link #maxSweeps} changes the
+     * with {@link IllegalStateException} if it does not converge, or if it converges by R's rule
+     * (the weights stop changing) while a margin is still missed by more than 1e-8 relative, which
+     * happens when no positive weights on the sample's cells meet the margins. A later {@link #epsilon} or {@link #maxSweeps} changes the
      * value but keeps the strict meaning. For R's exact rule use
      * {@code epsilon(1e-12).maxSweeps(200)} without {@code strict()}.
      */
@@ -296,6 +300,11 @@ public final class Rake {
                 Arrays.stream(deltas, 0, sweeps).boxed().toList(), maxAbs, maxRel, kish);
         if (requireConvergence && !converged) {
             throw new IllegalStateException("strict raking did not converge: " + diag);
+        }
+        if (requireConvergence && !(diag.largestMarginError() <= STRICT_MARGIN_ERROR)) {
+            // R's rule calls a raking that cycles between sweeps converged: the weights stop changing
+            throw new IllegalStateException(Text.f(
+                    "strict raking cannot meet the margins (no positive weights on the sample's cells do): %s", diag));
         }
         return WeightedSample.calibrated(sample, w, cal, diag.toString(), diag, null);
     }
