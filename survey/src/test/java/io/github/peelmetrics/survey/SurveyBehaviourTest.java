@@ -35,6 +35,9 @@ class SurveyBehaviourTest {
                 .withFactor("race", race).withFactor("beat", new String[] {"B0", "B1", "B0", "B1", "B0"})
                 .withNumeric("approve", new double[] {1, 0, Double.NaN, 1, 0});
         assertEquals(List.of("R-0", "R-1", "R-2", "R-3", "R-4"), fromRecords.ids());
+        SurveySample collected = rs.stream().collect(SurveySample.collector("race", "beat"));
+        assertEquals(fromRecords.ids(), collected.ids());
+        assertEquals(fromRecords.counts("race"), collected.counts("race"));
         assertEquals(fromArrays.levels("race"), fromRecords.levels("race"));
         assertEquals(4, fromRecords.nonMissing("approve"));
         SurveyMean a = fromRecords.design().mean("approve");

@@ -116,9 +116,9 @@ class SurveyErrorsTest {
         Rake rake = Rake.to(Margin.of("race", totals("Black", 10, "White", 20)), Margin.of("sex", totals("Female", 21, "Male", 9)));
         WeightedSample lenient = rake.maxSweeps(1).fit(s);
         assertEquals(false, lenient.rakeDiagnostics().orElseThrow().converged());
-        assertTrue(lenient.toString().contains("not converged after 1 sweeps"), lenient.toString());
+        assertTrue(lenient.toString().contains("not converged after 1 sweep "), lenient.toString());
         assertMessage(assertThrows(IllegalStateException.class, () -> rake.strict().maxSweeps(1).fit(s)),
-                "strict raking did not converge", "after 1 sweeps");
+                "strict raking did not converge", "after 1 sweep ");
     }
 
     @Test
