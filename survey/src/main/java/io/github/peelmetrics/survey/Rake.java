@@ -169,7 +169,7 @@ public final class Rake {
         for (int m = 0; m < nm; m++) {
             fs[m] = sample.factor(margins.get(m).variable());
             pop[m] = margins.get(m).alignedTo(fs[m]);
-            product = Math.multiplyExact(product, (long) fs[m].levelCount());
+            product = Math.min(product * fs[m].levelCount(), DIRECT_CELL_LIMIT + 1L); // saturates, never overflows
         }
 
         // 1. cells of the cross-classification (one pass over the rows)

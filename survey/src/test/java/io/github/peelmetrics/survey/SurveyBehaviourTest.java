@@ -130,4 +130,41 @@ class SurveyBehaviourTest {
         assertTrue(table.lines().findFirst().orElseThrow().contains("95% CI (logit)"), table);
         assertEquals(3, table.lines().count(), table);
     }
+
+    @Test
+    void rakingWithMoreCellsThanTheDirectTableHoldsAgreesWithTheRowReplica() {
+        // 3 variables of 200 levels: 8,000,000 possible cells, more than the direct index table
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        int n = 2000;
+        double[] w = new double[n];
+        String[][] values = new String[3][n];
+        for (int i = 0; i < n; i++) {
+            w[i] = 1 + r.nextDouble();
+            for (int v = 0; v < 3; v++) {
+                values[v][i] = "L" + (i < 200 ? i : r.nextInt(200));
+            }
+        }
+        SurveySample s = SurveySample.ofWeights(w);
+        List<Margin> margins = new ArrayList<>();
+        double[] truth = new double[n];
+        for (int i = 0; i < n; i++) {
+            truth[i] = 10 * (0.5 + r.nextDouble());
+        }
+        for (int v = 0; v < 3; v++) {
+            s = s.withFactor("v" + v, values[v]);
+            Map<String, Double> t = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                t.merge(values[v][i], truth[i], Double::sum);
+            }
+            margins.add(Margin.of("v" + v, t));
+        }
+        double eps = 1e-9 * margins.get(0).total();
+        WeightedSample rk = Rake.to(margins).epsilon(Math.max(1, eps)).maxSweeps(500).fit(s);
+        SurveyPropertiesTest.RowReplica replica = new SurveyPropertiesTest.RowReplica(s, margins, Math.max(1, eps), 500);
+        double[] got = rk.weights();
+        for (int i = 0; i < n; i++) {
+            assertEquals(replica.w[i], got[i], 1e-10 * replica.w[i], "weight " + i);
+        }
+        assertEquals(replica.sweeps, rk.rakeDiagnostics().orElseThrow().sweeps(), 1);
+    }
 }
