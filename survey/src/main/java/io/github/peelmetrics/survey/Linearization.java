@@ -27,7 +27,7 @@ final class Linearization {
             }
         }
         int domainN = codes == null ? n : domain.counts[level];
-        String subset = domain == null ? "" : domain.name + "=" + domain.levels.get(level);
+        String subset = domain == null ? "all" : domain.name + "=" + domain.levels.get(level);
         if (m == 0) {
             return new SurveyMean(variable, subset, Double.NaN, Double.NaN, n, domainN, 0, 0, total, 0,
                     Double.NaN, Double.NaN);

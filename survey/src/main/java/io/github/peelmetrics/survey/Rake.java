@@ -18,7 +18,10 @@ import java.util.Objects;
  * change {@code δ = max |T_new − T_old|} is taken over the joint weighted table T of all the
  * margin variables (the first comparison is against the design-weight table). Raking stops when
  * {@code δ < ε}, where {@code ε = epsilon · Σ design weights} if {@code epsilon < 1} and
- * {@code ε = epsilon} otherwise (R's rule), or after {@code maxSweeps} sweeps.
+ * {@code ε = epsilon} otherwise (R's rule), or after {@code maxSweeps} sweeps. In
+ * {@linkplain #strict() strict} mode ε is {@code 1e-12} times the population total instead: R's
+ * rule ties ε to the design weights, so where they sum to much less than the population ε can
+ * fall below the rounding of the cell totals and raking can never stop.
  *
  * <p><b>Cells.</b> Every weight is its design weight times a factor that depends only on the
  * respondent's cell of the cross-classification, so the sweeps run on the distinct cells (at most
@@ -46,6 +49,9 @@ public final class Rake {
     /** The sweep cap of {@link #strict()}. */
     public static final int STRICT_MAX_SWEEPS = 1000;
 
+    /** The largest relative margin error that {@link #strict()} accepts. */
+    public static final double STRICT_MARGIN_ERROR = 1e-8;
+
     private static final int DIRECT_CELL_LIMIT = 1 << 22;
 
     private final List<Margin> margins;
@@ -58,6 +64,14 @@ public final class Rake {
         this.maxSweeps = maxSweeps;
         this.epsilon = epsilon;
         this.requireConvergence = requireConvergence;
+    }
+
+    /** The absolute tolerance: strict mode against the population total, else R's rule. */
+    private double absoluteEpsilon(double baseTotal) {
+        if (requireConvergence) {
+            return epsilon * margins.get(0).total();
+        }
+        return epsilon < 1 ? epsilon * baseTotal : epsilon;
     }
 
     /**
@@ -95,8 +109,12 @@ public final class Rake {
     }
 
     /**
-     * Tight raking: {@code epsilon = 1e-12} (relative to the design-weight total), up to 1000
-     * sweeps, and {@link #fit} fails with {@link IllegalStateException} if it does not converge.
+     * Tight raking: {@code ε = 1e-12 × population total}, up to 1000 sweeps, and {@link #fit} fails
+     * with {@link IllegalStateException} if it does not converge, or if it converges by R's rule
+     * (the weights stop changing) while a margin is still missed by more than 1e-8 relative, which
+     * happens when no positive weights on the sample's cells meet the margins. A later {@link #epsilon} or {@link #maxSweeps} changes the
+     * value but keeps the strict meaning. For R's exact rule use
+     * {@code epsilon(1e-12).maxSweeps(200)} without {@code strict()}.
      */
     public Rake strict() {
         return new Rake(margins, STRICT_MAX_SWEEPS, STRICT_EPSILON, true);
@@ -151,7 +169,7 @@ public final class Rake {
         for (int m = 0; m < nm; m++) {
             fs[m] = sample.factor(margins.get(m).variable());
             pop[m] = margins.get(m).alignedTo(fs[m]);
-            product = Math.multiplyExact(product, (long) fs[m].levelCount());
+            product = Math.min(product * fs[m].levelCount(), DIRECT_CELL_LIMIT + 1L); // saturates, never overflows
         }
 
         // 1. cells of the cross-classification (one pass over the rows)
@@ -203,7 +221,7 @@ public final class Rake {
         }
 
         // 2. sweeps on the cells
-        double eps = epsilon < 1 ? epsilon * baseTotal : epsilon;
+        double eps = absoluteEpsilon(baseTotal);
         double[] g = new double[cells];
         Arrays.fill(g, 1.0);
         double[][] factorAfter = new double[nm][cells];
@@ -282,6 +300,11 @@ public final class Rake {
                 Arrays.stream(deltas, 0, sweeps).boxed().toList(), maxAbs, maxRel, kish);
         if (requireConvergence && !converged) {
             throw new IllegalStateException("strict raking did not converge: " + diag);
+        }
+        if (requireConvergence && !(diag.largestMarginError() <= STRICT_MARGIN_ERROR)) {
+            // R's rule calls a raking that cycles between sweeps converged: the weights stop changing
+            throw new IllegalStateException(Text.f(
+                    "strict raking cannot meet the margins (no positive weights on the sample's cells do): %s", diag));
         }
         return WeightedSample.calibrated(sample, w, cal, diag.toString(), diag, null);
     }

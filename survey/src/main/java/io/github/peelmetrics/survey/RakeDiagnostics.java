@@ -57,9 +57,9 @@ public record RakeDiagnostics(int margins, int sweeps, boolean converged, int ma
     @Override
     public String toString() {
         String head = converged
-                ? Text.f("raked to %d margins in %d sweeps", margins, sweeps)
-                : Text.f("raked to %d margins: not converged after %d sweeps (last change %s, tolerance %s)",
-                        margins, sweeps, Text.num(deltas.get(deltas.size() - 1)), Text.num(epsilonAbsolute));
+                ? Text.f("raked to %d margin%s in %d sweep%s", margins, margins == 1 ? "" : "s", sweeps, sweeps == 1 ? "" : "s")
+                : Text.f("raked to %d margin%s: not converged after %d sweep%s (last change %s, tolerance %s)",
+                        margins, margins == 1 ? "" : "s", sweeps, sweeps == 1 ? "" : "s", Text.num(deltas.get(deltas.size() - 1)), Text.num(epsilonAbsolute));
         return Text.f("%s, largest margin error %.1e; %s", head, largestMarginError(), kish);
     }
 }

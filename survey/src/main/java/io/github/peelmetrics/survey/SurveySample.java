@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 
 /**
  * A columnar survey sample: one design (base) weight per respondent, categorical variables
@@ -111,6 +113,15 @@ public final class SurveySample {
             s = s.withNumericNoCopy(item, values);
         }
         return s;
+    }
+
+    /**
+     * A collector of survey responses into a sample, as {@link #of(List, String...)}; for example
+     * {@code responses.stream().filter(r -> r.wave().equals("2016")).collect(SurveySample.collector("race", "sex"))}.
+     */
+    public static Collector<SurveyResponse, ?, SurveySample> collector(String... categoricals) {
+        String[] names = categoricals.clone();
+        return Collectors.collectingAndThen(Collectors.toList(), list -> of(list, names));
     }
 
     /**

@@ -16,15 +16,24 @@ import java.util.Objects;
  * <p>The trimmed sample keeps the calibration of its input: its standard errors use the trimmed
  * weights for the influence values and the untrimmed calibration for the residuals, as R does.
  *
- * <p>Unlike R, Peel stores weights rather than selection probabilities, so a bound {@code U}
- * with {@code 1/(1/U) ≠ U} needs no special care (in R it recurses without end).
+ * <p>Two places where R recurses without end (and aborts with "C stack usage too close to the
+ * limit") and Peel stops: Peel stores weights rather than selection probabilities, so a bound
+ * {@code U} with {@code 1/(1/U) ≠ U} needs no special care; and when the bounds alternately
+ * bind at both ends, the amount moved per round can settle into a cycle at rounding level, so
+ * after 32 consecutive rounds that each move no more than n ulps of U (the rounding of one
+ * pass) the last clamp stands without redistribution (every weight then lies in [L, U] and the total moves by at most that).
+ * On samples where R terminates the results are R's, round for round.
  *
  * <p>Immutable and thread-safe.
  */
 public final class Trim {
 
     /** Rounds after which trimming gives up (it takes 1-12 rounds on realistic samples). */
-    static final int MAX_ROUNDS = 10_000;
+    static final int MAX_ROUNDS = 100_000;
+
+    /** Consecutive rounds that move only rounding noise after which trimming stops. */
+    static final int NOISE_ROUNDS = 32;
+
 
     private final double lower;
     private final double upper;
@@ -96,8 +105,11 @@ public final class Trim {
                 below++;
             }
         }
+        // rounding of one pass over the weights: n ulps of the larger bound
+        double settled = n * Math.ulp(Double.isInfinite(hi) ? Math.max(lo, mean) : hi);
         boolean[] outside = new boolean[n];
         int rounds = 0;
+        int noiseRounds = 0;
         while (true) {
             int nOutside = 0;
             for (int i = 0; i < n; i++) {
@@ -118,6 +130,10 @@ public final class Trim {
                 double t = Math.min(hi, Math.max(w[i], lo));
                 removed += w[i] - t;
                 w[i] = t;
+            }
+            noiseRounds = Math.abs(removed) <= settled ? noiseRounds + 1 : 0;
+            if (noiseRounds >= NOISE_ROUNDS) {
+                break; // the clamp above stands: what is left to move is rounding noise (see class doc)
             }
             double share = removed / (n - nOutside);
             for (int i = 0; i < n; i++) {

@@ -3,7 +3,6 @@ package io.github.peelmetrics.survey;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -178,10 +177,5 @@ public final class WeightedSample {
     @Override
     public String toString() {
         return description;
-    }
-
-    /** Checks that {@code o} is not null (used by the factories of the package). */
-    static <T> T req(T o, String what) {
-        return Objects.requireNonNull(o, what + " must not be null");
     }
 }

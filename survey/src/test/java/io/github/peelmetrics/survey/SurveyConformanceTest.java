@@ -86,6 +86,7 @@ class SurveyConformanceTest {
         e.number("design.sum_weights", des.kish().sumWeights(), WEIGHTS);
         e.count("design.degf", des.mean("approve").degreesOfFreedom());
         e.numbers("design.weights", des.weights(), WEIGHTS);
+        assertEquals("approve: ", des.mean("approve").toString().substring(0, 9), "whole-sample toString names the variable only");
         e.number("design.approve.mean", des.mean("approve").mean(), WEIGHTS);
         e.number("design.approve.se", des.mean("approve").standardError(), SE);
 

@@ -1,0 +1,170 @@
+package io.github.peelmetrics.survey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.peelmetrics.core.Demographics;
+import io.github.peelmetrics.core.Races;
+import io.github.peelmetrics.core.SurveyResponse;
+import io.github.peelmetrics.core.stats.Interval;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Building samples from records, edge cases of the estimates and scales, and what toString prints. */
+class SurveyBehaviourTest {
+
+    @Test
+    void aSampleFromResponsesEqualsTheSameSampleFromArrays() {
+        List<SurveyResponse> rs = new ArrayList<>();
+        String[] race = {"black", "white", "white", "black", "hispanic"};
+        double[] w = {1.5, 2, 1, 3, 2.5};
+        Integer[] approve = {1, 0, null, 1, 0};
+        for (int i = 0; i < race.length; i++) {
+            SurveyResponse.Builder b = SurveyResponse.builder("R-" + i, "2016").weight(w[i])
+                    .demographics(Demographics.ofRace(Races.parse(race[i]).orElseThrow())).beat("B" + (i % 2));
+            if (approve[i] != null) {
+                b.answer("approve", approve[i]);
+            }
+            rs.add(b.build());
+        }
+        SurveySample fromRecords = SurveySample.of(rs, "race", "beat");
+        SurveySample fromArrays = SurveySample.ofWeights(w)
+                .withFactor("race", race).withFactor("beat", new String[] {"B0", "B1", "B0", "B1", "B0"})
+                .withNumeric("approve", new double[] {1, 0, Double.NaN, 1, 0});
+        assertEquals(List.of("R-0", "R-1", "R-2", "R-3", "R-4"), fromRecords.ids());
+        SurveySample collected = rs.stream().collect(SurveySample.collector("race", "beat"));
+        assertEquals(fromRecords.ids(), collected.ids());
+        assertEquals(fromRecords.counts("race"), collected.counts("race"));
+        assertEquals(fromArrays.levels("race"), fromRecords.levels("race"));
+        assertEquals(4, fromRecords.nonMissing("approve"));
+        SurveyMean a = fromRecords.design().mean("approve");
+        SurveyMean b = fromArrays.design().mean("approve");
+        assertEquals(b.mean(), a.mean(), 0.0);
+        assertEquals(b.standardError(), a.standardError(), 0.0);
+        // by hand: (1.5 + 3) / (1.5 + 2 + 3 + 2.5)
+        assertEquals(4.5 / 9.0, a.mean(), 1e-15);
+    }
+
+    @Test
+    void aDomainWithOneAnswerHasZeroStandardErrorAndAPointInterval() {
+        SurveySample s = SurveySample.ofWeights(new double[] {1, 2, 3, 4})
+                .withFactor("g", new String[] {"a", "a", "a", "b"})
+                .withNumeric("y", new double[] {1, 0, 1, 1});
+        SurveyMean b = s.design().meanBy("y", "g").get("b").orElseThrow();
+        assertEquals(1.0, b.mean(), 0.0);
+        assertEquals(0.0, b.standardError(), 1e-17);
+        Interval ci = b.interval(CiMethod.BETA);
+        assertEquals(1.0, ci.lower(), 0.0);
+        assertEquals(1.0, ci.upper(), 0.0);
+    }
+
+    @Test
+    void aVariableWithNoAnswerHasAnUndefinedMean() {
+        SurveySample s = SurveySample.ofWeights(new double[] {1, 2}).withNumeric("y", new double[] {Double.NaN, Double.NaN});
+        SurveyMean m = s.design().mean("y");
+        assertTrue(Double.isNaN(m.mean()) && Double.isNaN(m.standardError()));
+        assertEquals(0, m.nonMissing());
+        assertTrue(Double.isNaN(m.interval(CiMethod.LOGIT).lower()));
+    }
+
+    @Test
+    void intervalsOrderAsTheirMethodsPromise() {
+        SurveySample s = SurveySample.ofWeights(new double[] {1, 2, 1, 3, 1, 2, 2, 1})
+                .withNumeric("y", new double[] {1, 0, 1, 1, 0, 1, 0, 1});
+        SurveyMean m = s.design().mean("y");
+        for (CiMethod method : CiMethod.values()) {
+            Interval ci = m.interval(method, 0.9);
+            assertTrue(ci.lower() < m.mean() && m.mean() < ci.upper(), method + " " + ci);
+            Interval wider = m.interval(method, 0.99);
+            assertTrue(wider.lower() < ci.lower() && ci.upper() < wider.upper(), method + " " + wider + " vs " + ci);
+            assertEquals("svyciprop-" + method.rName(), ci.method());
+        }
+        // logit and xlogit are the same interval (the converged glm)
+        assertEquals(m.interval(CiMethod.XLOGIT).lower(), m.interval(CiMethod.LOGIT).lower(), 0.0);
+    }
+
+    @Test
+    void scoresFollowTheMinimumAnsweredRuleAndReverseCoding() {
+        SurveySample s = SurveySample.ofWeights(new double[] {1, 1, 1})
+                .withNumeric("a", new double[] {5, 1, Double.NaN})
+                .withNumeric("b", new double[] {1, Double.NaN, Double.NaN})
+                .withNumeric("c", new double[] {5, 1, 3});
+        LikertScale scale = LikertScale.of("t", List.of("a", "b", "c"), Set.of("b"), 1, 5, 2);
+        ScaleScores sc = scale.scores(s);
+        assertEquals(100.0, sc.score(0).orElseThrow(), 0.0);        // 5, 6-1=5, 5
+        assertEquals(0.0, sc.score(1).orElseThrow(), 0.0);          // 1, 1 (b missing)
+        assertTrue(sc.score(2).isEmpty());                           // one answer < 2
+        assertEquals(2, sc.validCount());
+        assertEquals(List.of(3, 2, 1), List.of(sc.answered(0), sc.answered(1), sc.answered(2)));
+        LikertScale renamed = Scales.TRUST.withItems(List.of("t1", "t2", "t3", "t4", "t5"));
+        assertEquals(Set.of("t3"), renamed.reversed());
+        assertTrue(Scales.TRUST.source().contains("Sunshine"));
+    }
+
+    @Test
+    void alphaOfParallelItemsIsOneAndOfIndependentItemsNearZero() {
+        double[][] rows = {{1, 1, 1}, {2, 2, 2}, {4, 4, 4}, {5, 5, 5}};
+        CronbachAlpha a = CronbachAlpha.of(List.of("x", "y", "z"), rows);
+        assertEquals(1.0, a.rawAlpha(), 1e-15);
+        assertEquals(1.0, a.standardizedAlpha(), 1e-15);
+        assertEquals(1.0, a.rDrop().get("x"), 1e-15);
+        // orthogonal items: covariances 0, so alpha = k/(k-1)·(1 - 1) = 0
+        double[][] orth = {{1, 1}, {1, -1}, {-1, 1}, {-1, -1}};
+        assertEquals(0.0, CronbachAlpha.of(List.of("p", "q"), orth).rawAlpha(), 1e-15);
+    }
+
+    @Test
+    void toStringReadsLikeTheDesignBrief() {
+        SurveySample s = SurveySample.ofWeights(new double[] {1, 2, 1, 3, 1, 2})
+                .withFactor("race", new String[] {"Black", "White", "White", "Black", "White", "Black"})
+                .withFactor("sex", new String[] {"F", "M", "F", "F", "M", "M"})
+                .withNumeric("approve", new double[] {1, 0, 1, 1, 0, Double.NaN});
+        WeightedSample rk = Rake.to(Margin.of("race", Map.of("Black", 40.0, "White", 60.0)),
+                Margin.of("sex", Map.of("F", 52.0, "M", 48.0))).strict().fit(s);
+        String text = rk.toString();
+        assertTrue(text.matches("raked to 2 margins in \\d+ sweeps, largest margin error \\d\\.\\de-\\d+; Kish n_eff \\d+\\.\\d, deff \\d\\.\\d+"), text);
+        String table = rk.meanBy("approve", "race").interval(CiMethod.LOGIT).toString();
+        assertTrue(table.lines().findFirst().orElseThrow().contains("95% CI (logit)"), table);
+        assertEquals(3, table.lines().count(), table);
+    }
+
+    @Test
+    void rakingWithMoreCellsThanTheDirectTableHoldsAgreesWithTheRowReplica() {
+        // 3 variables of 200 levels: 8,000,000 possible cells, more than the direct index table
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        int n = 2000;
+        double[] w = new double[n];
+        String[][] values = new String[3][n];
+        for (int i = 0; i < n; i++) {
+            w[i] = 1 + r.nextDouble();
+            for (int v = 0; v < 3; v++) {
+                values[v][i] = "L" + (i < 200 ? i : r.nextInt(200));
+            }
+        }
+        SurveySample s = SurveySample.ofWeights(w);
+        List<Margin> margins = new ArrayList<>();
+        double[] truth = new double[n];
+        for (int i = 0; i < n; i++) {
+            truth[i] = 10 * (0.5 + r.nextDouble());
+        }
+        for (int v = 0; v < 3; v++) {
+            s = s.withFactor("v" + v, values[v]);
+            Map<String, Double> t = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                t.merge(values[v][i], truth[i], Double::sum);
+            }
+            margins.add(Margin.of("v" + v, t));
+        }
+        double eps = 1e-9 * margins.get(0).total();
+        WeightedSample rk = Rake.to(margins).epsilon(Math.max(1, eps)).maxSweeps(500).fit(s);
+        SurveyPropertiesTest.RowReplica replica = new SurveyPropertiesTest.RowReplica(s, margins, Math.max(1, eps), 500);
+        double[] got = rk.weights();
+        for (int i = 0; i < n; i++) {
+            assertEquals(replica.w[i], got[i], 1e-10 * replica.w[i], "weight " + i);
+        }
+        assertEquals(replica.sweeps, rk.rakeDiagnostics().orElseThrow().sweeps(), 1);
+    }
+}
