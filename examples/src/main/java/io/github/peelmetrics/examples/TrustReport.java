@@ -1,0 +1,166 @@
+package io.github.peelmetrics.examples;
+
+import io.github.peelmetrics.core.GeoPoint;
+import io.github.peelmetrics.core.Races;
+import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.SurveyResponse;
+import io.github.peelmetrics.core.stats.Interval;
+import io.github.peelmetrics.core.stats.RatioEstimate;
+import io.github.peelmetrics.io.ReadSummary;
+import io.github.peelmetrics.metrics.disparity.Benchmark;
+import io.github.peelmetrics.metrics.disparity.Disparity;
+import io.github.peelmetrics.metrics.disparity.DisparityRow;
+import io.github.peelmetrics.metrics.disparity.DisparityTable;
+import io.github.peelmetrics.metrics.stops.StopTally;
+import io.github.peelmetrics.metrics.trend.CochranArmitage;
+import io.github.peelmetrics.metrics.trend.ProportionChange;
+import io.github.peelmetrics.metrics.vod.VeilOfDarkness;
+import io.github.peelmetrics.metrics.vod.VeilOfDarknessResult;
+import io.github.peelmetrics.survey.CiMethod;
+import io.github.peelmetrics.survey.DomainMeans;
+import io.github.peelmetrics.survey.Rake;
+import io.github.peelmetrics.survey.Scales;
+import io.github.peelmetrics.survey.SurveyMean;
+import io.github.peelmetrics.survey.SurveySample;
+import io.github.peelmetrics.survey.WeightedSample;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every figure of the community trust report, computed from the sample city through Peel's public
+ * API, as plain records (so the JSON report needs no annotations and tests can compare figures).
+ */
+record TrustReport(
+        List<ReadSummary> inputs,
+        List<Wave> waves,
+        Trend trend,
+        List<DisparityFigure> disparity,
+        Darkness veilOfDarkness) {
+
+    /** The city's location for solar times (the sample city is Oakland-like). */
+    static final GeoPoint CITY = GeoPoint.of(37.80, -122.27);
+
+    /** One wave: raking diagnostics, approval and trust, overall and by race. */
+    record Wave(String wave, int respondents, String raking, double kishEffectiveN, Figure approval,
+                List<Figure> approvalByRace, Figure trust, List<Figure> trustByRace) {}
+
+    /** An estimate with its interval: {@code group} is "all" for the whole wave. */
+    record Figure(String group, int n, double estimate, double standardError, double lower, double upper, String method) {
+        static Figure of(String group, SurveyMean m, Interval ci) {
+            return new Figure(group, m.nonMissing(), m.mean(), m.standardError(), ci.lower(), ci.upper(), ci.method());
+        }
+    }
+
+    /** The trend in approval: Cochran-Armitage over the waves and the first-to-last change. */
+    record Trend(List<String> waves, List<Long> approving, List<Long> answering, double cochranArmitageZ,
+                 double cochranArmitageP, String firstWave, String lastWave, double change, double changeSe,
+                 double changeLower, double changeUpper, double changeP) {}
+
+    /** One row of the disparity table: city-wide ({@code beat} "all") or for one beat. */
+    record DisparityFigure(String beat, String group, long stops, long residents, double stopsPer1000,
+                           double stopRateRatio, double stopRateRatioLower, double stopRateRatioUpper,
+                           double searchRate, double hitRate, double hitRateRatio, double hitRateRatioLower,
+                           double hitRateRatioUpper) {}
+
+    /** The veil of darkness test for Black drivers. */
+    record Darkness(String minority, double coefficient, double standardError, double pValue, double oddsRatio,
+                    double oddsRatioLower, double oddsRatioUpper, long used, long dark, long light, long excluded) {}
+
+    static TrustReport of(SampleCityData data) {
+        List<Wave> waves = new ArrayList<>();
+        List<SurveyMean> overall = new ArrayList<>();
+        List<Long> approving = new ArrayList<>();
+        List<Long> answering = new ArrayList<>();
+        for (Map.Entry<String, List<SurveyResponse>> e : data.waves().entrySet()) {
+            WeightedSample raked = rake(data, e.getValue());
+            SurveyMean approval = raked.mean("approve");
+            overall.add(approval);
+            long yes = e.getValue().stream().filter(r -> r.answer("approve").orElse(0) == 1).count();
+            long answered = e.getValue().stream().filter(r -> r.answer("approve").isPresent()).count();
+            approving.add(yes);
+            answering.add(answered);
+            SurveyMean trust = raked.mean("trust");
+            waves.add(new Wave(e.getKey(), e.getValue().size(), raked.rakeDiagnostics().map(Object::toString).orElse(""),
+                    raked.kish().effectiveN(),
+                    Figure.of("all", approval, approval.interval(CiMethod.LOGIT)),
+                    figures(raked.meanBy("approve", "race"), true),
+                    Figure.of("all", trust, trust.toEstimate().waldInterval(0.95)),
+                    figures(raked.meanBy("trust", "race"), false)));
+        }
+        List<String> labels = List.copyOf(data.waves().keySet());
+        double[] scores = labels.stream().mapToDouble(Double::parseDouble).toArray();
+        CochranArmitage ca = CochranArmitage.test(approving.stream().mapToLong(Long::longValue).toArray(),
+                answering.stream().mapToLong(Long::longValue).toArray(), scores);
+        ProportionChange change = ProportionChange.between(overall.get(0).toEstimate(), overall.get(overall.size() - 1).toEstimate());
+        Interval changeCi = change.interval(0.95);
+        Trend trend = new Trend(labels, approving, answering, ca.z(), ca.pValue(), labels.get(0), labels.get(labels.size() - 1),
+                change.difference(), change.standardError(), changeCi.lower(), changeCi.upper(), change.pValue(
+                        io.github.peelmetrics.metrics.trend.Alternative.TWO_SIDED));
+        return new TrustReport(data.summaries(), waves, trend, disparity(data), darkness(data.stops()));
+    }
+
+    /** Rakes one wave to the census margins (strict: 1e-12) and adds the 0-100 trust index. */
+    static WeightedSample rake(SampleCityData data, List<SurveyResponse> wave) {
+        SurveySample sample = SurveySample.of(wave, SampleCityData.RAKE_VARIABLES.toArray(String[]::new));
+        WeightedSample raked = Rake.to(data.margins()).strict().fit(sample);
+        return Scales.TRUST.scores(sample).addTo(raked);
+    }
+
+    /**
+     * Domain figures sorted by level: a proportion gets the logit interval of {@code svyciprop}, a
+     * mean on another scale (the 0-100 trust index) the Wald interval of R's {@code confint(svymean)}.
+     */
+    private static List<Figure> figures(DomainMeans means, boolean proportion) {
+        List<Figure> out = new ArrayList<>();
+        for (String level : new java.util.TreeSet<>(means.levels())) {
+            SurveyMean m = means.get(level).orElseThrow();
+            out.add(Figure.of(level, m, proportion ? m.interval(CiMethod.LOGIT) : m.toEstimate().waldInterval(0.95)));
+        }
+        return out;
+    }
+
+    /** The stop disparity table against residents, white as reference, city-wide and by beat. */
+    static DisparityTable disparityTable(SampleCityData data) {
+        StopTally tally = data.stops().parallelStream().collect(StopTally.collector(Stop::beat));
+        return Disparity.against(Benchmark.residents(data.beats())).reference(Races.WHITE).of(tally);
+    }
+
+    private static List<DisparityFigure> disparity(SampleCityData data) {
+        DisparityTable table = disparityTable(data);
+        List<DisparityFigure> out = new ArrayList<>();
+        rows("all", table, out);
+        for (Map.Entry<String, DisparityTable> e : table.byKey().entrySet()) {
+            rows(e.getKey(), e.getValue(), out);
+        }
+        return out;
+    }
+
+    private static void rows(String beat, DisparityTable t, List<DisparityFigure> out) {
+        for (DisparityRow r : t.rows()) {
+            Optional<RatioEstimate> stop = r.stopRateRatio();
+            Optional<RatioEstimate> hit = r.hitRateRatio();
+            out.add(new DisparityFigure(beat, r.group().code(), r.counts().stops(), r.population().orElse(0),
+                    r.stopRate().orElse(Double.NaN),
+                    stop.map(RatioEstimate::estimate).orElse(Double.NaN),
+                    stop.map(x -> x.interval().lower()).orElse(Double.NaN),
+                    stop.map(x -> x.interval().upper()).orElse(Double.NaN),
+                    r.counts().searchRate().orElse(Double.NaN), r.counts().hitRate().orElse(Double.NaN),
+                    hit.map(RatioEstimate::estimate).orElse(Double.NaN),
+                    hit.map(x -> x.interval().lower()).orElse(Double.NaN),
+                    hit.map(x -> x.interval().upper()).orElse(Double.NaN)));
+        }
+    }
+
+    static VeilOfDarknessResult veilOfDarkness(List<Stop> stops) {
+        return VeilOfDarkness.at(CITY, SampleCityData.ZONE).minority(Races.BLACK).test(stops);
+    }
+
+    private static Darkness darkness(List<Stop> stops) {
+        VeilOfDarknessResult v = veilOfDarkness(stops);
+        return new Darkness(Races.BLACK.code(), v.coefficient(), v.standardError(), v.pValue(), v.oddsRatio().estimate(),
+                v.oddsRatio().interval().lower(), v.oddsRatio().interval().upper(), v.used(), v.dark(), v.light(),
+                v.excludedTotal());
+    }
+}

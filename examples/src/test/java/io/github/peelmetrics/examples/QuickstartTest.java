@@ -1,0 +1,173 @@
+package io.github.peelmetrics.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.peelmetrics.core.Beat;
+import io.github.peelmetrics.core.Category;
+import io.github.peelmetrics.core.Races;
+import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.SurveyResponse;
+import io.github.peelmetrics.core.stats.RatioEstimate;
+import io.github.peelmetrics.core.stats.TwoByTwo;
+import io.github.peelmetrics.io.ResultJson;
+import io.github.peelmetrics.metrics.trend.CochranArmitage;
+import io.github.peelmetrics.metrics.vod.VeilOfDarknessResult;
+import io.github.peelmetrics.survey.Margin;
+import io.github.peelmetrics.survey.WeightedSample;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The main example's figures, checked against the same figures computed another way from the
+ * same records (by hand from raked weights, from raw counts), never against hard-coded numbers.
+ */
+class QuickstartTest {
+
+    private static SampleCityData data;
+    private static TrustReport report;
+
+    @BeforeAll
+    static void run() {
+        data = SampleCityData.load();
+        report = TrustReport.of(data);
+    }
+
+    @Test
+    void everyBundledRowIsReadAndAccounted() {
+        data.summaries().forEach(s -> {
+            assertEquals(s.read(), s.accepted() + s.rejected(), s.toString());
+            assertEquals(0, s.rejected(), "the bundled data must read cleanly: " + s);
+        });
+        assertEquals(List.of("2013", "2015", "2016"), List.copyOf(data.waves().keySet()));
+    }
+
+    @Test
+    void approvalEqualsTheWeightedShareByHandAndRakingReproducesTheCensus() {
+        for (TrustReport.Wave w : report.waves()) {
+            List<SurveyResponse> responses = data.waves().get(w.wave());
+            WeightedSample raked = TrustReport.rake(data, responses);
+            double[] weights = raked.weights();
+            for (Margin m : data.margins()) {
+                Map<String, Double> totals = raked.weightedTotals(m.variable());
+                m.totals().forEach((level, pop) ->
+                        assertEquals(pop, totals.get(level), 1e-9 * pop, w.wave() + " " + m.variable() + " " + level));
+            }
+            double num = 0;
+            double den = 0;
+            double blackNum = 0;
+            double blackDen = 0;
+            for (int i = 0; i < responses.size(); i++) {
+                SurveyResponse r = responses.get(i);
+                if (r.answer("approve").isPresent()) {
+                    num += weights[i] * r.answer("approve").get();
+                    den += weights[i];
+                    if (r.demographics().race().equals(Races.BLACK)) {
+                        blackNum += weights[i] * r.answer("approve").get();
+                        blackDen += weights[i];
+                    }
+                }
+            }
+            assertEquals(num / den, w.approval().estimate(), 1e-12, "wave " + w.wave());
+            TrustReport.Figure black = w.approvalByRace().stream().filter(f -> f.group().equals("black")).findFirst().orElseThrow();
+            assertEquals(blackNum / blackDen, black.estimate(), 1e-12, "wave " + w.wave() + " black");
+            assertTrue(black.lower() < black.estimate() && black.estimate() < black.upper(), black.toString());
+        }
+    }
+
+    @Test
+    void trendTestsUseTheRawCountsAndTheWeightedChange() {
+        TrustReport.Trend t = report.trend();
+        long[] yes = new long[3];
+        long[] n = new long[3];
+        int k = 0;
+        for (List<SurveyResponse> wave : data.waves().values()) {
+            for (SurveyResponse r : wave) {
+                if (r.answer("approve").isPresent()) {
+                    n[k]++;
+                    yes[k] += r.answer("approve").get();
+                }
+            }
+            k++;
+        }
+        assertEquals(List.of(yes[0], yes[1], yes[2]), t.approving());
+        CochranArmitage ca = CochranArmitage.test(yes, n, 2013, 2015, 2016);
+        assertEquals(ca.z(), t.cochranArmitageZ(), 1e-12);
+        double first = report.waves().get(0).approval().estimate();
+        double last = report.waves().get(2).approval().estimate();
+        assertEquals(last - first, t.change(), 1e-12);
+        double se = Math.hypot(report.waves().get(0).approval().standardError(), report.waves().get(2).approval().standardError());
+        assertEquals(se, t.changeSe(), 1e-12);
+    }
+
+    @Test
+    void disparityRowsEqualCountsAndKatzRatiosComputedFromTheRecords() {
+        Map<String, Map<Category, Long>> stops = data.stops().stream().collect(Collectors.groupingBy(Stop::beat,
+                Collectors.groupingBy(s -> s.subject().race(), Collectors.counting())));
+        Map<String, Beat> beats = data.beats().stream().collect(Collectors.toMap(Beat::id, b -> b));
+        long checked = 0;
+        for (TrustReport.DisparityFigure d : report.disparity()) {
+            Category group = Races.parse(d.group()).orElseThrow();
+            long count = d.beat().equals("all")
+                    ? stops.values().stream().mapToLong(m -> m.getOrDefault(group, 0L)).sum()
+                    : stops.get(d.beat()).getOrDefault(group, 0L);
+            assertEquals(count, d.stops(), d.toString());
+            if (group.isUnknown() || group.equals(Races.WHITE)) {
+                assertTrue(Double.isNaN(d.stopRateRatio()), "no ratio for the reference or unknown: " + d);
+                continue;
+            }
+            List<Beat> in = d.beat().equals("all") ? data.beats() : List.of(beats.get(d.beat()));
+            long pop = in.stream().mapToLong(b -> b.population().getOrDefault(group, 0L)).sum();
+            long popWhite = in.stream().mapToLong(b -> b.population().getOrDefault(Races.WHITE, 0L)).sum();
+            long white = d.beat().equals("all")
+                    ? stops.values().stream().mapToLong(m -> m.getOrDefault(Races.WHITE, 0L)).sum()
+                    : stops.get(d.beat()).getOrDefault(Races.WHITE, 0L);
+            assertEquals(pop, d.residents(), d.toString());
+            assertEquals(1000.0 * count / pop, d.stopsPer1000(), 1e-9, d.toString());
+            RatioEstimate katz = TwoByTwo.ofTotals(count, pop, white, popWhite).riskRatio(0.95);
+            assertEquals(katz.estimate(), d.stopRateRatio(), 1e-12, d.toString());
+            assertEquals(katz.interval().lower(), d.stopRateRatioLower(), 1e-12, d.toString());
+            assertEquals(katz.interval().upper(), d.stopRateRatioUpper(), 1e-12, d.toString());
+            checked++;
+        }
+        assertEquals(4 * 9, checked, "four compared groups, city-wide and in eight beats");
+    }
+
+    @Test
+    void veilOfDarknessFiguresAreTheTestsOwn() {
+        VeilOfDarknessResult v = TrustReport.veilOfDarkness(data.stops());
+        TrustReport.Darkness d = report.veilOfDarkness();
+        assertEquals(v.coefficient(), d.coefficient(), 0);
+        assertEquals(Math.exp(v.coefficient()), d.oddsRatio(), 1e-12);
+        assertEquals(data.stops().size(), d.used() + d.excluded(), "every stop is used or excluded with a reason");
+        assertEquals(d.used(), d.dark() + d.light());
+    }
+
+    @Test
+    void writesTheJsonAndHtmlReports(@TempDir Path dir) throws Exception {
+        Path json = Quickstart.write(dir.resolve("r/report.json"), ResultJson.toPrettyJson(report));
+        JsonNode tree = new ObjectMapper().readTree(json.toFile());
+        assertEquals(report.waves().get(2).approval().estimate(), tree.at("/waves/2/approval/estimate").asDouble(), 0);
+        assertEquals(report.disparity().size(), tree.get("disparity").size());
+        String html = Quickstart.html(report);
+        assertEquals(2, html.split("<svg", -1).length - 1, "two charts");
+        assertFalse(html.contains("<script") || html.contains("src=") || html.contains("href="), "self-contained, no network");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        Quickstart.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
+        String printed = text.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("Survey wave 2016") && printed.contains("Veil of darkness"), printed);
+        assertTrue(Files.size(json) > 1000);
+    }
+}
