@@ -2,11 +2,8 @@ package io.github.peelmetrics.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -71,38 +64,9 @@ class ReadmeSnippetsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("snippets")
     void readmeSnippetRunsAndPrintsWhatTheReadmeShows(Snippet0 s) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        try (JShell js = JShell.builder().executionEngine("local").out(capture).err(capture).build()) {
-            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-                js.addToClasspath(entry);
-            }
-            System.setOut(capture);
-            SourceCodeAnalysis analysis = js.sourceCodeAnalysis();
-            String remaining = s.code();
-            while (!remaining.isBlank()) {
-                SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-                if (info.source() == null) {
-                    fail(s + ": incomplete snippet: " + remaining);
-                }
-                for (SnippetEvent e : js.eval(info.source())) {
-                    if (e.status() == Snippet.Status.REJECTED) {
-                        String why = js.diagnostics(e.snippet())
-                                .map(d -> d.getMessage(java.util.Locale.ROOT)).collect(Collectors.joining("; "));
-                        fail(s + ": rejected: " + info.source().strip() + " -- " + why);
-                    }
-                    if (e.exception() != null) {
-                        fail(s + ": threw " + e.exception() + " at " + info.source().strip());
-                    }
-                }
-                remaining = info.remaining();
-            }
-        } finally {
-            System.setOut(original);
-        }
+        String printed = JShellRunner.run(s.name(), s.code());
         if (s.expectedOutput() != null) {
-            assertEquals(normalise(s.expectedOutput()), normalise(captured.toString(StandardCharsets.UTF_8)),
+            assertEquals(normalise(s.expectedOutput()), normalise(printed),
                     s + ": the README shows other output than the snippet prints");
         }
     }

@@ -1,0 +1,20 @@
+// Tally two years of stops by race and beat and compare each group with white residents.
+// Run from the project root: jshell --class-path "examples/target/classes:$(cat examples/target/classpath.txt)" examples/jshell/disparity.jsh
+// prints: reference
+import io.github.peelmetrics.core.*;
+import io.github.peelmetrics.io.*;
+import io.github.peelmetrics.metrics.stops.*;
+import io.github.peelmetrics.metrics.disparity.*;
+import io.github.peelmetrics.examples.SampleFile;
+import java.time.ZoneId;
+
+var mapping = Mapping.openPolicing().zone(ZoneId.of("America/Los_Angeles"));
+var stops = RecordReader.stops(mapping).readCsv(SampleFile.STOPS.open(), "stops.csv");
+var beats = RecordReader.beats(Mapping.generic()).readCsv(SampleFile.BEATS.open(), "beats.csv");
+System.out.println(stops.summary());
+
+var tally = stops.records().parallelStream().collect(StopTally.collector(Stop::beat));
+var table = Disparity.against(Benchmark.residents(beats.records())).reference(Races.WHITE).of(tally);
+System.out.println(table);
+System.out.println(table.forKey("B03").orElseThrow());
+/exit
