@@ -1,6 +1,6 @@
 // Rake the 2016 community survey to the census margins and print approval by race.
 // Run from the project root: jshell --class-path "examples/target/classes:$(cat examples/target/classpath.txt)" examples/jshell/survey.jsh
-// prints: svyciprop-logit
+// prints: 95% CI (logit)
 import java.util.*;
 import io.github.peelmetrics.core.*;
 import io.github.peelmetrics.io.*;
