@@ -21,8 +21,8 @@ public enum CiMethod {
      */
     LOGIT("logit") {
         @Override
-        double[] bounds(double p, double se, double t, SurveyMean m) {
-            return XLOGIT.bounds(p, se, t, m);
+        double[] bounds(double p, double se, double t, double alpha, SurveyMean m) {
+            return XLOGIT.bounds(p, se, t, alpha, m);
         }
     },
     /**
@@ -32,21 +32,24 @@ public enum CiMethod {
      */
     BETA("beta") {
         @Override
-        double[] bounds(double p, double se, double t, SurveyMean m) {
-            throw new AssertionError("computed in interval(), which needs the level");
+        double[] bounds(double p, double se, double t, double alpha, SurveyMean m) {
+            double nEff = p * (1 - p) / (se * se);
+            return new double[] {
+                Distributions.betaQuantile(alpha / 2, nEff * p, nEff * (1 - p) + 1),
+                Distributions.betaQuantile(1 - alpha / 2, nEff * p + 1, nEff * (1 - p))};
         }
     },
     /** Wald: {@code p̂ ± t·SE}, not clamped to [0, 1]. */
     MEAN("mean") {
         @Override
-        double[] bounds(double p, double se, double t, SurveyMean m) {
+        double[] bounds(double p, double se, double t, double alpha, SurveyMean m) {
             return new double[] {p - t * se, p + t * se};
         }
     },
     /** Wald on the logit scale (delta method): {@code expit(logit p̂ ± t·SE/(p̂(1 − p̂)))}. */
     XLOGIT("xlogit") {
         @Override
-        double[] bounds(double p, double se, double t, SurveyMean m) {
+        double[] bounds(double p, double se, double t, double alpha, SurveyMean m) {
             double l = Math.log(p / (1 - p));
             double h = t * se / (p * (1 - p));
             return new double[] {expit(l - h), expit(l + h)};
@@ -55,7 +58,7 @@ public enum CiMethod {
     /** Wald on the arcsine-square-root scale: {@code sin²(asin √p̂ ± t·SE/(2√(p̂(1 − p̂))))}. */
     ASIN("asin") {
         @Override
-        double[] bounds(double p, double se, double t, SurveyMean m) {
+        double[] bounds(double p, double se, double t, double alpha, SurveyMean m) {
             double a = Math.asin(Math.sqrt(p));
             double h = t * se / (2 * Math.sqrt(p * (1 - p)));
             double lo = Math.sin(a - h);
@@ -73,7 +76,7 @@ public enum CiMethod {
      */
     LIKELIHOOD("likelihood") {
         @Override
-        double[] bounds(double p, double se, double t, SurveyMean m) {
+        double[] bounds(double p, double se, double t, double alpha, SurveyMean m) {
             double phi = m.weightSum() / m.totalWeight() * m.nonMissing() / (m.nonMissing() - 1.0);
             double target = t * t * se * se / (p * (1 - p)) * phi / 2;
             return new double[] {root(p, target, true), root(p, target, false)};
@@ -91,7 +94,7 @@ public enum CiMethod {
         return rName;
     }
 
-    abstract double[] bounds(double p, double se, double t, SurveyMean m);
+    abstract double[] bounds(double p, double se, double t, double alpha, SurveyMean m);
 
     Interval interval(SurveyMean m, double level) {
         double p = m.mean();
@@ -105,15 +108,7 @@ public enum CiMethod {
         }
         double alpha = 1 - level;
         double t = Distributions.tQuantile(1 - alpha / 2, m.degreesOfFreedom());
-        double[] b;
-        if (this == BETA) {
-            double nEff = p * (1 - p) / (se * se);
-            b = new double[] {
-                Distributions.betaQuantile(alpha / 2, nEff * p, nEff * (1 - p) + 1),
-                Distributions.betaQuantile(1 - alpha / 2, nEff * p + 1, nEff * (1 - p))};
-        } else {
-            b = bounds(p, se, t, m);
-        }
+        double[] b = bounds(p, se, t, alpha, m);
         return Interval.of(b[0], b[1], level, name);
     }
 

@@ -214,10 +214,16 @@ public final class Rake {
             }
         }
         double[] cellBase = new double[cells];
+        double[] cellBase2 = new double[cells];
+        int[] cellCount = new int[cells];
         double baseTotal = 0;
         for (int i = 0; i < n; i++) {
-            cellBase[cellOf[i]] += base[i];
-            baseTotal += base[i];
+            int c = cellOf[i];
+            double b = base[i];
+            cellBase[c] += b;
+            cellBase2[c] += b * b;
+            cellCount[c]++;
+            baseTotal += b;
         }
 
         // 2. sweeps on the cells
@@ -273,15 +279,15 @@ public final class Rake {
         for (int m = 0; m < nm; m++) {
             levelCount[m] = fs[m].counts.clone();
         }
-        Calibration cal = new RakeCalibration(base, cellOf, cells, levelOfCell, levelCount, factorAfter);
+        Calibration cal = new RakeCalibration(base, cellOf, cells, cellCount, levelOfCell, levelCount, factorAfter);
 
+        // margin errors and Kish's figures from the cells (no further pass over the rows)
         Map<String, Double> maxAbs = new LinkedHashMap<>();
         Map<String, Double> maxRel = new LinkedHashMap<>();
         for (int m = 0; m < nm; m++) {
             double[] tot = new double[fs[m].levelCount()];
-            int[] codes = fs[m].codes;
-            for (int i = 0; i < n; i++) {
-                tot[codes[i]] += w[i];
+            for (int c = 0; c < cells; c++) {
+                tot[levelOfCell[m][c]] += cellBase[c] * g[c];
             }
             double a = 0;
             double r = 0;
@@ -295,7 +301,13 @@ public final class Rake {
             maxAbs.put(fs[m].name, a);
             maxRel.put(fs[m].name, r);
         }
-        Kish kish = Kish.of(w);
+        double sw = 0;
+        double sw2 = 0;
+        for (int c = 0; c < cells; c++) {
+            sw += cellBase[c] * g[c];
+            sw2 += cellBase2[c] * g[c] * g[c];
+        }
+        Kish kish = Kish.of(n, sw, sw2);
         RakeDiagnostics diag = new RakeDiagnostics(nm, sweeps, converged, maxSweeps, epsilon, eps, cells,
                 Arrays.stream(deltas, 0, sweeps).boxed().toList(), maxAbs, maxRel, kish);
         if (requireConvergence && !converged) {

@@ -22,7 +22,7 @@ final class RakeCalibration implements Calibration {
     private final int[][] levelCount;
     private final double[][] factorAfter;
 
-    RakeCalibration(double[] base, int[] cellOf, int cells, int[][] levelOfCell, int[][] levelCount,
+    RakeCalibration(double[] base, int[] cellOf, int cells, int[] cellCount, int[][] levelOfCell, int[][] levelCount,
             double[][] factorAfter) {
         this.base = base;
         this.cellOf = cellOf;
@@ -30,10 +30,7 @@ final class RakeCalibration implements Calibration {
         this.levelOfCell = levelOfCell;
         this.levelCount = levelCount;
         this.factorAfter = factorAfter;
-        this.cellCount = new int[cells];
-        for (int c : cellOf) {
-            cellCount[c]++;
-        }
+        this.cellCount = cellCount;
     }
 
     @Override

@@ -9,7 +9,9 @@ import java.util.Set;
  *
  * <p>The item names of the predefined scales are placeholders: rename them to your
  * questionnaire's columns with {@link LikertScale#withItems(List)} (reverse coding follows the
- * position). Each definition cites its source; the item wording is in the constant's Javadoc.
+ * position). Each definition cites its source; the item wording in each constant's Javadoc is a
+ * paraphrase of the cited instrument, to tell which question goes where, not a validated
+ * translation: check it against your questionnaire.
  */
 public final class Scales {
     private Scales() {}
@@ -17,8 +19,8 @@ public final class Scales {
     /**
      * Trust in the police, five items on 1..5 with item 3 reverse-coded, scored when at least 3
      * are answered: the 0-100 trust index of the Peel survey conformance suite (items {@code q1..q5},
-     * reverse rule {@code 6 − q3}). Item content follows the trust-in-police items of Sunshine and
-     * Tyler (2003): the police can be trusted to make decisions that are right for the community;
+     * reverse rule {@code 6 − q3}). Item content is modelled on the trust-in-police items of Sunshine
+     * and Tyler (2003), paraphrased: the police can be trusted to make decisions that are right for the community;
      * people's basic rights are well protected by the police; the police are often dishonest
      * (reversed); I have confidence that the police can do their job well; the police care about
      * the well-being of everyone they deal with.

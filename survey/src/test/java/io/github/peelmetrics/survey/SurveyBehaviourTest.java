@@ -167,4 +167,30 @@ class SurveyBehaviourTest {
         }
         assertEquals(replica.sweeps, rk.rakeDiagnostics().orElseThrow().sweeps(), 1);
     }
+
+    @Test
+    void postStratificationToACrossingReproducesEveryCrossCell() {
+        SurveySample s = SurveySample.ofWeights(new double[] {1, 2, 1, 3, 1, 2})
+                .withFactor("race", new String[] {"Black", "White", "White", "Black", "White", "Black"})
+                .withFactor("sex", new String[] {"F", "M", "F", "F", "M", "M"})
+                .withCrossing("race_sex", "race", "sex");
+        assertEquals(List.of("Black:F", "Black:M", "White:F", "White:M"), s.levels("race_sex"));
+        Map<String, Double> cells = Map.of("Black:F", 21.0, "Black:M", 19.0, "White:F", 31.0, "White:M", 29.0);
+        WeightedSample ps = PostStratify.to(Margin.of("race_sex", new java.util.TreeMap<>(cells))).fit(s);
+        cells.forEach((cell, total) -> assertEquals(total, ps.weightedTotals("race_sex").get(cell), 1e-13 * total, cell));
+        // Black:F holds respondents 1 and 4 (weights 1 and 3): 21 people shared 1:3
+        assertEquals(21.0 / 4, ps.weights()[0], 1e-14);
+        assertEquals(21.0 * 3 / 4, ps.weights()[3], 1e-14);
+    }
+
+    @Test
+    void kishEffectiveSizeTimesDesignEffectIsN() {
+        Kish k = Kish.of(new double[] {1, 1, 4});
+        assertEquals(36.0 / 18.0, k.effectiveN(), 1e-15);
+        assertEquals(3 * 18.0 / 36.0, k.designEffect(), 1e-15);
+        assertEquals(3.0, k.effectiveN() * k.designEffect(), 1e-14);
+        SurveyMean m = SurveySample.ofWeights(new double[] {1, 1, 4}).withNumeric("y", new double[] {1, 0, 1}).design().mean("y");
+        assertEquals(k.effectiveN(), m.toEstimate().effectiveN(), 1e-15);
+        assertEquals(3, m.toEstimate().n());
+    }
 }
