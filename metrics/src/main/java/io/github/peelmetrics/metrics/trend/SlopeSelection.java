@@ -19,7 +19,9 @@ import java.util.SplittableRandom;
  *   <li>a binary search over the thresholds, each step counting the slopes {@code <= θ} as the
  *       pairs {@code i < j} with {@code y_j - θx_j <= y_i - θx_i} (an inversion count by merge
  *       sort, O(n log n)), finds consecutive thresholds {@code L < R} that bracket the wanted
- *       rank;</li>
+ *       rank; it starts from a window of four standard deviations of the sample quantile around
+ *       the ranks asked (shared by them, so Sen's median and Gilbert's limits reuse each other's
+ *       counts) and falls back to the whole range when the window misses;</li>
  *   <li>the slopes in {@code (L, R]} are exactly the pairs whose order differs between the
  *       orderings at {@code L} and at {@code R}; they are listed by a second merge sort (about
  *       {@code 2n} of them on average), computed as {@code (y_j - y_i)/(x_j - x_i)} and the rank
@@ -39,6 +41,7 @@ final class SlopeSelection {
     static final int DIRECT_LIMIT = 1000;
 
     private static final double MARGIN = 0x1p-47;
+    private static final int RUN = 24;
     private static final long SEED = 0x5EE1_5E1EL;
 
     private final double[] x;
@@ -50,6 +53,7 @@ final class SlopeSelection {
     private final double[] sample;
     private final double[] thresholds;
     private final Map<Integer, Long> counts = new HashMap<>();
+    private final Map<Integer, double[]> brackets = new HashMap<>();
     // work arrays
     private final double[] z;
     private final double[] zBuf;
@@ -128,9 +132,21 @@ final class SlopeSelection {
     /** Selects on the implicit slope set, whatever n. */
     static double[] implicit(double[] x, double[] y, long... ranks) {
         SlopeSelection sel = new SlopeSelection(x, y);
+        // One window for all the ranks (Sen's median and Gilbert's limits lie close together),
+        // so that their binary searches share their first steps through the count cache.
+        long kMin = Long.MAX_VALUE;
+        long kMax = Long.MIN_VALUE;
+        for (long k : ranks) {
+            kMin = Math.min(kMin, k);
+            kMax = Math.max(kMax, k);
+        }
+        int m = sel.sample.length;
+        int w = (int) (2 * Math.sqrt(m)) + 8; // 4 standard deviations of a sample quantile
+        int wLo = 2 * (int) Math.max(-1, Math.floor((double) kMin / sel.total * m) - w) - 1;
+        int wHi = 2 * (int) Math.min(m, Math.ceil((double) kMax / sel.total * m) + w);
         double[] out = new double[ranks.length];
         for (int r = 0; r < ranks.length; r++) {
-            out[r] = sel.select(ranks[r]);
+            out[r] = sel.select(ranks[r], wLo, wHi);
         }
         return out;
     }
@@ -153,10 +169,26 @@ final class SlopeSelection {
         return counts.computeIfAbsent(thresholdIndex, t -> order(thresholds[t]));
     }
 
-    private double select(long k) {
-        // smallest threshold index b with count(b) >= k; count(-1) = 0 < k, count(len) = total >= k
+    private double select(long k, int wLo, int wHi) {
+        // smallest threshold index b with count(b) >= k; count(-1) = 0 < k, count(len) = total >= k.
+        // Start from the window [wLo, wHi] of threshold indices, widening to the whole range
+        // when it misses.
         int lo = -1;
         int hi = thresholds.length;
+        if (wLo > lo && wLo < hi) {
+            if (countAt(wLo) < k) {
+                lo = wLo;
+            } else {
+                hi = wLo;
+            }
+        }
+        if (wHi > lo && wHi < hi) {
+            if (countAt(wHi) >= k) {
+                hi = wHi;
+            } else {
+                lo = wHi;
+            }
+        }
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
             if (countAt(mid) >= k) {
@@ -173,14 +205,18 @@ final class SlopeSelection {
         if (upTo - below > 8L * n + 1024 && s < sample.length && sample[s] <= right) {
             return sample[s]; // a large tie cluster within δ of a sampled slope
         }
-        double[] between = enumerate(left, right, upTo - below);
+        final int bracket = lo;
+        double[] between = brackets.computeIfAbsent(bracket, b -> {
+            double[] e = enumerate(left, right, upTo - below);
+            Arrays.sort(e);
+            return e;
+        });
         long r = k - below;
         if (between.length != upTo - below || r < 1 || r > between.length) {
             // Rounding made the two orderings disagree on a pair beyond the margin: not expected;
             // answer with the nearest sampled slope rather than fail.
             return nearestSample(left, right);
         }
-        Arrays.sort(between);
         return between[(int) (r - 1)];
     }
 
@@ -224,12 +260,29 @@ final class SlopeSelection {
     /** Merge sort of (key, index) by key ascending, equal keys later index first; counts pairs out of index order. */
     private static long sortCounting(double[] key, int[] id, double[] kb, int[] ib) {
         int n = key.length;
+        long count = 0;
+        // insertion sort runs of RUN first: a later element passes every earlier one with key >= its own
+        for (int lo = 0; lo < n; lo += RUN) {
+            int hi = Math.min(n, lo + RUN);
+            for (int i = lo + 1; i < hi; i++) {
+                double v = key[i];
+                int vi = id[i];
+                int j = i - 1;
+                while (j >= lo && key[j] >= v) {
+                    key[j + 1] = key[j];
+                    id[j + 1] = id[j];
+                    j--;
+                }
+                count += i - 1 - j;
+                key[j + 1] = v;
+                id[j + 1] = vi;
+            }
+        }
         double[] ks = key;
         int[] is = id;
         double[] kd = kb;
         int[] idd = ib;
-        long count = 0;
-        for (int width = 1; width < n; width *= 2) {
+        for (int width = RUN; width < n; width *= 2) {
             for (int lo = 0; lo < n; lo += 2 * width) {
                 int mid = Math.min(n, lo + width);
                 int hi = Math.min(n, lo + 2 * width);
