@@ -6,9 +6,7 @@ import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.Interval;
 import io.github.peelmetrics.core.stats.RatioEstimate;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collector;
 
 /**
  * The veil of darkness test for stops (Grogger and Ridgeway 2006, "Testing for racial profiling in
@@ -49,16 +48,18 @@ import java.util.TreeMap;
  * counting a stop shortly after midnight as minute {@code m + 1440} of the previous evening.
  *
  * <p><b>Cost.</b> Solar times are computed once per location and date; stops are tallied into
- * cells of (beat, dark, minute), so the model is fitted on at most {@code 2 × beats × window
- * minutes} rows whatever the number of stops; the fit equals the one-row-per-stop fit.
+ * cells ({@link VeilOfDarknessTally}, mergeable, also offered as a {@link #collector()}), so
+ * memory does not grow with the number of stops and the model is fitted on at most
+ * {@code 2 × beats × window minutes} rows; the fit equals the one-row-per-stop fit.
  *
  * <p>Instances are immutable and thread-safe; each setter returns a new instance and checks its
  * argument at once.
  *
  * <pre>{@code
- * VeilOfDarknessResult r = VeilOfDarkness.at(GeoPoint.of(37.8044, -122.2712), ZoneId.of("America/Los_Angeles"))
- *         .minority(Races.BLACK)
- *         .test(stops);
+ * VeilOfDarkness vod = VeilOfDarkness.at(GeoPoint.of(37.8044, -122.2712), ZoneId.of("America/Los_Angeles"))
+ *         .minority(Races.BLACK);
+ * VeilOfDarknessResult r = vod.test(stops);
+ * VeilOfDarknessResult same = stops.parallelStream().collect(vod.collector());
  * }</pre>
  */
 public final class VeilOfDarkness {
@@ -120,7 +121,8 @@ public final class VeilOfDarkness {
             Objects.requireNonNull(v, () -> "location of beat " + k + " in veil of darkness test must not be null");
             copy.put(k, v);
         });
-        return new VeilOfDarkness(null, Map.copyOf(copy), zone, Set.of(), DEFAULT_SPLINE_DF, FixedEffects.NONE, 0.95);
+        return new VeilOfDarkness(null, Collections.unmodifiableMap(copy), zone, Set.of(), DEFAULT_SPLINE_DF,
+                FixedEffects.NONE, 0.95);
     }
 
     /**
@@ -187,7 +189,8 @@ public final class VeilOfDarkness {
     }
 
     /**
-     * Runs the test.
+     * Runs the test on a collection of stops: {@code stops.forEach(tally::add)} then
+     * {@link VeilOfDarknessTally#result()}.
      *
      * @param stops the stops (any order)
      * @return the darkness effect, the model summary and the counts used and excluded
@@ -197,204 +200,83 @@ public final class VeilOfDarkness {
      *                               separation, no convergence)
      */
     public VeilOfDarknessResult test(Collection<Stop> stops) {
-        Tally t = tally(stops);
-        return fit(t.used, t.evening, t.dark, t.group, t.beat, t.beatNames, t.minMinute, t.maxMinute, t.excluded,
-                t.windows);
-    }
-
-    /** The classified stops. {@code status[i]} is 0 light, 1 dark, or 2 + the {@link Exclusion} ordinal. */
-    static final class Tally {
-        int used;
-        int[] evening;
-        byte[] dark;
-        boolean[] group;
-        int[] beat;
-        List<String> beatNames;
-        int minMinute;
-        int maxMinute;
-        EnumMap<Exclusion, Long> excluded;
-        Map<String, InterTwilightWindow> windows;
-        byte[] status;
-    }
-
-    /** Classifies every stop (package-private: the conformance test checks every row). */
-    Tally tally(Collection<Stop> stops) {
         Objects.requireNonNull(stops, "stops of veil of darkness test must not be null");
+        VeilOfDarknessTally t = tally();
+        for (Stop s : stops) {
+            t.add(s);
+        }
+        return t.result();
+    }
+
+    /**
+     * An empty tally for this test, to fill with {@link VeilOfDarknessTally#add(Stop)} and merge
+     * with tallies of other parts of the data.
+     *
+     * @return a new, empty tally
+     * @throws IllegalStateException if no group of interest was set
+     */
+    public VeilOfDarknessTally tally() {
         if (minority.isEmpty()) {
             throw new IllegalStateException("veil of darkness test has no group of interest: call minority(...) first");
         }
-        int n = stops.size();
-        byte[] status = new byte[n];
-        int[] origin = new int[n];
-        int index = -1;
-        EnumMap<Exclusion, Long> excluded = new EnumMap<>(Exclusion.class);
-        // ---- pass 1: per stop location, date and minute
-        List<GeoPoint> points = new ArrayList<>();
-        Map<GeoPoint, Integer> pointIndex = new HashMap<>();
-        Map<String, Integer> beatLocationIndex = new HashMap<>();
-        Map<Integer, List<String>> beatsAtPoint = new TreeMap<>();
+        return new VeilOfDarknessTally(this);
+    }
+
+    /**
+     * The test as a {@link Collector}, for streams of any size, sequential or parallel
+     * (one tally per thread, merged).
+     *
+     * @return a collector giving the test's result
+     * @throws IllegalStateException if no group of interest was set
+     */
+    public Collector<Stop, VeilOfDarknessTally, VeilOfDarknessResult> collector() {
+        tally();   // fail now, not at the first stop
+        return Collector.of(this::tally, VeilOfDarknessTally::add, VeilOfDarknessTally::merge,
+                VeilOfDarknessTally::result);
+    }
+
+    // ---- configuration read by the tally
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    boolean perBeat() {
+        return city == null;
+    }
+
+    FixedEffects effects() {
+        return fixedEffects;
+    }
+
+    boolean inGroup(Category race) {
+        return minority.contains(race);
+    }
+
+    /** The distinct locations: the city, or the beats' points in sorted beat order. */
+    List<GeoPoint> points() {
         if (city != null) {
-            points.add(city);
-        } else {
-            beatLocations.forEach((beat, p) -> {
-                int k = pointIndex.computeIfAbsent(p, q -> {
-                    points.add(q);
-                    return points.size() - 1;
-                });
-                beatLocationIndex.put(beat, k);
-                beatsAtPoint.computeIfAbsent(k, q -> new ArrayList<>()).add(beat);
-            });
+            return List.of(city);
         }
-        Map<String, Integer> beatIndex = new HashMap<>();
-        List<String> beatNames = new ArrayList<>();
-        int[] loc = new int[n];
-        long[] day = new long[n];
-        int[] minute = new int[n];
-        int[] beat = new int[n];
-        boolean[] group = new boolean[n];
-        int[] minYear = new int[points.size()];
-        int[] maxYear = new int[points.size()];
-        Arrays.fill(minYear, Integer.MAX_VALUE);
-        Arrays.fill(maxYear, Integer.MIN_VALUE);
-        int kept = 0;
-        for (Stop s : stops) {
-            index++;
-            Objects.requireNonNull(s, "a stop of veil of darkness test is null");
-            Category race = s.subject().race();
-            if (race.isUnknown()) {
-                exclude(excluded, status, index, Exclusion.UNKNOWN_RACE);
-                continue;
+        List<GeoPoint> out = new ArrayList<>();
+        for (GeoPoint p : beatLocations.values()) {   // a TreeMap copy: sorted by beat
+            if (!out.contains(p)) {
+                out.add(p);
             }
-            int l = 0;
-            if (city == null) {
-                Integer li = beatLocationIndex.get(s.beat());
-                if (li == null) {
-                    exclude(excluded, status, index, Exclusion.UNKNOWN_LOCATION);
-                    continue;
-                }
-                l = li;
-            }
-            if (fixedEffects == FixedEffects.BEAT) {
-                if (s.beat().equals(Stop.UNKNOWN_BEAT)) {
-                    exclude(excluded, status, index, Exclusion.UNKNOWN_BEAT);
-                    continue;
-                }
-                beat[kept] = beatIndex.computeIfAbsent(s.beat(), b -> {
-                    beatNames.add(b);
-                    return beatNames.size() - 1;
-                });
-            }
-            ZonedDateTime t = s.dateTime();
-            if (!t.getZone().equals(zone)) {
-                t = t.withZoneSameInstant(zone);
-            }
-            origin[kept] = index;
-            loc[kept] = l;
-            day[kept] = t.toLocalDate().toEpochDay();
-            minute[kept] = t.getHour() * 60 + t.getMinute();
-            group[kept] = minority.contains(race);
-            minYear[l] = Math.min(minYear[l], t.getYear());
-            maxYear[l] = Math.max(maxYear[l], t.getYear());
-            kept++;
         }
-        // ---- solar calendar per location: every date from Dec 31 before the first year to the last year's end
-        double[][] sunset = new double[points.size()][];
-        double[][] dusk = new double[points.size()][];
-        long[] firstDay = new long[points.size()];
-        InterTwilightWindow[] window = new InterTwilightWindow[points.size()];
-        for (int l = 0; l < points.size(); l++) {
-            if (minYear[l] > maxYear[l]) {
-                continue;
-            }
-            LocalDate from = LocalDate.of(minYear[l], 1, 1).minusDays(1);
-            LocalDate to = LocalDate.of(maxYear[l], 12, 31);
-            firstDay[l] = from.toEpochDay();
-            int days = (int) (to.toEpochDay() - firstDay[l] + 1);
-            sunset[l] = new double[days];
-            dusk[l] = new double[days];
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            int none = 0;
-            for (int d = 0; d < days; d++) {
-                LocalDate date = from.plusDays(d);
-                SolarDay sd = SolarTimes.day(points.get(l), zone, date);
-                sunset[l][d] = minutes(sd.sunset());
-                dusk[l][d] = minutes(sd.civilDusk());
-                if (d > 0) {
-                    if (sd.civilDusk().occurs()) {
-                        lo = Math.min(lo, dusk[l][d]);
-                        hi = Math.max(hi, dusk[l][d]);
-                    } else {
-                        none++;
-                    }
-                }
-            }
-            if (lo > hi) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
-                        "veil of darkness test: no civil dusk at %s in %d-%d, so there is no inter-twilight window",
-                        points.get(l), minYear[l], maxYear[l]));
-            }
-            window[l] = new InterTwilightWindow(lo, hi, none);
-        }
-        // ---- pass 2: classify
-        int[] evening = new int[kept];
-        byte[] dark = new byte[kept];
-        int used = 0;
-        int minMinute = Integer.MAX_VALUE;
-        int maxMinute = Integer.MIN_VALUE;
-        for (int i = 0; i < kept; i++) {
-            int l = loc[i];
-            InterTwilightWindow w = window[l];
-            int m = minute[i];
-            int d = (int) (day[i] - firstDay[l]);
-            if (!w.containsMinute(m) && w.containsMinute(m + 1440)) {
-                m += 1440;   // after midnight: the previous evening
-                d -= 1;
-            }
-            if (!w.containsMinute(m)) {
-                exclude(excluded, status, origin[i], Exclusion.OUTSIDE_WINDOW);
-                continue;
-            }
-            byte isDark;
-            if (m < sunset[l][d]) {
-                isDark = 0;
-            } else if (m > dusk[l][d]) {
-                isDark = 1;
-            } else {
-                exclude(excluded, status, origin[i], Exclusion.TWILIGHT);
-                continue;
-            }
-            status[origin[i]] = isDark;
-            evening[used] = m;
-            dark[used] = isDark;
-            group[used] = group[i];
-            beat[used] = beat[i];
-            minMinute = Math.min(minMinute, m);
-            maxMinute = Math.max(maxMinute, m);
-            used++;
-        }
-        Tally t = new Tally();
-        t.used = used;
-        t.evening = evening;
-        t.dark = dark;
-        t.group = group;
-        t.beat = beat;
-        t.beatNames = beatNames;
-        t.minMinute = minMinute;
-        t.maxMinute = maxMinute;
-        t.excluded = excluded;
-        t.windows = windows(window, beatsAtPoint, points.size());
-        t.status = status;
-        return t;
+        return out;
     }
 
-    private static void exclude(EnumMap<Exclusion, Long> excluded, byte[] status, int index, Exclusion why) {
-        excluded.merge(why, 1L, Long::sum);
-        status[index] = (byte) (2 + why.ordinal());
+    /** Point index of each beat (per-beat locations only). */
+    Map<String, Integer> beatPoints() {
+        List<GeoPoint> pts = points();
+        Map<String, Integer> out = new HashMap<>();
+        beatLocations.forEach((b, p) -> out.put(b, pts.indexOf(p)));
+        return out;
     }
 
-    private Map<String, InterTwilightWindow> windows(InterTwilightWindow[] window, Map<Integer, List<String>> beatsAtPoint,
-                                                     int points) {
+    /** The windows by location key: {@code "city"}, or every beat id at each located point. */
+    Map<String, InterTwilightWindow> windowsByKey(InterTwilightWindow[] window) {
         Map<String, InterTwilightWindow> out = new LinkedHashMap<>();
         if (city != null) {
             if (window[0] != null) {
@@ -402,81 +284,38 @@ public final class VeilOfDarkness {
             }
             return out;
         }
-        Map<String, InterTwilightWindow> sorted = new TreeMap<>();
-        for (int l = 0; l < points; l++) {
-            if (window[l] != null) {
-                for (String b : beatsAtPoint.get(l)) {
-                    sorted.put(b, window[l]);
-                }
+        List<GeoPoint> pts = points();
+        beatLocations.forEach((b, p) -> {
+            InterTwilightWindow w = window[pts.indexOf(p)];
+            if (w != null) {
+                out.put(b, w);
             }
-        }
-        out.putAll(sorted);
+        });
         return out;
     }
 
-    /** Clock minutes of an event; +∞ when the sun stays above (never set), −∞ when it stays below. */
-    private static double minutes(SolarEvent e) {
-        switch (e.occurrence()) {
-            case OCCURS: return e.clockMinutes().getAsDouble();
-            case SUN_STAYS_ABOVE: return Double.POSITIVE_INFINITY;
-            default: return Double.NEGATIVE_INFINITY;
-        }
-    }
-
-    private VeilOfDarknessResult fit(int used, int[] evening, byte[] dark, boolean[] group, int[] beat,
-                                     List<String> beatNames, int minMinute, int maxMinute,
-                                     EnumMap<Exclusion, Long> excluded, Map<String, InterTwilightWindow> windows) {
+    /**
+     * Fits the model to the tallied cells: {@code trials}/{@code successes} indexed by
+     * {@code (beatRank · 2 + dark) · span + (minute − minMinute)}, {@code hist} the stops per minute.
+     */
+    VeilOfDarknessResult fit(List<String> sortedBeats, int minMinute, int span, long[] trials, long[] successes,
+                             long[] hist, EnumMap<Exclusion, Long> excluded, Map<String, InterTwilightWindow> windows) {
+        int levels = sortedBeats.size();
+        long used = 0;
         long nDark = 0;
         long nGroup = 0;
-        for (int i = 0; i < used; i++) {
-            nDark += dark[i];
-            nGroup += group[i] ? 1 : 0;
+        for (int c = 0; c < trials.length; c++) {
+            used += trials[c];
+            nGroup += successes[c];
+            if ((c / span) % 2 == 1) {
+                nDark += trials[c];
+            }
         }
         long nLight = used - nDark;
         if (used == 0 || nDark == 0 || nLight == 0 || nGroup == 0 || nGroup == used) {
             throw new IllegalStateException(String.format(Locale.ROOT,
                     "veil of darkness test needs stops both dark and light, in the group and not: "
                             + "used %d (dark %d, light %d, group %d), excluded %s", used, nDark, nLight, nGroup, excluded));
-        }
-        // beats in sorted order; the first is the reference
-        boolean fe = fixedEffects == FixedEffects.BEAT;
-        int nBeats = fe ? beatNames.size() : 1;
-        int[] beatRank = new int[nBeats];
-        List<String> sortedBeats = new ArrayList<>(fe ? beatNames : List.of(CITY));
-        if (fe) {
-            // only beats that kept stops
-            boolean[] present = new boolean[nBeats];
-            for (int i = 0; i < used; i++) {
-                present[beat[i]] = true;
-            }
-            List<String> kept = new ArrayList<>();
-            for (int b = 0; b < nBeats; b++) {
-                if (present[b]) {
-                    kept.add(beatNames.get(b));
-                }
-            }
-            kept.sort(null);
-            sortedBeats = kept;
-            Arrays.fill(beatRank, -1);
-            for (int r = 0; r < kept.size(); r++) {
-                beatRank[beatNames.indexOf(kept.get(r))] = r;
-            }
-        }
-        int span = maxMinute - minMinute + 1;
-        int levels = sortedBeats.size();
-        // cells: (beat rank, dark, minute)
-        long[] trials = new long[levels * 2 * span];
-        long[] successes = new long[trials.length];
-        long[] hist = new long[span];
-        for (int i = 0; i < used; i++) {
-            int b = fe ? beatRank[beat[i]] : 0;
-            int m = evening[i] - minMinute;
-            int c = (b * 2 + dark[i]) * span + m;
-            trials[c]++;
-            if (group[i]) {
-                successes[c]++;
-            }
-            hist[m]++;
         }
         checkLevels(trials, successes, levels, span, sortedBeats);
         long[] cumulative = new long[span];
@@ -592,6 +431,19 @@ public final class VeilOfDarkness {
                         d == 1 ? "dark" : "light"));
             }
         }
+    }
+
+    /** Equal when every setting is equal (tallies of equal tests can be merged). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VeilOfDarkness v && Objects.equals(city, v.city) && beatLocations.equals(v.beatLocations)
+                && zone.equals(v.zone) && minority.equals(v.minority) && splineDf == v.splineDf
+                && fixedEffects == v.fixedEffects && Double.compare(level, v.level) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(city, beatLocations, zone, minority, splineDf, fixedEffects, level);
     }
 
     @Override

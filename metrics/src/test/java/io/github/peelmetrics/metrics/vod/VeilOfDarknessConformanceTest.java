@@ -71,12 +71,14 @@ class VeilOfDarknessConformanceTest {
         VeilOfDarkness vod = VeilOfDarkness.at(place, zone).minority(group).splineDf(df).level(level);
 
         // every row classified as the reference did, from Peel's own solar times
-        VeilOfDarkness.Tally tally = vod.tally(stops);
+        VeilOfDarknessTally tally = vod.tally();
+        stops.forEach(tally::add);
+        int[] status = tally.statuses(stops);
         double minAfterDusk = Double.POSITIVE_INFINITY;
         double minBeforeSunset = Double.POSITIVE_INFINITY;
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            assertEquals(r.isDark(), tally.status[i], c.id() + " row " + r.stop().id() + " is_dark");
+            assertEquals(r.isDark(), status[i], c.id() + " row " + r.stop().id() + " is_dark");
             assertEquals(r.minority() == 1, r.stop().subject().race().equals(group), "minority column");
             LocalDate date = r.stop().dateTime().toLocalDate();
             assertEquals(r.stop().dateTime().getHour() * 60 + r.stop().dateTime().getMinute(), r.minuteOfDay());

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class VeilOfDarknessPropertiesTest {
 
     static Stream<Seeded> seeds() {
-        return Seeded.cases(60);
+        return Seeded.cases(40);
     }
 
     private static FixedEffects effects(SplittableRandom r) {
@@ -79,6 +79,45 @@ class VeilOfDarknessPropertiesTest {
         Stop.Builder b = Stop.builder(s.id(), s.dateTime().withZoneSameInstant(ZoneOffset.UTC))
                 .beat(s.beat()).subject(s.subject());
         return b.build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
+    void mergingTalliesOfAnySplitEqualsOnePass(Seeded seed) {
+        SplittableRandom r = seed.random();
+        List<Stop> stops = SyntheticStops.generate(r, Seeded.edgy(r, 300, 1200), Seeded.edgy(r, 1, 5), r.nextDouble(-1, 1));
+        VeilOfDarkness vod = r.nextBoolean()
+                ? VeilOfDarkness.at(OAKLAND, PACIFIC)
+                : VeilOfDarkness.atBeats(java.util.Map.of("B1", OAKLAND, "B2", io.github.peelmetrics.core.GeoPoint.of(37.9, -122.3),
+                        "B3", OAKLAND), PACIFIC);
+        vod = vod.minority(Races.BLACK).fixedEffects(effects(r));
+        VeilOfDarknessResult one = vod.test(stops);
+        int parts = Seeded.edgy(r, 1, 6);
+        List<VeilOfDarknessTally> tallies = new ArrayList<>();
+        for (int k = 0; k < parts; k++) {
+            tallies.add(vod.tally());
+        }
+        for (Stop s : stops) {
+            tallies.get(Seeded.edgy(r, 0, parts - 1)).add(s);   // uneven parts, some maybe empty
+        }
+        Collections.shuffle(tallies, new Random(seed.seed()));
+        VeilOfDarknessTally merged = tallies.get(0);
+        for (VeilOfDarknessTally t : tallies.subList(1, parts)) {
+            merged.merge(t);
+        }
+        assertEquals(stops.size(), merged.count(), seed.toString());
+        VeilOfDarknessResult m = merged.result();
+        VeilOfDarknessResult parallel = stops.parallelStream().collect(vod.collector());
+        for (VeilOfDarknessResult x : List.of(m, parallel)) {
+            assertEquals(one.toString(), x.toString(), seed.toString());
+            assertEquals(one.coefficient(), x.coefficient(), 0.0, seed.toString());
+            assertEquals(one.standardError(), x.standardError(), 0.0, seed.toString());
+            assertEquals(one.deviance(), x.deviance(), 0.0, seed.toString());
+            assertEquals(one.excluded(), x.excluded(), seed.toString());
+            assertEquals(one.windows(), x.windows(), seed.toString());
+            assertEquals(one.used(), x.used(), seed.toString());
+            assertEquals(one.minorityStops(), x.minorityStops(), seed.toString());
+        }
     }
 
     @ParameterizedTest(name = "{0}")

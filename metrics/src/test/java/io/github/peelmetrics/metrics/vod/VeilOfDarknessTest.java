@@ -80,18 +80,19 @@ class VeilOfDarknessTest {
             day = day.plusDays(1);
             dusk = SolarTimes.civilDusk(anchorage, zone, day);
         }
-        double m = dusk.clockMinutes().getAsDouble();
-        assertTrue(m > 1440, "dusk after midnight on " + day + ": " + dusk);
+        assertTrue(dusk.clockMinutes().getAsDouble() > 1440, "dusk after midnight on " + day + ": " + dusk);
         ZonedDateTime t = dusk.time().orElseThrow();
         Stop before = Stop.builder("before", t.minusMinutes(4)).race(Races.BLACK).build();
         Stop after = Stop.builder("after", t.plusMinutes(4)).race(Races.WHITE).build();
-        VeilOfDarkness.Tally tally = VeilOfDarkness.at(anchorage, zone).minority(Races.BLACK)
-                .tally(List.of(before, after));
-        assertTrue(tally.windows.get("city").latestDusk() > 1440);
-        assertEquals(2 + Exclusion.TWILIGHT.ordinal(), tally.status[0], "between sunset and dusk of " + day);
-        assertEquals(1, tally.status[1], "dark: after the dusk of " + day + ", although the clock reads the next day");
-        assertEquals(1, tally.used);
-        assertEquals((int) Math.floor(m) + 4, tally.evening[0], "minute counted on the evening before");
+        List<Stop> both = List.of(before, after);
+        VeilOfDarknessTally tally = VeilOfDarkness.at(anchorage, zone).minority(Races.BLACK).tally();
+        both.forEach(tally::add);
+        assertTrue(InterTwilightWindow.of(anchorage, zone, 2019, 2019).latestDusk() > 1440);
+        int[] status = tally.statuses(both);
+        assertEquals(2 + Exclusion.TWILIGHT.ordinal(), status[0], "between sunset and dusk of " + day);
+        // on its own date 00:0x is long before sunset (light); dark only as the previous evening
+        assertEquals(1, status[1], "dark: after the dusk of " + day + ", although the clock reads the next day");
+        assertEquals(2, tally.count());
     }
 
     @Test
@@ -110,6 +111,16 @@ class VeilOfDarknessTest {
         e = assertThrows(IllegalArgumentException.class, () -> VeilOfDarkness.atBeats(Map.of(), PACIFIC));
         assertTrue(e.getMessage().contains("beatLocations"), e.getMessage());
         assertThrows(NullPointerException.class, () -> v.fixedEffects(null));
+    }
+
+    @Test
+    void talliesOfDifferentTestsDoNotMerge() {
+        VeilOfDarknessTally a = OAK.tally();
+        VeilOfDarknessTally b = OAK.splineDf(4).tally();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.merge(b));
+        assertTrue(e.getMessage().contains("ns df 6") && e.getMessage().contains("ns df 4"), e.getMessage());
+        assertEquals(0, a.merge(OAK.tally()).count(), "an equal test merges");
+        assertThrows(IllegalStateException.class, () -> VeilOfDarkness.at(OAKLAND, PACIFIC).collector());
     }
 
     @Test

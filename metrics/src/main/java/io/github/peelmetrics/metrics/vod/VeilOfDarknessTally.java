@@ -1,0 +1,334 @@
+package io.github.peelmetrics.metrics.vod;
+
+import io.github.peelmetrics.core.Category;
+import io.github.peelmetrics.core.GeoPoint;
+import io.github.peelmetrics.core.Stop;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The stops of a {@link VeilOfDarkness} test, tallied: {@link #add(Stop)} one stop at a time,
+ * {@link #merge(VeilOfDarknessTally)} tallies built on parts of the data (threads, files,
+ * machines), then {@link #result()}. Memory does not grow with the number of stops: a stop is
+ * counted in a cell of (location, beat, group, clock minute, class on its own date, class as the
+ * previous evening), where a class is light, dark or twilight against that date's sunset and civil
+ * dusk. The inter-twilight window, which depends on the years of all the data, is applied in
+ * {@link #result()}; merging any split of the stops and then computing the result gives the same
+ * answer as one pass.
+ *
+ * <p>Solar times are computed once per location and date that has stops, and cached in the tally
+ * (not shared between tallies).
+ *
+ * <p>Not thread-safe: use one tally per thread and merge them, as {@link VeilOfDarkness#collector()} does.
+ */
+public final class VeilOfDarknessTally {
+
+    private static final byte LIGHT = 0;
+    private static final byte DARK = 1;
+    private static final byte TWILIGHT = 2;
+    private static final int MAX_BEATS = 1 << 20;
+
+    private final VeilOfDarkness test;
+    private final ZoneId zone;
+    private final List<GeoPoint> points;
+    private final Map<String, Integer> beatPoint;
+    private final int[] minYear;
+    private final int[] maxYear;
+    private final HashMap<Long, double[]> solar = new HashMap<>();
+    private final HashMap<Long, long[]> cells = new HashMap<>();
+    private final Map<String, Integer> beatIndex = new HashMap<>();
+    private final List<String> beats = new ArrayList<>();
+    private final EnumMap<Exclusion, Long> excluded = new EnumMap<>(Exclusion.class);
+    private long added;
+
+    VeilOfDarknessTally(VeilOfDarkness test) {
+        this.test = test;
+        this.zone = test.zone();
+        this.points = test.points();
+        this.beatPoint = test.perBeat() ? test.beatPoints() : Map.of();
+        this.minYear = new int[points.size()];
+        this.maxYear = new int[points.size()];
+        Arrays.fill(minYear, Integer.MAX_VALUE);
+        Arrays.fill(maxYear, Integer.MIN_VALUE);
+    }
+
+    /**
+     * Counts one stop.
+     *
+     * @param stop the stop
+     * @return this tally
+     */
+    public VeilOfDarknessTally add(Stop stop) {
+        Objects.requireNonNull(stop, "a stop added to a veil of darkness tally is null");
+        added++;
+        long key = key(stop, true);
+        if (key < 0) {
+            excluded.merge(Exclusion.values()[(int) (-1 - key)], 1L, Long::sum);
+        } else {
+            cells.computeIfAbsent(key, k -> new long[1])[0]++;
+        }
+        return this;
+    }
+
+    /**
+     * Adds another tally of the same test (an equal {@link VeilOfDarkness} configuration) to this one.
+     *
+     * @param other a tally of other stops
+     * @return this tally
+     * @throws IllegalArgumentException if {@code other} belongs to a differently configured test
+     */
+    public VeilOfDarknessTally merge(VeilOfDarknessTally other) {
+        Objects.requireNonNull(other, "veil of darkness tally to merge must not be null");
+        if (!test.equals(other.test)) {
+            throw new IllegalArgumentException("cannot merge tallies of different veil of darkness tests: "
+                    + test + " and " + other.test);
+        }
+        added += other.added;
+        other.excluded.forEach((k, v) -> excluded.merge(k, v, Long::sum));
+        for (int l = 0; l < points.size(); l++) {
+            minYear[l] = Math.min(minYear[l], other.minYear[l]);
+            maxYear[l] = Math.max(maxYear[l], other.maxYear[l]);
+        }
+        other.solar.forEach(solar::putIfAbsent);
+        boolean fe = test.effects() == FixedEffects.BEAT;
+        other.cells.forEach((k, v) -> {
+            long key = k;
+            if (fe) {   // beat indices are per tally: map by name
+                int mine = beatIndex.computeIfAbsent(other.beats.get(beatOf(k)), name -> {
+                    beats.add(name);
+                    return beats.size() - 1;
+                });
+                key = withBeat(k, mine);
+            }
+            cells.computeIfAbsent(key, x -> new long[1])[0] += v[0];
+        });
+        return this;
+    }
+
+    /** The number of stops added (used or excluded). */
+    public long count() {
+        return added;
+    }
+
+    /**
+     * The test on the stops tallied so far.
+     *
+     * @return the result
+     * @throws IllegalStateException as {@link VeilOfDarkness#test(java.util.Collection)}
+     */
+    public VeilOfDarknessResult result() {
+        InterTwilightWindow[] window = windows();
+        EnumMap<Exclusion, Long> ex = new EnumMap<>(excluded);
+        boolean fe = test.effects() == FixedEffects.BEAT;
+        // evening minutes used, and beats kept
+        int minMinute = Integer.MAX_VALUE;
+        int maxMinute = Integer.MIN_VALUE;
+        boolean[] present = new boolean[Math.max(1, beats.size())];
+        List<long[]> used = new ArrayList<>();   // {beat, dark, evening minute, group, count}
+        for (Map.Entry<Long, long[]> e : cells.entrySet()) {
+            long k = e.getKey();
+            long count = e.getValue()[0];
+            int[] c = resolve(k, window);
+            if (c[0] >= 2) {
+                ex.merge(Exclusion.values()[c[0] - 2], count, Long::sum);
+                continue;
+            }
+            int b = fe ? beatOf(k) : 0;
+            present[b] = true;
+            minMinute = Math.min(minMinute, c[1]);
+            maxMinute = Math.max(maxMinute, c[1]);
+            used.add(new long[] {b, c[0], c[1], groupOf(k), count});
+        }
+        List<String> sortedBeats;
+        int[] rank = new int[present.length];
+        if (fe) {
+            sortedBeats = new ArrayList<>();
+            for (int b = 0; b < beats.size(); b++) {
+                if (present[b]) {
+                    sortedBeats.add(beats.get(b));
+                }
+            }
+            sortedBeats.sort(null);
+            Arrays.fill(rank, -1);
+            for (int r = 0; r < sortedBeats.size(); r++) {
+                rank[beatIndex.get(sortedBeats.get(r))] = r;
+            }
+        } else {
+            sortedBeats = List.of("all");
+        }
+        int span = used.isEmpty() ? 1 : maxMinute - minMinute + 1;
+        int base = used.isEmpty() ? 0 : minMinute;
+        long[] trials = new long[sortedBeats.size() * 2 * span];
+        long[] successes = new long[trials.length];
+        long[] hist = new long[span];
+        for (long[] u : used) {
+            int c = (rank[(int) u[0]] * 2 + (int) u[1]) * span + (int) (u[2] - base);
+            trials[c] += u[4];
+            if (u[3] == 1) {
+                successes[c] += u[4];
+            }
+            hist[(int) (u[2] - base)] += u[4];
+        }
+        return test.fit(sortedBeats, base, span, trials, successes, hist, ex, test.windowsByKey(window));
+    }
+
+    /**
+     * The class of each stop given everything tallied so far: 0 light, 1 dark, or 2 + the
+     * {@link Exclusion} ordinal (package-private, for the row-by-row conformance check).
+     */
+    int[] statuses(List<Stop> stops) {
+        InterTwilightWindow[] window = windows();
+        int[] out = new int[stops.size()];
+        for (int i = 0; i < out.length; i++) {
+            long key = key(stops.get(i), false);
+            out[i] = key < 0 ? (int) (2 - 1 - key) : resolve(key, window)[0];
+        }
+        return out;
+    }
+
+    /** {class (0 light, 1 dark, 2 + exclusion), evening minute} of a cell under the windows. */
+    private int[] resolve(long key, InterTwilightWindow[] window) {
+        int l = locOf(key);
+        int m = minuteOf(key);
+        InterTwilightWindow w = window[l];
+        int cls;
+        if (w.containsMinute(m)) {
+            cls = cls0Of(key);
+        } else if (w.containsMinute(m + 1440)) {
+            cls = cls1Of(key);   // after midnight: the previous evening
+            m += 1440;
+        } else {
+            return new int[] {2 + Exclusion.OUTSIDE_WINDOW.ordinal(), m};
+        }
+        return new int[] {cls == TWILIGHT ? 2 + Exclusion.TWILIGHT.ordinal() : cls, m};
+    }
+
+    private InterTwilightWindow[] windows() {
+        InterTwilightWindow[] window = new InterTwilightWindow[points.size()];
+        for (int l = 0; l < points.size(); l++) {
+            if (minYear[l] <= maxYear[l]) {
+                try {
+                    window[l] = InterTwilightWindow.of(points.get(l), zone, minYear[l], maxYear[l]);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("veil of darkness test: " + e.getMessage(), e);
+                }
+            }
+        }
+        return window;
+    }
+
+    /** The cell key of a stop, or {@code −1 − ordinal} of the exclusion that applies before any solar time. */
+    private long key(Stop s, boolean register) {
+        Category race = s.subject().race();
+        if (race.isUnknown()) {
+            return -1 - Exclusion.UNKNOWN_RACE.ordinal();
+        }
+        int l = 0;
+        if (test.perBeat()) {
+            Integer li = beatPoint.get(s.beat());
+            if (li == null) {
+                return -1 - Exclusion.UNKNOWN_LOCATION.ordinal();
+            }
+            l = li;
+        }
+        int b = 0;
+        if (test.effects() == FixedEffects.BEAT) {
+            if (s.beat().equals(Stop.UNKNOWN_BEAT)) {
+                return -1 - Exclusion.UNKNOWN_BEAT.ordinal();
+            }
+            Integer bi = beatIndex.get(s.beat());
+            if (bi == null) {
+                if (beats.size() >= MAX_BEATS) {
+                    throw new IllegalStateException("veil of darkness tally: more than " + MAX_BEATS + " beats");
+                }
+                beats.add(s.beat());
+                bi = beats.size() - 1;
+                beatIndex.put(s.beat(), bi);
+            }
+            b = bi;
+        }
+        ZonedDateTime t = s.dateTime();
+        if (!t.getZone().equals(zone)) {
+            t = t.withZoneSameInstant(zone);
+        }
+        long day = t.toLocalDate().toEpochDay();
+        int m = t.getHour() * 60 + t.getMinute();
+        if (register) {
+            minYear[l] = Math.min(minYear[l], t.getYear());
+            maxYear[l] = Math.max(maxYear[l], t.getYear());
+        }
+        int cls0 = classify(l, day, m);
+        int cls1 = classify(l, day - 1, m + 1440);
+        int group = test.inGroup(race) ? 1 : 0;
+        return ((((((long) l << 20 | b) << 1 | group) << 11 | m) << 2 | cls0) << 2) | cls1;
+    }
+
+    private static int cls1Of(long k) {
+        return (int) (k & 3);
+    }
+
+    private static int cls0Of(long k) {
+        return (int) ((k >>> 2) & 3);
+    }
+
+    private static int minuteOf(long k) {
+        return (int) ((k >>> 4) & 2047);
+    }
+
+    private static int groupOf(long k) {
+        return (int) ((k >>> 15) & 1);
+    }
+
+    private static int beatOf(long k) {
+        return (int) ((k >>> 16) & (MAX_BEATS - 1));
+    }
+
+    private static int locOf(long k) {
+        return (int) (k >>> 36);
+    }
+
+    private static long withBeat(long k, int beat) {
+        return (k & ~((long) (MAX_BEATS - 1) << 16)) | ((long) beat << 16);
+    }
+
+    /** Light, dark or twilight for clock minute {@code m} of the evening of {@code day} at location {@code l}. */
+    private int classify(int l, long day, int m) {
+        double[] ev = solar.get(((long) l << 32) | (day & 0xFFFF_FFFFL));
+        if (ev == null) {
+            SolarDay sd = SolarTimes.day(points.get(l), zone, LocalDate.ofEpochDay(day));
+            ev = new double[] {minutes(sd.sunset()), minutes(sd.civilDusk())};
+            solar.put(((long) l << 32) | (day & 0xFFFF_FFFFL), ev);
+        }
+        if (m < ev[0]) {
+            return LIGHT;
+        }
+        if (m > ev[1]) {
+            return DARK;
+        }
+        return TWILIGHT;
+    }
+
+    /** Clock minutes of an event; +∞ when the sun stays above (never sets), −∞ when it stays below. */
+    private static double minutes(SolarEvent e) {
+        switch (e.occurrence()) {
+            case OCCURS: return e.clockMinutes().getAsDouble();
+            case SUN_STAYS_ABOVE: return Double.POSITIVE_INFINITY;
+            default: return Double.NEGATIVE_INFINITY;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "veil of darkness tally: %d stops in %d cells, %d excluded before the window",
+                added, cells.size(), excluded.values().stream().mapToLong(Long::longValue).sum());
+    }
+}
