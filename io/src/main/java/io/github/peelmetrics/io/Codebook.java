@@ -55,9 +55,10 @@ public final class Codebook {
      * American}; {@code H}, {@code Latino}, {@code Latina}, {@code Latinx}, {@code Hispanic or
      * Latino}; {@code A}, {@code Asian}, {@code Pacific Islander}, {@code Asian or Pacific Islander},
      * {@code Native Hawaiian or Other Pacific Islander}; {@code O}, {@code Native American},
-     * {@code American Indian or Alaska Native}, {@code Middle Eastern}, {@code Multi-Racial},
+     * {@code American Indian or Alaska Native}, {@code American Indian / Alaskan Native},
+     * {@code Middle Eastern}, {@code Multi-Racial},
      * {@code Two or More Races} (Open Policing counts these under "other"); {@code U},
-     * {@code Unknown}, {@code Not Recorded}, {@code Refused}. The grouping follows Pierson et al.
+     * {@code Unknown}, {@code Not Recorded}, {@code Refused}, {@code Unable to Determine}. The grouping follows Pierson et al.
      * (2020), the Open Policing Project's standardization.
      */
     public static Codebook races() {
@@ -73,16 +74,17 @@ public final class Codebook {
                 .with("asian or pacific islander", Races.ASIAN_PACIFIC_ISLANDER)
                 .with("native hawaiian or other pacific islander", Races.ASIAN_PACIFIC_ISLANDER)
                 .with("o", Races.OTHER).with("native american", Races.OTHER)
-                .with("american indian or alaska native", Races.OTHER).with("middle eastern", Races.OTHER)
+                .with("american indian or alaska native", Races.OTHER)
+                .with("american indian / alaskan native", Races.OTHER).with("american indian/alaska native", Races.OTHER).with("middle eastern", Races.OTHER)
                 .with("multi-racial", Races.OTHER).with("two or more races", Races.OTHER)
                 .with("u", Category.UNKNOWN).with("not recorded", Category.UNKNOWN)
-                .with("refused", Category.UNKNOWN);
+                .with("refused", Category.UNKNOWN).with("unable to determine", Category.UNKNOWN);
     }
 
-    /** {@link Sexes} by code and label, plus {@code M}, {@code F}, {@code X}, {@code U}. */
+    /** {@link Sexes} by code and label, plus {@code M}, {@code F}, {@code X}, {@code U}, {@code Unable to Determine}. */
     public static Codebook sexes() {
         return of(Sexes.all()).with("m", Sexes.MALE).with("f", Sexes.FEMALE).with("x", Sexes.NONBINARY)
-                .with("u", Category.UNKNOWN);
+                .with("u", Category.UNKNOWN).with("unable to determine", Category.UNKNOWN);
     }
 
     /** {@link AgeGroups} by code and label. */

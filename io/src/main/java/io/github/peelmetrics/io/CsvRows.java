@@ -65,7 +65,7 @@ final class CsvRows implements RowSource {
             if (ended) {
                 return false;
             }
-            row.reset(columns == null ? 8 : columns.size());
+            row.reset(columns == null ? 8 : columns.size(), false);
             JsonToken t;
             try {
                 t = parser.nextToken();

@@ -68,6 +68,10 @@ public final class CsvTable {
         List<String> header = new ArrayList<>();
         for (RecordComponent c : comps) {
             header.add(c.getName());
+            if (!c.getAccessor().trySetAccessible()) {
+                throw new IllegalArgumentException("cannot read component " + c.getName() + " of " + type.getName()
+                        + ": its module does not open it to io.github.peelmetrics.io");
+            }
         }
         List<List<Object>> rows = new ArrayList<>();
         for (R r : records) {

@@ -21,6 +21,7 @@ final class Field {
     private final Set<String> missing;
     private final boolean onlyEmptyMissing;
     private final int longestToken;
+    private final String[] tokens;
 
     Field(String name, Mapping m, Columns columns) {
         this.name = name;
@@ -29,6 +30,7 @@ final class Field {
         this.rowNumber = candidates.contains(Mapping.ROW_NUMBER);
         this.missing = m.missingTokens();
         this.onlyEmptyMissing = missing.size() == 1;
+        this.tokens = missing.stream().filter(t -> !t.isEmpty()).toArray(String[]::new);
         this.longestToken = missing.stream().mapToInt(String::length).max().orElse(0);
         refresh();
         this.constant = rowNumber ? null : m.constant(name).orElse(null);
@@ -82,13 +84,26 @@ final class Field {
         if (v.isEmpty()) {
             return true;
         }
-        if (onlyEmptyMissing) {
-            return v.isBlank();
+        int n = v.length();
+        boolean padded = space(v.charAt(0)) || space(v.charAt(n - 1));
+        if (padded) {
+            v = v.strip();
+            if (v.isEmpty()) {
+                return true;
+            }
         }
-        if (v.length() > longestToken + 8 && !Character.isWhitespace(v.charAt(0))) {
+        if (onlyEmptyMissing || v.length() > longestToken) {
             return false;
         }
-        String n = Codebook.normalize(v);
-        return missing.contains(n);
+        for (String t : tokens) {
+            if (t.length() == v.length() && t.equalsIgnoreCase(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean space(char c) {
+        return c <= ' ' || (c >= 0x80 && Character.isWhitespace(c));
     }
 }

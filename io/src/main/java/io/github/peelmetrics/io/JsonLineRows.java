@@ -86,7 +86,7 @@ final class JsonLineRows implements RowSource {
     @Override
     public boolean next(Row row) throws IOException {
         while (true) {
-            row.reset(columns.size());
+            row.reset(columns.size(), true);
             if (!readLine()) {
                 return false;
             }

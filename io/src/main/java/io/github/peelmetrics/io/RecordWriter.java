@@ -3,6 +3,7 @@ package io.github.peelmetrics.io;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.github.peelmetrics.core.Beat;
 import io.github.peelmetrics.core.BeatAssignment;
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.Complaint;
@@ -44,11 +45,16 @@ public final class RecordWriter<T> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final List<String> header;
-    private final Function<T, String[]> cells;
+    private final Function<T, List<String[]>> rows;
 
     private RecordWriter(List<String> header, Function<T, String[]> cells) {
         this.header = List.copyOf(header);
-        this.cells = cells;
+        this.rows = r -> List.<String[]>of(cells.apply(r));
+    }
+
+    private RecordWriter(Function<T, List<String[]>> rows, List<String> header) {
+        this.header = List.copyOf(header);
+        this.rows = rows;
     }
 
     private static List<String> header(Mapping m, List<String> fields) {
@@ -156,6 +162,19 @@ public final class RecordWriter<T> {
             a.officerId(), a.beat(), a.date().toString(), name(a.shift())});
     }
 
+    /**
+     * Beats in long format, one row per population group, in the population's order. A beat's
+     * name is not written (the reader names a beat by its id), and a beat without population
+     * groups has no row.
+     */
+    public static RecordWriter<Beat> beats(Mapping mapping) {
+        return new RecordWriter<>(b -> {
+            List<String[]> out = new ArrayList<>();
+            b.population().forEach((group, n) -> out.add(new String[] {b.id(), b.district(), code(group), n.toString()}));
+            return out;
+        }, header(mapping, Binders.BEAT_FIELDS));
+    }
+
     /** The header. */
     public List<String> header() {
         return header;
@@ -178,11 +197,13 @@ public final class RecordWriter<T> {
             g.setSchema(schema.setUseHeader(true).build());
             records.forEach(r -> {
                 try {
-                    g.writeStartArray();
-                    for (String c : cells.apply(r)) {
-                        g.writeString(c);
+                    for (String[] row : rows.apply(r)) {
+                        g.writeStartArray();
+                        for (String c : row) {
+                            g.writeString(c);
+                        }
+                        g.writeEndArray();
                     }
-                    g.writeEndArray();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -201,14 +222,15 @@ public final class RecordWriter<T> {
             g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
             records.forEach(r -> {
                 try {
-                    String[] c = cells.apply(r);
-                    g.writeStartObject();
-                    for (int i = 0; i < c.length; i++) {
-                        if (!c[i].isEmpty()) {
-                            g.writeStringField(header.get(i), c[i]);
+                    for (String[] c : rows.apply(r)) {
+                        g.writeStartObject();
+                        for (int i = 0; i < c.length; i++) {
+                            if (!c[i].isEmpty()) {
+                                g.writeStringField(header.get(i), c[i]);
+                            }
                         }
+                        g.writeEndObject();
                     }
-                    g.writeEndObject();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -15,10 +15,11 @@ final class Row {
     String faultField;
     String faultValue;
 
-    void reset(int width) {
+    /** Clears the row; {@code sparse} rows (filled by index) also clear their cells. */
+    void reset(int width, boolean sparse) {
         if (values.length < width) {
             values = new String[Math.max(width, values.length * 2)];
-        } else {
+        } else if (sparse) {
             Arrays.fill(values, 0, Math.max(size, width), null);
         }
         size = 0;

@@ -66,9 +66,13 @@ final class Values {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
             if (isDecimal(s)) {
-                double d = Double.parseDouble(s);
-                if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                    return (long) d;
+                try {
+                    double d = Double.parseDouble(s);
+                    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                        return (long) d;
+                    }
+                } catch (NumberFormatException notANumber) {
+                    // falls through to the rejection
                 }
             }
             throw new Reject(f.label(), raw, "is not an integer");
@@ -78,10 +82,15 @@ final class Values {
     /** A finite decimal number. */
     double decimal(Field f, String raw) {
         String s = raw.strip();
-        if (!isDecimal(s)) {
+        double d;
+        try {
+            if (!isDecimal(s)) {
+                throw new NumberFormatException();
+            }
+            d = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
             throw new Reject(f.label(), raw, "is not a decimal number");
         }
-        double d = Double.parseDouble(s);
         if (!Double.isFinite(d)) {
             throw new Reject(f.label(), raw, "is not a finite number");
         }
@@ -101,15 +110,7 @@ final class Values {
                 return false;
             }
         }
-        if (!digit) {
-            return false;
-        }
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return digit;
     }
 
     /** A yes/no flag; missing is {@link Flag#UNKNOWN}. */
@@ -117,6 +118,12 @@ final class Values {
         String raw = f.raw(r);
         if (raw == null) {
             return Flag.UNKNOWN;
+        }
+        if (raw.equals("TRUE")) {
+            return Flag.YES;
+        }
+        if (raw.equals("FALSE")) {
+            return Flag.NO;
         }
         switch (raw.strip().toUpperCase(Locale.ROOT)) {
             case "TRUE": case "T": case "Y": case "YES": case "1":
@@ -164,13 +171,7 @@ final class Values {
 
     /** A time of day: {@code H:mm}, {@code H:mm:ss}, {@code H:mm:ss.f...}, or with AM/PM. */
     LocalTime time(Field f, String raw) {
-        Object hit = f.cache.get(raw);
-        if (hit instanceof LocalTime t) {
-            return t;
-        }
-        LocalTime t = parseTime(f, raw.strip());
-        remember(f, raw, t);
-        return t;
+        return parseTime(f, raw.strip());
     }
 
     private static LocalTime parseTime(Field f, String s) {

@@ -2,6 +2,7 @@ package io.github.peelmetrics.io;
 
 import io.github.peelmetrics.core.AgeGroups;
 import io.github.peelmetrics.core.AllegationType;
+import io.github.peelmetrics.core.Beat;
 import io.github.peelmetrics.core.BeatAssignment;
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.Complaint;
@@ -143,6 +144,20 @@ final class Gen {
 
     static Officer officer(SplittableRandom r) {
         return new Officer(id(r), new Demographics(race(r), pick(r, Sexes.all()), Category.UNKNOWN, OptionalInt.empty()));
+    }
+
+    /** A beat named by its id, with one to six groups (a group's code never repeats). */
+    static Beat beat(SplittableRandom r, int serial) {
+        java.util.Map<Category, Long> pop = new java.util.LinkedHashMap<>();
+        int groups = 1 + r.nextInt(6);
+        for (int i = 0; i < groups; i++) {
+            pop.put(race(r), r.nextInt(5) == 0 ? 0L : (long) r.nextInt(1_000_000));
+        }
+        pop.remove(Category.UNKNOWN);
+        if (pop.isEmpty()) {
+            pop.put(Races.WHITE, 1L);
+        }
+        return Beat.of((r.nextBoolean() ? text(r) : "B") + serial, r.nextBoolean() ? text(r) : "D" + r.nextInt(4), pop);
     }
 
     static BeatAssignment assignment(SplittableRandom r) {

@@ -43,5 +43,7 @@ class WriterTest {
                 + "\"'\tx\",3,0.0,\"'\rcmd\",\n"
                 + "\"ok, \"\"quoted\"\"\",4,2.0,,\n", t.toCsv());
         assertThrows(IllegalArgumentException.class, () -> CsvTable.of(List.of("a", "b"), List.of(List.of(1))));
+        record Local(String name) {}
+        assertEquals("name\n\"'-x\"\n", CsvTable.ofRecords(Local.class, List.of(new Local("-x"))).toCsv());
     }
 }
