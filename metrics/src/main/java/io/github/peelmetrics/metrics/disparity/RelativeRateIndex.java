@@ -27,6 +27,9 @@ import java.util.OptionalDouble;
  */
 public final class RelativeRateIndex {
 
+    private static final Map<DecisionPoint, String> HEADERS = Map.of(DecisionPoint.STOP, "stops/1000 residents",
+            DecisionPoint.SEARCH, "searches/100 stops", DecisionPoint.ARREST, "arrests/100 searched");
+
     private final Category reference;
     private final Map<Category, Map<DecisionPoint, OptionalDouble>> rates;
     private final Map<Category, Map<DecisionPoint, Optional<RatioEstimate>>> indices;
@@ -89,14 +92,14 @@ public final class RelativeRateIndex {
         sb.append(String.format(Locale.ROOT, "Relative rate index vs %s%n", reference.code()));
         sb.append(String.format(Locale.ROOT, "  %-24s", "group"));
         for (DecisionPoint d : DecisionPoint.values()) {
-            sb.append(String.format(Locale.ROOT, " %18s", d.name().toLowerCase(Locale.ROOT) + " /" + d.per()))
+            sb.append(String.format(Locale.ROOT, " %20s", HEADERS.get(d)))
                     .append(String.format(Locale.ROOT, " %6s", "RRI"));
         }
         sb.append(System.lineSeparator());
         for (Category g : rates.keySet()) {
             sb.append(String.format(Locale.ROOT, "  %-24s", g.code()));
             for (DecisionPoint d : DecisionPoint.values()) {
-                sb.append(String.format(Locale.ROOT, " %18s", Tables.num(rates.get(g).get(d))));
+                sb.append(String.format(Locale.ROOT, " %20s", Tables.num(rates.get(g).get(d))));
                 Optional<RatioEstimate> i = indices.get(g).get(d);
                 sb.append(String.format(Locale.ROOT, " %6s", g.equals(reference) ? "1" : Tables.ratio(i)));
             }

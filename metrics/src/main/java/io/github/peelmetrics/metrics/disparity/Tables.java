@@ -20,7 +20,7 @@ final class Tables {
         if (a != 0 && (a < 1e-3 || a >= 1e6)) {
             return String.format(Locale.ROOT, "%.2e", x);
         }
-        return String.format(Locale.ROOT, a >= 100 ? "%.1f" : "%.3f", x);
+        return String.format(Locale.ROOT, a >= 100 ? "%.1f" : a >= 10 ? "%.2f" : "%.3f", x);
     }
 
     static String percent(double level) {

@@ -89,6 +89,8 @@ public final class StopTally {
     private int[] cellGroup = new int[16];
     private int[] cellKey = new int[16];
     private String lastKey;
+    private String[] keyTable = new String[16];
+    private int[] keySlotIndex = new int[16];
     private int lastKeyIndex = -1;
 
     private StopTally(Function<? super Stop, Category> groupOf, Function<? super Stop, String> keyOf, boolean keyed) {
@@ -212,11 +214,41 @@ public final class StopTally {
         if (k == null) {
             throw new NullPointerException("key function returned null for stop " + stop.id());
         }
-        Integer i = keyIndex.get(k);
-        int idx = i != null ? i : newKey(k);
+        // open addressing on String's cached hash: no Integer, no map node in the hot path
+        String[] table = keyTable;
+        int mask = table.length - 1;
+        int slot = spread(k.hashCode()) & mask;
+        while (true) {
+            String t = table[slot];
+            if (t == null) {
+                break;
+            }
+            if (t == k || t.equals(k)) {
+                lastKey = k;
+                lastKeyIndex = keySlotIndex[slot];
+                return lastKeyIndex;
+            }
+            slot = (slot + 1) & mask;
+        }
+        int idx = newKey(k);
         lastKey = k;
         lastKeyIndex = idx;
         return idx;
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+
+    private void putKeySlot(String k, int idx) {
+        String[] table = keyTable;
+        int mask = table.length - 1;
+        int slot = spread(k.hashCode()) & mask;
+        while (table[slot] != null) {
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = k;
+        keySlotIndex[slot] = idx;
     }
 
     private int newGroup(Category g) {
@@ -246,6 +278,14 @@ public final class StopTally {
         }
         keys[keyCount] = k;
         keyIndex.put(k, keyCount);
+        if ((keyCount + 1) * 2 > keyTable.length) {
+            keyTable = new String[keyTable.length * 2];
+            keySlotIndex = new int[keyTable.length];
+            for (int i = 0; i < keyCount; i++) {
+                putKeySlot(keys[i], i);
+            }
+        }
+        putKeySlot(k, keyCount);
         return keyCount++;
     }
 
