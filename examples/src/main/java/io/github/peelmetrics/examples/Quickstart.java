@@ -96,6 +96,46 @@ public final class Quickstart {
                         + "[%.3f, %.3f]; %d stops used (%d dark, %d light), %d excluded%n", v.minority(), v.coefficient(),
                 v.standardError(), p(v.pValue()), v.oddsRatio(), v.oddsRatioLower(), v.oddsRatioUpper(), v.used(), v.dark(),
                 v.light(), v.excluded());
+        TrustReport.Complaints c = r.complaints();
+        o.println();
+        o.printf(Locale.ROOT, "Complaints: %d against %d officers (%.1f per 100 officers, %.2f per 1,000 stops); "
+                        + "sustained %.3f [%.3f, %.3f]; days to close median %.0f, 90th percentile %.0f%n", c.complaints(),
+                c.officers(), c.per100Officers(), c.per1000Contacts(), c.sustainedRate(), c.sustainedLower(),
+                c.sustainedUpper(), c.medianDaysToClose(), c.p90DaysToClose());
+        o.println("  by allegation " + c.byAllegation());
+        o.println("  by finding    " + c.byFinding());
+        o.print(interventionTable(c));
+        TrustReport.Beats b = r.beats();
+        o.println();
+        o.printf(Locale.ROOT, "Beats: %.1f%% of officers' shifts on their primary beat (lowest officer %.1f%%); "
+                        + "non-enforcement contacts (no action or warning) %.1f%% of stops%n", 100 * b.pooledPrimaryBeatShare(),
+                100 * b.lowestOfficerPrimaryShare(), 100 * b.nonEnforcementShare());
+        o.print(coverageTable(b));
+        o.print(representationTable(b));
+    }
+
+    private static TextTable interventionTable(TrustReport.Complaints c) {
+        TextTable t = new TextTable("early intervention (pseudonymized)", "complaints", "expected", "p", "BH-adjusted");
+        for (TrustReport.Flag f : c.earlyIntervention()) {
+            t.row(f.officer(), f.complaints(), f1(f.expected()), p(f.pValue()), p(f.adjusted()));
+        }
+        return t;
+    }
+
+    private static TextTable coverageTable(TrustReport.Beats b) {
+        TextTable t = new TextTable("beat", "shifts", "regular officers", "share by regulars");
+        for (TrustReport.Coverage c : b.coverage()) {
+            t.row(c.beat(), c.shifts(), c.regularOfficers(), f3(c.share()));
+        }
+        return t;
+    }
+
+    private static TextTable representationTable(TrustReport.Beats b) {
+        TextTable t = new TextTable("workforce group", "officers", "officer share", "resident share", "ratio");
+        for (TrustReport.Representation x : b.representation()) {
+            t.row(x.group(), x.officers(), f3(x.officerShare()), f3(x.residentShare()), f2(x.ratio()));
+        }
+        return t;
     }
 
     private static TextTable figureTable(String domain, String what, TrustReport.Figure all, List<TrustReport.Figure> rows) {
@@ -170,6 +210,19 @@ public final class Quickstart {
         h.paragraph(String.format(Locale.ROOT, "Odds that a stopped driver is %s, dark vs light, at the same clock time: "
                         + "%.3f [%.3f, %.3f], p = %s (%d stops in the inter-twilight window; %d excluded).", v.minority(),
                 v.oddsRatio(), v.oddsRatioLower(), v.oddsRatioUpper(), p(v.pValue()), v.used(), v.excluded()));
+        TrustReport.Complaints c = r.complaints();
+        h.heading("Complaints and early intervention");
+        h.paragraph(String.format(Locale.ROOT, "%d complaints against %d officers: %.1f per 100 officers, %.2f per 1,000 "
+                        + "stops; sustained rate %.3f [%.3f, %.3f]; median %.0f days to close.", c.complaints(), c.officers(),
+                c.per100Officers(), c.per1000Contacts(), c.sustainedRate(), c.sustainedLower(), c.sustainedUpper(),
+                c.medianDaysToClose()));
+        h.table(interventionTable(c));
+        h.heading("Beats");
+        TrustReport.Beats b = r.beats();
+        h.paragraph(String.format(Locale.ROOT, "%.1f%% of officers' shifts are on their primary beat; %.1f%% of stops "
+                + "ended with no action or a warning.", 100 * b.pooledPrimaryBeatShare(), 100 * b.nonEnforcementShare()));
+        h.table(coverageTable(b));
+        h.table(representationTable(b));
         return h.render();
     }
 

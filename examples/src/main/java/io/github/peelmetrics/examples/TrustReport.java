@@ -7,6 +7,16 @@ import io.github.peelmetrics.core.SurveyResponse;
 import io.github.peelmetrics.core.stats.Interval;
 import io.github.peelmetrics.core.stats.RatioEstimate;
 import io.github.peelmetrics.io.ReadSummary;
+import io.github.peelmetrics.metrics.beats.AssignmentStability;
+import io.github.peelmetrics.metrics.beats.BeatCoverage;
+import io.github.peelmetrics.metrics.beats.NonEnforcement;
+import io.github.peelmetrics.metrics.beats.OfficerStability;
+import io.github.peelmetrics.metrics.beats.RepresentationRow;
+import io.github.peelmetrics.metrics.beats.WorkforceRepresentation;
+import io.github.peelmetrics.metrics.complaints.ComplaintSummary;
+import io.github.peelmetrics.metrics.complaints.EarlyIntervention;
+import io.github.peelmetrics.metrics.complaints.InterventionList;
+import io.github.peelmetrics.metrics.complaints.OfficerFlag;
 import io.github.peelmetrics.metrics.disparity.Benchmark;
 import io.github.peelmetrics.metrics.disparity.Disparity;
 import io.github.peelmetrics.metrics.disparity.DisparityRow;
@@ -37,7 +47,15 @@ record TrustReport(
         List<Wave> waves,
         Trend trend,
         List<DisparityFigure> disparity,
-        Darkness veilOfDarkness) {
+        Darkness veilOfDarkness,
+        Complaints complaints,
+        Beats beats) {
+
+    /**
+     * The key that pseudonymizes officer ids in the published early intervention list. A real
+     * agency keeps its key secret and out of source code; the sample city's is public.
+     */
+    static final byte[] DEMO_KEY = "peel-sample-city-demo-key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     /** The city's location for solar times (the sample city is Oakland-like). */
     static final GeoPoint CITY = GeoPoint.of(37.80, -122.27);
@@ -67,6 +85,25 @@ record TrustReport(
     /** The veil of darkness test for Black drivers. */
     record Darkness(String minority, double coefficient, double standardError, double pValue, double oddsRatio,
                     double oddsRatioLower, double oddsRatioUpper, long used, long dark, long light, long excluded) {}
+
+    /** Complaint figures and the (pseudonymized) early intervention list. */
+    record Complaints(long complaints, long officers, long contacts, double per100Officers, double per1000Contacts,
+                      double sustainedRate, double sustainedLower, double sustainedUpper, double medianDaysToClose,
+                      double p90DaysToClose, Map<String, Long> byAllegation, Map<String, Long> byFinding,
+                      List<Flag> earlyIntervention) {}
+
+    /** One officer on the early intervention list (id pseudonymized). */
+    record Flag(String officer, long complaints, double expected, double pValue, double adjusted) {}
+
+    /** Beat metrics: assignment stability and workforce representation. */
+    record Beats(double pooledPrimaryBeatShare, double lowestOfficerPrimaryShare, List<Coverage> coverage,
+                 double nonEnforcementShare, List<Representation> representation) {}
+
+    /** Share of one beat's shifts worked by its regular officers. */
+    record Coverage(String beat, long shifts, long regularOfficers, double share) {}
+
+    /** Officers' share over residents' share for one group. */
+    record Representation(String group, long officers, double officerShare, double residentShare, double ratio) {}
 
     static TrustReport of(SampleCityData data) {
         List<Wave> waves = new ArrayList<>();
@@ -98,7 +135,8 @@ record TrustReport(
         Trend trend = new Trend(labels, approving, answering, ca.z(), ca.pValue(), labels.get(0), labels.get(labels.size() - 1),
                 change.difference(), change.standardError(), changeCi.lower(), changeCi.upper(), change.pValue(
                         io.github.peelmetrics.metrics.trend.Alternative.TWO_SIDED));
-        return new TrustReport(data.summaries(), waves, trend, disparity(data), darkness(data.stops()));
+        return new TrustReport(data.summaries(), waves, trend, disparity(data), darkness(data.stops()),
+                complaints(data), beats(data));
     }
 
     /** Rakes one wave to the census margins (strict: 1e-12) and adds the 0-100 trust index. */
@@ -151,6 +189,52 @@ record TrustReport(
                     hit.map(x -> x.interval().lower()).orElse(Double.NaN),
                     hit.map(x -> x.interval().upper()).orElse(Double.NaN)));
         }
+    }
+
+    /** Stops per officer: the exposure against which each officer's complaint count is judged. */
+    static Map<String, Double> stopsPerOfficer(List<Stop> stops) {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        for (Stop s : stops) {
+            s.officerId().ifPresent(id -> out.merge(id, 1.0, Double::sum));
+        }
+        return out;
+    }
+
+    private static Complaints complaints(SampleCityData data) {
+        ComplaintSummary c = ComplaintSummary.of(data.complaints(), data.officers().size(), data.stops().size());
+        InterventionList list = EarlyIntervention.atFalseDiscoveryRate(0.05).pseudonymized(DEMO_KEY)
+                .list(data.complaints(), stopsPerOfficer(data.stops()));
+        List<Flag> flags = new ArrayList<>();
+        for (OfficerFlag f : list.flagged()) {
+            flags.add(new Flag(f.officer(), f.complaints(), f.expected(), f.pValue(), f.adjusted()));
+        }
+        Map<String, Long> byAllegation = new java.util.LinkedHashMap<>();
+        c.byAllegation().forEach((k, v) -> byAllegation.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
+        Map<String, Long> byFinding = new java.util.LinkedHashMap<>();
+        c.byFinding().forEach((k, v) -> byFinding.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
+        Optional<Interval> ci = c.sustainedInterval();
+        return new Complaints(data.complaints().size(), data.officers().size(), data.stops().size(),
+                c.per100Officers().orElse(Double.NaN), c.per1000Contacts().orElse(Double.NaN),
+                c.sustainedRate().orElse(Double.NaN), ci.map(Interval::lower).orElse(Double.NaN),
+                ci.map(Interval::upper).orElse(Double.NaN), c.medianDaysToClose().orElse(Double.NaN),
+                c.daysToClose(0.9).orElse(Double.NaN), byAllegation, byFinding, flags);
+    }
+
+    private static Beats beats(SampleCityData data) {
+        AssignmentStability stability = AssignmentStability.of(data.assignments());
+        List<Coverage> coverage = new ArrayList<>();
+        for (BeatCoverage b : stability.beats()) {
+            coverage.add(new Coverage(b.beat(), b.shifts(), b.regularOfficers(), b.share()));
+        }
+        double lowest = stability.officers().stream().mapToDouble(OfficerStability::share).min().orElse(Double.NaN);
+        StopTally all = data.stops().stream().collect(StopTally.collector());
+        double nonEnforcement = NonEnforcement.NO_ACTION_OR_WARNING.share(all.total()).orElse(Double.NaN);
+        List<Representation> rep = new ArrayList<>();
+        for (RepresentationRow r : WorkforceRepresentation.of(data.officers(), Benchmark.residents(data.beats())).rows()) {
+            rep.add(new Representation(r.group().code(), r.officers(), r.officerShare().orElse(Double.NaN),
+                    r.residentShare().orElse(Double.NaN), r.ratio().orElse(Double.NaN)));
+        }
+        return new Beats(stability.pooledShare(), lowest, coverage, nonEnforcement, rep);
     }
 
     static VeilOfDarknessResult veilOfDarkness(List<Stop> stops) {

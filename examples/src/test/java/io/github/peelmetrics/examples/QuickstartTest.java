@@ -156,6 +156,36 @@ class QuickstartTest {
     }
 
     @Test
+    void beatStabilityEqualsTheShareCountedFromAssignments() {
+        Map<String, Map<String, Long>> byOfficer = data.assignments().stream().collect(Collectors.groupingBy(
+                a -> a.officerId(), Collectors.groupingBy(a -> a.beat(), Collectors.counting())));
+        long onPrimary = byOfficer.values().stream().mapToLong(m -> m.values().stream().mapToLong(Long::longValue).max().orElse(0)).sum();
+        assertEquals((double) onPrimary / data.assignments().size(), report.beats().pooledPrimaryBeatShare(), 1e-12);
+        long noAction = data.stops().stream().filter(x -> x.outcome() == io.github.peelmetrics.core.StopOutcome.NONE
+                || x.outcome() == io.github.peelmetrics.core.StopOutcome.WARNING).count();
+        long known = data.stops().stream().filter(x -> x.outcome() != io.github.peelmetrics.core.StopOutcome.UNKNOWN).count();
+        assertEquals((double) noAction / known, report.beats().nonEnforcementShare(), 1e-12);
+    }
+
+    @Test
+    void earlyInterventionListIsPseudonymizedAndCountsMatchTheRecords() {
+        TrustReport.Complaints c = report.complaints();
+        assertEquals(data.complaints().size(), c.complaints());
+        assertEquals(c.complaints(), c.byFinding().values().stream().mapToLong(Long::longValue).sum());
+        Map<String, Long> perOfficer = data.complaints().stream().flatMap(x -> x.officerIds().stream())
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+        List<Long> flaggedCounts = c.earlyIntervention().stream().map(TrustReport.Flag::complaints).sorted().toList();
+        assertFalse(flaggedCounts.isEmpty(), "the sample city has officers with unusually many complaints");
+        for (TrustReport.Flag f : c.earlyIntervention()) {
+            assertFalse(perOfficer.containsKey(f.officer()), "a real officer id was published: " + f.officer());
+            assertTrue(f.adjusted() <= 0.05 && f.complaints() > f.expected(), f.toString());
+        }
+        // the two officers the generator gave the most complaints are on the list
+        List<Long> top = perOfficer.values().stream().sorted(java.util.Comparator.reverseOrder()).limit(2).toList();
+        assertTrue(flaggedCounts.containsAll(top), "top counts " + top + " flagged " + flaggedCounts);
+    }
+
+    @Test
     void writesTheJsonAndHtmlReports(@TempDir Path dir) throws Exception {
         Path json = Quickstart.write(dir.resolve("r/report.json"), ResultJson.toPrettyJson(report));
         JsonNode tree = new ObjectMapper().readTree(json.toFile());
