@@ -103,7 +103,11 @@ public enum CiMethod {
         if (Double.isNaN(p) || Double.isNaN(se)) {
             return Interval.of(Double.NaN, Double.NaN, level, name);
         }
-        if (p <= 0 || p >= 1 || se == 0) {
+        if (p < 0 || p > 1) {
+            throw new IllegalStateException(Text.f("svyciprop intervals are for proportions, but the mean of %s is %s "
+                    + "(use toEstimate().waldInterval(level) for a mean on another scale)", m.variable(), Text.num(p)));
+        }
+        if (p == 0 || p == 1 || se == 0) {
             return Interval.of(p, p, level, name);
         }
         double alpha = 1 - level;

@@ -36,6 +36,16 @@ class SurveyErrorsTest {
     }
 
     @Test
+    void proportionIntervalsRefuseAMeanOutsideTheUnitInterval() {
+        WeightedSample w = SurveySample.ofWeights(new double[] {1, 2, 1})
+                .withNumeric("trust", new double[] {40, 55, 70}).design();
+        assertMessage(assertThrows(IllegalStateException.class, () -> w.mean("trust").interval(CiMethod.LOGIT)),
+                "trust", "proportions", "waldInterval");
+        var wald = w.mean("trust").toEstimate().waldInterval(0.95);
+        assertTrue(wald.lower() < 55 && 55 < wald.upper(), wald.toString());
+    }
+
+    @Test
     void nonPositiveOrNonFiniteWeightsNameTheRespondent() {
         assertMessage(assertThrows(IllegalArgumentException.class, () -> SurveySample.ofWeights(new double[] {1, -0.5})),
                 "respondent 2", "-0.5");
