@@ -55,7 +55,10 @@ final class SlopeSelection {
     private final double[] sample;
     private final double[] thresholds;
     private final Map<Integer, Long> counts = new HashMap<>();
-    private final Map<Long, double[]> brackets = new HashMap<>();
+    // the last listed bracket: Sen's two middle ranks usually share it; one entry keeps memory at
+    // one bracket (at most 2^23 slopes)
+    private long lastKey = Long.MIN_VALUE;
+    private double[] lastBracket = new double[0];
     // work arrays
     private final double[] z;
     private final double[] zBuf;
@@ -211,7 +214,12 @@ final class SlopeSelection {
             return sample[s]; // a large tie cluster within δ of a sampled slope (adjacent thresholds)
         }
         long key = ((long) lo << 32) | (hi & 0xFFFF_FFFFL);
-        double[] between = brackets.computeIfAbsent(key, b -> enumerate(left, right, upTo - below));
+        if (key != lastKey) {
+            lastBracket = new double[0];
+            lastBracket = enumerate(left, right, upTo - below);
+            lastKey = key;
+        }
+        double[] between = lastBracket;
         long r = k - below;
         if (between.length != upTo - below || r < 1 || r > between.length) {
             // Rounding made the two orderings disagree on a pair beyond the margin: not expected;
