@@ -21,19 +21,21 @@ import java.util.SplittableRandom;
  *       sort, O(n log n)), finds consecutive thresholds {@code L < R} that bracket the wanted
  *       rank; it starts from a window of four standard deviations of the sample quantile around
  *       the ranks asked (shared by them, so Sen's median and Gilbert's limits reuse each other's
- *       counts) and falls back to the whole range when the window misses;</li>
+ *       counts) and falls back to the whole range when the window misses; to save the last
+ *       counting sorts the search stops once the bracket holds at most {@code min(40n, 2^23)}
+ *       slopes;</li>
  *   <li>the slopes in {@code (L, R]} are exactly the pairs whose order differs between the
- *       orderings at {@code L} and at {@code R}; they are listed by a second merge sort (about
- *       {@code 2n} of them on average), computed as {@code (y_j - y_i)/(x_j - x_i)} and the rank
- *       is selected among them.</li>
+ *       orderings at {@code L} and at {@code R}; they are listed by a second merge sort,
+ *       computed as {@code (y_j - y_i)/(x_j - x_i)} and the rank is selected among them
+ *       (Hoare's selection).</li>
  * </ol>
  * The margin {@code δ(θ) = 2^-47·(max|y| + |θ|·max|x|)} is far above the rounding error of
  * {@code y - θx}, so every slope at least {@code δ} away from a threshold is classified exactly
- * and the result is the same double the sort would give. When the bracket holds a sampled slope
- * {@code s} and more than {@code 8n} slopes (a large tie cluster: many pairs share one slope, as
- * with count data), {@code s} is returned; it equals the exact order statistic when the tied
- * slopes are equal (the usual case) and is within {@code δ} of it otherwise. Expected time
- * O(n log² n).
+ * and the result is the same double the sort would give. When two adjacent thresholds bracket a
+ * sampled slope {@code s} and more slopes than can be listed (a large tie cluster: many pairs
+ * share one slope, as with count data), {@code s} is returned; it equals the exact order
+ * statistic when the tied slopes are equal (the usual case) and is within {@code δ} of it
+ * otherwise. Expected time O(n log² n).
  */
 final class SlopeSelection {
 
@@ -53,7 +55,10 @@ final class SlopeSelection {
     private final double[] sample;
     private final double[] thresholds;
     private final Map<Integer, Long> counts = new HashMap<>();
-    private final Map<Integer, double[]> brackets = new HashMap<>();
+    // the last listed bracket: Sen's two middle ranks usually share it; one entry keeps memory at
+    // one bracket (at most 2^23 slopes)
+    private long lastKey = Long.MIN_VALUE;
+    private double[] lastBracket = new double[0];
     // work arrays
     private final double[] z;
     private final double[] zBuf;
@@ -189,7 +194,10 @@ final class SlopeSelection {
                 lo = wHi;
             }
         }
-        while (hi - lo > 1) {
+        // Stop as soon as the bracket holds few enough slopes to list: listing and selecting a
+        // few million slopes costs less than the last counting sorts of the search.
+        long listable = Math.min(40L * n, 1L << 23);
+        while (hi - lo > 1 && countAt(hi) - countAt(lo) > listable) {
             int mid = (lo + hi) >>> 1;
             if (countAt(mid) >= k) {
                 hi = mid;
@@ -202,22 +210,62 @@ final class SlopeSelection {
         long below = countAt(lo);
         long upTo = countAt(hi);
         int s = firstSampleAbove(left);
-        if (upTo - below > 8L * n + 1024 && s < sample.length && sample[s] <= right) {
-            return sample[s]; // a large tie cluster within δ of a sampled slope
+        if (upTo - below > listable && s < sample.length && sample[s] <= right) {
+            return sample[s]; // a large tie cluster within δ of a sampled slope (adjacent thresholds)
         }
-        final int bracket = lo;
-        double[] between = brackets.computeIfAbsent(bracket, b -> {
-            double[] e = enumerate(left, right, upTo - below);
-            Arrays.sort(e);
-            return e;
-        });
+        long key = ((long) lo << 32) | (hi & 0xFFFF_FFFFL);
+        if (key != lastKey) {
+            lastBracket = new double[0];
+            lastBracket = enumerate(left, right, upTo - below);
+            lastKey = key;
+        }
+        double[] between = lastBracket;
         long r = k - below;
         if (between.length != upTo - below || r < 1 || r > between.length) {
             // Rounding made the two orderings disagree on a pair beyond the margin: not expected;
             // answer with the nearest sampled slope rather than fail.
             return nearestSample(left, right);
         }
-        return between[(int) (r - 1)];
+        return nth(between, (int) (r - 1));
+    }
+
+    /** The {@code k}-th smallest (0-based) of {@code a}, partially reordering it (Hoare's selection). */
+    static double nth(double[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        while (hi > lo) {
+            int mid = (lo + hi) >>> 1;
+            // median of three as pivot
+            double x = a[lo];
+            double y = a[mid];
+            double z = a[hi];
+            double pivot = x < y ? (y < z ? y : Math.max(x, z)) : (x < z ? x : Math.max(y, z));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
     }
 
     private int firstSampleAbove(double v) {

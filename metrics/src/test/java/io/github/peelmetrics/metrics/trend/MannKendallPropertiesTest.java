@@ -162,4 +162,22 @@ class MannKendallPropertiesTest {
         assertEquals(median, mk.sensSlope().orElseThrow().slope(), seed.toString());
         assertTrue(mk.toString().contains(missing + " missing"), mk.toString());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
+    void hoareSelectionEqualsTheSort(Seeded seed) {
+        SplittableRandom r = seed.random();
+        int n = Seeded.edgy(r, 1, 3000);
+        int levels = Seeded.edgy(r, 1, 5000);
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = r.nextInt(levels) - levels / 2.0;
+        }
+        double[] sorted = a.clone();
+        Arrays.sort(sorted);
+        for (int t = 0; t < 5; t++) {
+            int k = t == 0 ? 0 : t == 1 ? n - 1 : r.nextInt(n);
+            assertEquals(sorted[k], SlopeSelection.nth(a.clone(), k), seed + " k=" + k);
+        }
+    }
 }
