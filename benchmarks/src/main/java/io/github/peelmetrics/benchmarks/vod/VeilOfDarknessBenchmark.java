@@ -52,6 +52,7 @@ public class VeilOfDarknessBenchmark {
     private List<Stop> stops;
     private VeilOfDarkness city;
     private VeilOfDarkness beats;
+    private VeilOfDarkness beatLocations;
 
     /** Builds the stops once per trial. */
     @Setup(Level.Trial)
@@ -76,6 +77,11 @@ public class VeilOfDarknessBenchmark {
         }
         city = VeilOfDarkness.at(OAKLAND, PACIFIC).minority(Races.BLACK);
         beats = city.fixedEffects(FixedEffects.BEAT);
+        java.util.Map<String, GeoPoint> where = new java.util.HashMap<>();
+        for (int b = 0; b < beatIds.length; b++) {   // 10 beats spread over about 10 km
+            where.put(beatIds[b], GeoPoint.of(37.76 + 0.01 * b, -122.30 + 0.008 * b));
+        }
+        beatLocations = VeilOfDarkness.atBeats(where, PACIFIC).minority(Races.BLACK).fixedEffects(FixedEffects.BEAT);
     }
 
     /** The test without fixed effects. */
@@ -88,6 +94,12 @@ public class VeilOfDarknessBenchmark {
     @Benchmark
     public VeilOfDarknessResult beatFixedEffectsTest() {
         return beats.test(stops);
+    }
+
+    /** Each beat with its own location (10 solar calendars) and beat fixed effects. */
+    @Benchmark
+    public VeilOfDarknessResult beatLocationsTest() {
+        return beatLocations.test(stops);
     }
 
     /** Sunset and civil dusk for one date (what the test computes once per date and location). */

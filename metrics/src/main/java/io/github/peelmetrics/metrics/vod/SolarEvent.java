@@ -14,9 +14,9 @@ import java.util.OptionalDouble;
  *
  * <p>The event of a date is the first time after <em>local noon</em> of that date at which the
  * centre of the sun goes down through the event's altitude (the convention of PyEphem's
- * {@code next_setting} and the U.S. Naval Observatory tables). It may fall after local midnight,
- * on the next date: {@link #clockMinutes()} then exceeds 1440, and the event still belongs to the
- * date it was asked for.
+ * {@code next_setting} and the U.S. Naval Observatory tables). It may fall after local midnight:
+ * then {@link #time()} is on the next calendar date and {@link #clockMinutes()} exceeds 1440,
+ * while {@link #date()} remains the date whose evening it ends.
  *
  * @param date       the local date the event belongs to
  * @param occurrence whether the event happens, and if not, why

@@ -43,8 +43,8 @@ public final class VeilOfDarknessTally {
     private final Map<String, Integer> beatPoint;
     private final int[] minYear;
     private final int[] maxYear;
-    private final HashMap<Long, double[]> solar = new HashMap<>();
-    private final HashMap<Long, long[]> cells = new HashMap<>();
+    private final DayCache[] solar;
+    private final LongCounts cells = new LongCounts();
     private final Map<String, Integer> beatIndex = new HashMap<>();
     private final List<String> beats = new ArrayList<>();
     private final EnumMap<Exclusion, Long> excluded = new EnumMap<>(Exclusion.class);
@@ -59,6 +59,56 @@ public final class VeilOfDarknessTally {
         this.maxYear = new int[points.size()];
         Arrays.fill(minYear, Integer.MAX_VALUE);
         Arrays.fill(maxYear, Integer.MIN_VALUE);
+        this.solar = new DayCache[points.size()];
+        for (int l = 0; l < solar.length; l++) {
+            solar[l] = new DayCache();
+        }
+    }
+
+    /** Sunset and civil dusk clock minutes of each date at one location, filled on first use. */
+    private static final class DayCache {
+        long base;
+        double[] sunset = new double[0];
+        double[] dusk = new double[0];
+
+        /** The slot of {@code day}, growing the arrays to hold it; NaN until filled. */
+        int slot(long day) {
+            if (sunset.length == 0) {
+                base = day - 200;
+                sunset = nan(800);
+                dusk = nan(800);
+            }
+            if (day < base) {
+                int shift = (int) Math.max(base - day + 200, sunset.length);
+                sunset = prepend(sunset, shift);
+                dusk = prepend(dusk, shift);
+                base -= shift;
+            }
+            if (day - base >= sunset.length) {
+                int size = (int) Math.max(day - base + 200, 2L * sunset.length);
+                sunset = extend(sunset, size);
+                dusk = extend(dusk, size);
+            }
+            return (int) (day - base);
+        }
+
+        private static double[] nan(int n) {
+            double[] a = new double[n];
+            Arrays.fill(a, Double.NaN);
+            return a;
+        }
+
+        private static double[] prepend(double[] a, int shift) {
+            double[] b = nan(a.length + shift);
+            System.arraycopy(a, 0, b, shift, a.length);
+            return b;
+        }
+
+        private static double[] extend(double[] a, int size) {
+            double[] b = nan(size);
+            System.arraycopy(a, 0, b, 0, a.length);
+            return b;
+        }
     }
 
     /**
@@ -74,7 +124,7 @@ public final class VeilOfDarknessTally {
         if (key < 0) {
             excluded.merge(Exclusion.values()[(int) (-1 - key)], 1L, Long::sum);
         } else {
-            cells.computeIfAbsent(key, k -> new long[1])[0]++;
+            cells.add(key, 1);
         }
         return this;
     }
@@ -98,7 +148,6 @@ public final class VeilOfDarknessTally {
             minYear[l] = Math.min(minYear[l], other.minYear[l]);
             maxYear[l] = Math.max(maxYear[l], other.maxYear[l]);
         }
-        other.solar.forEach(solar::putIfAbsent);
         boolean fe = test.effects() == FixedEffects.BEAT;
         other.cells.forEach((k, v) -> {
             long key = k;
@@ -109,7 +158,7 @@ public final class VeilOfDarknessTally {
                 });
                 key = withBeat(k, mine);
             }
-            cells.computeIfAbsent(key, x -> new long[1])[0] += v[0];
+            cells.add(key, v);
         });
         return this;
     }
@@ -130,24 +179,23 @@ public final class VeilOfDarknessTally {
         EnumMap<Exclusion, Long> ex = new EnumMap<>(excluded);
         boolean fe = test.effects() == FixedEffects.BEAT;
         // evening minutes used, and beats kept
-        int minMinute = Integer.MAX_VALUE;
-        int maxMinute = Integer.MIN_VALUE;
         boolean[] present = new boolean[Math.max(1, beats.size())];
         List<long[]> used = new ArrayList<>();   // {beat, dark, evening minute, group, count}
-        for (Map.Entry<Long, long[]> e : cells.entrySet()) {
-            long k = e.getKey();
-            long count = e.getValue()[0];
+        int[] range = {Integer.MAX_VALUE, Integer.MIN_VALUE};
+        cells.forEach((k, count) -> {
             int[] c = resolve(k, window);
             if (c[0] >= 2) {
                 ex.merge(Exclusion.values()[c[0] - 2], count, Long::sum);
-                continue;
+                return;
             }
             int b = fe ? beatOf(k) : 0;
             present[b] = true;
-            minMinute = Math.min(minMinute, c[1]);
-            maxMinute = Math.max(maxMinute, c[1]);
+            range[0] = Math.min(range[0], c[1]);
+            range[1] = Math.max(range[1], c[1]);
             used.add(new long[] {b, c[0], c[1], groupOf(k), count});
-        }
+        });
+        int minMinute = range[0];
+        int maxMinute = range[1];
         List<String> sortedBeats;
         int[] rank = new int[present.length];
         if (fe) {
@@ -302,16 +350,17 @@ public final class VeilOfDarknessTally {
 
     /** Light, dark or twilight for clock minute {@code m} of the evening of {@code day} at location {@code l}. */
     private int classify(int l, long day, int m) {
-        double[] ev = solar.get(((long) l << 32) | (day & 0xFFFF_FFFFL));
-        if (ev == null) {
+        DayCache cache = solar[l];
+        int i = cache.slot(day);
+        if (Double.isNaN(cache.sunset[i])) {
             SolarDay sd = SolarTimes.day(points.get(l), zone, LocalDate.ofEpochDay(day));
-            ev = new double[] {minutes(sd.sunset()), minutes(sd.civilDusk())};
-            solar.put(((long) l << 32) | (day & 0xFFFF_FFFFL), ev);
+            cache.sunset[i] = minutes(sd.sunset());
+            cache.dusk[i] = minutes(sd.civilDusk());
         }
-        if (m < ev[0]) {
+        if (m < cache.sunset[i]) {
             return LIGHT;
         }
-        if (m > ev[1]) {
+        if (m > cache.dusk[i]) {
             return DARK;
         }
         return TWILIGHT;

@@ -112,7 +112,7 @@ class SolarTimesConformanceTest {
     }
 
     @Test
-    void duskAfterMidnightBelongsToTheDateAskedFor() {
+    void duskAfterMidnightFallsOnTheNextDateAndEndsTheEveningAskedFor() {
         // Anchorage, 2018-07-25: ephem's civil dusk is 00:08:44 on the 26th (README-metrics §6).
         SolarEvent dusk = SolarTimes.civilDusk(GeoPoint.of(61.2181, -149.9003), ZoneId.of("America/Anchorage"),
                 LocalDate.of(2018, 7, 25));
