@@ -55,7 +55,9 @@ class ReaderBehaviourTest {
                 + "3,2017-03-05,23:59:59,Martian,abc,female,TRUE,consent,TRUE,arrest,TRUE,FALSE,FALSE\n"
                 + "4,2017-03-05,07:05,W,,F,TRUE,,FALSE,,FALSE,FALSE,FALSE\n"
                 + "5,2017-03-05,07:05,W,,F\n";
-        ReadResult<Stop> r = opp().mode(ErrorMode.LENIENT).readCsv(in(csv), "stops.csv");
+        List<Rejection> heard = new java.util.ArrayList<>();
+        ReadResult<Stop> r = opp().mode(ErrorMode.LENIENT).onRejection(heard::add).readCsv(in(csv), "stops.csv");
+        assertEquals(r.rejections(), heard);
         assertEquals(5, r.summary().read());
         assertEquals(2, r.summary().accepted());
         assertEquals(3, r.summary().rejected());
