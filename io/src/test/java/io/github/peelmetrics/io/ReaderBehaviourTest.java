@@ -199,6 +199,14 @@ class ReaderBehaviourTest {
     }
 
     @Test
+    void aByteOrderMarkIsNotPartOfTheFirstColumnOrLine() {
+        RecordReader<Stop> reader = RecordReader.stops(Mapping.generic().zone(CHICAGO));
+        assertEquals("1", reader.readCsv(in("\uFEFFstop_id,date,time\n1,2017-01-01,10:00\n"), "s").records().get(0).id());
+        assertEquals("1", reader.readJsonLines(in("\uFEFF{\"stop_id\": \"1\", \"date\": \"2017-01-01\", \"time\": \"10:00\"}\n"),
+                "s").records().get(0).id());
+    }
+
+    @Test
     void undecodableBytesRejectTheirRowOnly() {
         byte[] head = "stop_id,date,time\n".getBytes(StandardCharsets.UTF_8);
         byte[] bad = {'1', (byte) 0xC3, (byte) 0x28, ',', '2', '0', '1', '7', '-', '0', '1', '-', '0', '1', ',', '1', '0',
