@@ -186,6 +186,18 @@ class ReaderBehaviourTest {
     }
 
     @Test
+    void aRowOfTooManyFieldsEndsTheReadWithARejection() {
+        String wide = "stop_id,date,time\n1,2017-01-01,10:00\n" + ",x".repeat(Jackson.MAX_COLUMNS + 5) + "\n"
+                + "3,2017-01-01,10:00\n";
+        ReadResult<Stop> r = RecordReader.stops(Mapping.generic().zone(CHICAGO)).mode(ErrorMode.LENIENT)
+                .readCsv(in(wide), "wide.csv");
+        assertEquals(List.of("1"), r.records().stream().map(Stop::id).toList());
+        assertEquals(2, r.summary().read());
+        assertEquals(3, r.rejections().get(0).line());
+        assertTrue(r.rejections().get(0).reason().endsWith("the rest of the file is not read"), r.rejections().get(0).reason());
+    }
+
+    @Test
     void jsonLinesRejectNestedValuesAndDuplicateKeysLineByLine() {
         String jsonl = "{\"stop_id\": \"1\", \"date\": \"2017-01-01\", \"time\": \"10:00\", \"subject_age\": 30}\n"
                 + "{\"stop_id\": {\"@class\": \"x\"}, \"date\": \"2017-01-01\", \"time\": \"10:00\"}\n"
