@@ -99,7 +99,13 @@ final class CsvRows implements RowSource {
                     if (row.size < Jackson.MAX_COLUMNS) {
                         row.add(parser.getText());
                     } else {
-                        row.fault("(row)", "", "has more than " + Jackson.MAX_COLUMNS + " fields");
+                        // a hostile row (one enormous line of short cells): stop here, hold nothing more
+                        row.fault("(row)", "", "has more than " + Jackson.MAX_COLUMNS
+                                + " fields; the rest of the file is not read");
+                        row.number = ++rowNumber;
+                        fatal = true;
+                        ended = true;
+                        return true;
                     }
                 } catch (JsonProcessingException e) {
                     if (start < 0) {

@@ -91,7 +91,7 @@ final class JsonLineRows implements RowSource {
                 return false;
             }
             line++;
-            if (!tooLong && sb.toString().isBlank()) {
+            if (!tooLong && (sb.toString().isBlank() || (line == 1 && sb.toString().equals("\uFEFF")))) {
                 continue;
             }
             row.line = line;
@@ -101,6 +101,9 @@ final class JsonLineRows implements RowSource {
                 return true;
             }
             String text = sb.toString();
+            if (line == 1 && text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a byte-order mark
+            }
             if (text.indexOf('\uFFFD') >= 0) {
                 row.fault("(row)", text, "is not valid text in the file's encoding");
                 return true;

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Reads one kind of Peel record from CSV or JSON-lines input, driven by a {@link Mapping}.
@@ -54,8 +55,11 @@ public final class RecordReader<T> {
     private final BinderFactory<T> factory;
     private final ErrorMode mode;
     private final Charset charset;
+    private final Consumer<Rejection> listener;
 
-    private RecordReader(String kind, Mapping mapping, BinderFactory<T> factory, ErrorMode mode, Charset charset) {
+    private RecordReader(String kind, Mapping mapping, BinderFactory<T> factory, ErrorMode mode, Charset charset,
+            Consumer<Rejection> listener) {
+        this.listener = listener;
         this.kind = kind;
         this.mapping = mapping;
         this.factory = factory;
@@ -65,7 +69,7 @@ public final class RecordReader<T> {
 
     private static <T> RecordReader<T> of(String kind, Mapping mapping, BinderFactory<T> f) {
         Objects.requireNonNull(mapping, () -> "mapping of " + kind + " reader must not be null");
-        return new RecordReader<>(kind, mapping, f, ErrorMode.STRICT, StandardCharsets.UTF_8);
+        return new RecordReader<>(kind, mapping, f, ErrorMode.STRICT, StandardCharsets.UTF_8, r -> { });
     }
 
     /**
@@ -122,13 +126,23 @@ public final class RecordReader<T> {
     /** A copy with another error mode. */
     public RecordReader<T> mode(ErrorMode newMode) {
         Objects.requireNonNull(newMode, "error mode must not be null");
-        return new RecordReader<>(kind, mapping, factory, newMode, charset);
+        return new RecordReader<>(kind, mapping, factory, newMode, charset, listener);
     }
 
     /** A copy that decodes input with another charset (UTF-8 by default). */
     public RecordReader<T> charset(Charset newCharset) {
         Objects.requireNonNull(newCharset, "charset must not be null");
-        return new RecordReader<>(kind, mapping, factory, mode, newCharset);
+        return new RecordReader<>(kind, mapping, factory, mode, newCharset, listener);
+    }
+
+    /**
+     * A copy that hands every rejection, as it happens, to {@code listener} (in lenient mode; a
+     * stream keeps only the first {@value RecordStream#MAX_KEPT_REJECTIONS}). The listener runs on
+     * the reading thread.
+     */
+    public RecordReader<T> onRejection(Consumer<Rejection> newListener) {
+        Objects.requireNonNull(newListener, "rejection listener must not be null");
+        return new RecordReader<>(kind, mapping, factory, mode, charset, newListener);
     }
 
     /** The mapping. */
@@ -182,7 +196,7 @@ public final class RecordReader<T> {
             closeQuietly(in);
             throw new UncheckedIOException("cannot read " + source, e);
         }
-        RecordStream<T> s = new RecordStream<>(source, rows, c -> factory.bind(mapping, c, source), mode);
+        RecordStream<T> s = new RecordStream<>(source, rows, c -> factory.bind(mapping, c, source), mode, listener);
         s.bind();
         return s;
     }
@@ -198,7 +212,7 @@ public final class RecordReader<T> {
         Objects.requireNonNull(in, "input must not be null");
         Objects.requireNonNull(source, "source name must not be null");
         RecordStream<T> s = new RecordStream<>(source, new JsonLineRows(in, List.of()),
-                c -> factory.bind(mapping, c, source), mode);
+                c -> factory.bind(mapping, c, source), mode, listener);
         s.bind();
         return s;
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -29,14 +30,19 @@ import java.util.stream.StreamSupport;
  * @param <T> the record type
  */
 public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
-    /** At most this many rejections are kept; the rest are counted only. */
-    static final int MAX_KEPT_REJECTIONS = 1_000_000;
+    /**
+     * At most this many rejections are kept by a stream (so that a file of nothing but bad rows
+     * cannot exhaust memory); the rest are counted, and all go to
+     * {@link RecordReader#onRejection(Consumer)}.
+     */
+    public static final int MAX_KEPT_REJECTIONS = 100_000;
 
     private final String source;
     private final RowSource rows;
     private final Function<Columns, Binder<T>> binding;
     private Binder<T> binder;
     private final ErrorMode mode;
+    private final Consumer<Rejection> listener;
     private final Row row = new Row();
     private final ArrayDeque<T> pending = new ArrayDeque<>();
     private final List<Rejection> rejections = new ArrayList<>();
@@ -65,6 +71,7 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
             if (rejections.size() < MAX_KEPT_REJECTIONS) {
                 rejections.add(r);
             }
+            listener.accept(r);
         }
 
         @Override
@@ -73,7 +80,9 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
         }
     };
 
-    RecordStream(String source, RowSource rows, Function<Columns, Binder<T>> binding, ErrorMode mode) {
+    RecordStream(String source, RowSource rows, Function<Columns, Binder<T>> binding, ErrorMode mode,
+            Consumer<Rejection> listener) {
+        this.listener = listener;
         this.source = source;
         this.rows = rows;
         this.binding = binding;
@@ -156,7 +165,10 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
                 false).onClose(this::close);
     }
 
-    /** The rejections so far (lenient mode; at most {@value #MAX_KEPT_REJECTIONS} kept), unmodifiable. */
+    /**
+     * The rejections so far (lenient mode), unmodifiable; the first {@value #MAX_KEPT_REJECTIONS}
+     * are kept, all are counted in {@link #summary()}.
+     */
     public List<Rejection> rejections() {
         return Collections.unmodifiableList(rejections);
     }

@@ -55,7 +55,9 @@ class ReaderBehaviourTest {
                 + "3,2017-03-05,23:59:59,Martian,abc,female,TRUE,consent,TRUE,arrest,TRUE,FALSE,FALSE\n"
                 + "4,2017-03-05,07:05,W,,F,TRUE,,FALSE,,FALSE,FALSE,FALSE\n"
                 + "5,2017-03-05,07:05,W,,F\n";
-        ReadResult<Stop> r = opp().mode(ErrorMode.LENIENT).readCsv(in(csv), "stops.csv");
+        List<Rejection> heard = new java.util.ArrayList<>();
+        ReadResult<Stop> r = opp().mode(ErrorMode.LENIENT).onRejection(heard::add).readCsv(in(csv), "stops.csv");
+        assertEquals(r.rejections(), heard);
         assertEquals(5, r.summary().read());
         assertEquals(2, r.summary().accepted());
         assertEquals(3, r.summary().rejected());
@@ -184,6 +186,18 @@ class ReaderBehaviourTest {
     }
 
     @Test
+    void aRowOfTooManyFieldsEndsTheReadWithARejection() {
+        String wide = "stop_id,date,time\n1,2017-01-01,10:00\n" + ",x".repeat(Jackson.MAX_COLUMNS + 5) + "\n"
+                + "3,2017-01-01,10:00\n";
+        ReadResult<Stop> r = RecordReader.stops(Mapping.generic().zone(CHICAGO)).mode(ErrorMode.LENIENT)
+                .readCsv(in(wide), "wide.csv");
+        assertEquals(List.of("1"), r.records().stream().map(Stop::id).toList());
+        assertEquals(2, r.summary().read());
+        assertEquals(3, r.rejections().get(0).line());
+        assertTrue(r.rejections().get(0).reason().endsWith("the rest of the file is not read"), r.rejections().get(0).reason());
+    }
+
+    @Test
     void jsonLinesRejectNestedValuesAndDuplicateKeysLineByLine() {
         String jsonl = "{\"stop_id\": \"1\", \"date\": \"2017-01-01\", \"time\": \"10:00\", \"subject_age\": 30}\n"
                 + "{\"stop_id\": {\"@class\": \"x\"}, \"date\": \"2017-01-01\", \"time\": \"10:00\"}\n"
@@ -194,6 +208,14 @@ class ReaderBehaviourTest {
         assertEquals(1, r.records().size());
         assertEquals(30, r.records().get(0).subject().age().getAsInt());
         assertEquals(List.of(2L, 3L, 4L), r.rejections().stream().map(Rejection::line).toList());
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstColumnOrLine() {
+        RecordReader<Stop> reader = RecordReader.stops(Mapping.generic().zone(CHICAGO));
+        assertEquals("1", reader.readCsv(in("\uFEFFstop_id,date,time\n1,2017-01-01,10:00\n"), "s").records().get(0).id());
+        assertEquals("1", reader.readJsonLines(in("\uFEFF{\"stop_id\": \"1\", \"date\": \"2017-01-01\", \"time\": \"10:00\"}\n"),
+                "s").records().get(0).id());
     }
 
     @Test

@@ -94,6 +94,22 @@ public class StopTallyBenchmark {
         }
     }
 
+    /**
+     * Baseline, one core: read the fields a tally reads (race, beat, search, contraband, outcome,
+     * force) and fold them into a number, without tallying: the cost of walking 10M records.
+     */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long baselineReadFields() {
+        long h = 0;
+        for (int i = 0; i < stops.size(); i++) {
+            Stop s = stops.get(i);
+            h += s.subject().race().hashCode() + s.beat().hashCode() + s.searchConducted().ordinal()
+                    + s.contrabandFound().ordinal() + s.outcome().ordinal() + s.useOfForce().ordinal();
+        }
+        return h;
+    }
+
     /** One core: a plain loop over {@link StopTally#add}. */
     @Benchmark
     @OperationsPerInvocation(N)

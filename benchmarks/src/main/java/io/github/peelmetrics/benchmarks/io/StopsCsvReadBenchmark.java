@@ -90,6 +90,27 @@ public class StopsCsvReadBenchmark {
         Files.deleteIfExists(dir);
     }
 
+    /**
+     * The floor: Jackson's CSV parser alone, turning every cell of the same file into a String
+     * (what the reader does before any checking or record building).
+     */
+    @Benchmark
+    public long jacksonTokensOnly() throws IOException {
+        long chars = 0;
+        try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                com.fasterxml.jackson.dataformat.csv.CsvParser p = new com.fasterxml.jackson.dataformat.csv.CsvFactory()
+                        .createParser(in)) {
+            p.setSchema(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema());
+            com.fasterxml.jackson.core.JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                    chars += p.getText().length();
+                }
+            }
+        }
+        return chars;
+    }
+
     /** One streaming read of the whole file into a count of stops per race. */
     @Benchmark
     public Map<Category, Long> readIntoTally() {

@@ -155,6 +155,16 @@ public final class ComplaintSummary {
         return rate(complaints(allegation), officers, 100);
     }
 
+    /** Complaints with one finding per 100 officers; empty with no officer. */
+    public OptionalDouble per100Officers(Finding finding) {
+        return rate(complaints(finding), officers, 100);
+    }
+
+    /** Complaints with one finding per 1,000 contacts; empty with no contact. */
+    public OptionalDouble per1000Contacts(Finding finding) {
+        return rate(complaints(finding), contacts, 1000);
+    }
+
     /** Complaints per 1,000 contacts; empty with no contact. */
     public OptionalDouble per1000Contacts() {
         return rate(complaints, contacts, 1000);

@@ -28,6 +28,10 @@ import java.util.stream.Collector;
  * <pre>{@code
  * StopTally tally = stops.parallelStream().collect(StopTally.collector(Stop::beat));
  * tally.counts(Races.BLACK, "B03").searchRate();
+ * // by month, or by any key the caller computes:
+ * StopTally monthly = stops.stream().collect(StopTally.collector(s -> YearMonth.from(s.dateTime()).toString()));
+ * // by another group than race:
+ * StopTally bySex = stops.stream().collect(StopTally.collector(s -> s.subject().sex(), Stop::beat));
  * }</pre>
  *
  * <p>The tally is an accumulator in the manner of Guava's {@code StatsAccumulator}: {@link #add}

@@ -55,6 +55,9 @@ class ComplaintsTest {
         assertEquals(6.0 / 12_000 * 1000, s.per1000Contacts().getAsDouble(), 1e-12);
         assertEquals(2.0 / 40 * 100, s.per100Officers(AllegationType.BIAS).getAsDouble(), 1e-12);
         assertEquals(2, s.complaints(AllegationType.USE_OF_FORCE));
+        assertEquals(1.0 / 40 * 100, s.per100Officers(Finding.SUSTAINED).getAsDouble(), 1e-12);
+        assertEquals(1.0 / 12_000 * 1000, s.per1000Contacts(Finding.WITHDRAWN).getAsDouble(), 1e-12);
+        assertEquals(2.0 / 12_000 * 1000, s.per1000Contacts(AllegationType.DISCOURTESY).getAsDouble(), 1e-12);
         assertEquals(1, s.complaints(AllegationType.DISCOURTESY, Finding.WITHDRAWN));
         assertEquals(4, s.decided(), "withdrawn and pending are not decided");
         assertEquals(0.25, s.sustainedRate().getAsDouble(), 1e-15);

@@ -1,0 +1,73 @@
+package io.github.peelmetrics.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.SurveyResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Settings are checked as they are set, with messages that name the setting and the value. */
+class ArgumentChecksTest {
+
+    @Test
+    void mappingSettingsNameTheBadValue() {
+        assertEquals("column of field date must not be blank: \" \"", assertThrows(IllegalArgumentException.class,
+                () -> Mapping.generic().column("date", " ")).getMessage());
+        assertEquals("constant of field wave must not be blank: \"\"", assertThrows(IllegalArgumentException.class,
+                () -> Mapping.generic().constant("wave", "")).getMessage());
+        assertEquals("date format is not a valid pattern: \"yyyy-MM-dd{\"", assertThrows(IllegalArgumentException.class,
+                () -> Mapping.generic().dateFormats("yyyy-MM-dd{")).getMessage());
+        String unknownKey = assertThrows(IllegalArgumentException.class,
+                () -> Mapping.fromJson("{\"colums\": {}}")).getMessage();
+        assertEquals(true, unknownKey.startsWith("mapping: unknown key \"colums\" (known: ["), unknownKey);
+        assertEquals("mapping: unknown_values must be map_to_unknown, keep or reject: \"drop\"",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Mapping.fromJson("{\"unknown_values\": \"drop\"}")).getMessage());
+    }
+
+    @Test
+    void summaryRefusesCountsThatDoNotReconcile() {
+        assertEquals("read summary of f must have read = accepted + rejected, all non-negative: 3, 1, 1",
+                assertThrows(IllegalArgumentException.class,
+                        () -> new ReadSummary("f", 3, 1, 1, 1, Map.of(), List.of())).getMessage());
+    }
+
+    @Test
+    void surveyWriterNeedsItsItemColumns() {
+        assertEquals("writing survey responses needs the item columns: set Mapping.items(...)",
+                assertThrows(IllegalArgumentException.class, () -> RecordWriter.surveyResponses(Mapping.generic()))
+                        .getMessage());
+        SurveyResponse r = SurveyResponse.builder("R-1", "2016").answer("q9", 3).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RecordWriter.surveyResponses(Mapping.generic().items("q1"))
+                        .writeCsv(Stream.of(r), new java.io.StringWriter()));
+        assertEquals("respondent R-1 answers item q9, which is not among the mapping's items [q1]", e.getMessage());
+    }
+
+    @Test
+    void filesAreReadByExtensionAndClosed(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("s.csv");
+        Path jsonl = dir.resolve("s.jsonl");
+        Files.writeString(csv, "stop_id,date,time\n1,2017-01-01,10:00\n", StandardCharsets.UTF_8);
+        Files.writeString(jsonl, "{\"stop_id\": \"1\", \"date\": \"2017-01-01\", \"time\": \"10:00\"}\n",
+                StandardCharsets.UTF_8);
+        RecordReader<Stop> reader = RecordReader.stops(Mapping.generic().zone(ZoneId.of("UTC")));
+        assertEquals(reader.read(csv).records(), reader.read(jsonl).records());
+        try (RecordStream<Stop> s = reader.open(csv)) {
+            assertEquals("1", s.next().id());
+            assertEquals(false, s.hasNext());
+            assertEquals(true, s.finished());
+        }
+        Files.delete(csv); // would fail on some systems if the file were still open
+    }
+}
