@@ -5,6 +5,12 @@ import io.github.peelmetrics.core.Flag;
 import io.github.peelmetrics.core.SearchBasis;
 import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.core.StopOutcome;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -309,6 +315,149 @@ public final class StopTally {
             }
         }
         return this;
+    }
+
+    private static final int MAGIC = 0x5045_4C54; // "PELT"
+    private static final int VERSION = 1;
+
+    /**
+     * The counts as bytes, to merge tallies made on other machines ({@link #fromByteArray}). The
+     * format names every enum value it counts (so it survives a reordering of the core enums) and
+     * holds the groups' codes and labels and the keys; it does not hold the group and key
+     * functions.
+     */
+    public byte[] toByteArray() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeBoolean(keyed);
+            for (Enum<?>[] values : LAYOUT) {
+                out.writeInt(values.length);
+                for (Enum<?> v : values) {
+                    out.writeUTF(v.name());
+                }
+            }
+            out.writeInt(groupCount);
+            for (int g = 0; g < groupCount; g++) {
+                out.writeUTF(groups[g].code());
+                out.writeUTF(groups[g].label());
+            }
+            out.writeInt(keyCount);
+            for (int k = 0; k < keyCount; k++) {
+                out.writeUTF(keys[k]);
+            }
+            out.writeInt(cellCount);
+            for (int c = 0; c < cellCount; c++) {
+                out.writeInt(cellGroup[c]);
+                out.writeInt(cellKey[c]);
+                int base = c * STRIDE;
+                for (int s = 0; s < LAYOUT.length; s++) {
+                    for (int i = 0; i < LAYOUT[s].length; i++) {
+                        out.writeLong(counters[base + LAYOUT_BASE[s] + i]);
+                    }
+                }
+                out.writeLong(counters[base + SEARCHED_ARRESTS]);
+                out.writeLong(counters[base + SEARCHED_OUTCOME_KNOWN]);
+            }
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The enum sections of a cell, in slot order: search, force, outcome, contraband, basis. */
+    private static final Enum<?>[][] LAYOUT = {Flag.values(), Flag.values(), OUTCOMES, Flag.values(), BASES};
+    private static final int[] LAYOUT_BASE = {SEARCH, FORCE, OUTCOME, HIT, BASIS};
+
+    /**
+     * A tally read from {@link #toByteArray()}, which will count further stops with {@code group}
+     * and {@code key} (pass those the bytes were made with; for bytes of an unkeyed tally the key
+     * function is not used).
+     *
+     * @throws IllegalArgumentException if the bytes are not a tally, or name an enum value this
+     *                                  version does not know
+     */
+    public static StopTally fromByteArray(byte[] bytes, Function<? super Stop, Category> group,
+                                          Function<? super Stop, String> key) {
+        Objects.requireNonNull(bytes, "bytes must not be null");
+        Objects.requireNonNull(group, "group function must not be null");
+        Objects.requireNonNull(key, "key function must not be null");
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            if (in.readInt() != MAGIC) {
+                throw new IllegalArgumentException("bytes do not hold a stop tally (bad magic number)");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("stop tally bytes have version " + version + ", expected " + VERSION);
+            }
+            boolean keyed = in.readBoolean();
+            StopTally t = keyed ? new StopTally(group, key, true) : new StopTally(group, NO_KEY, false);
+            int[][] slotOf = new int[LAYOUT.length][];
+            for (int s = 0; s < LAYOUT.length; s++) {
+                int n = in.readInt();
+                slotOf[s] = new int[n];
+                for (int i = 0; i < n; i++) {
+                    String name = in.readUTF();
+                    slotOf[s][i] = LAYOUT_BASE[s] + ordinal(LAYOUT[s], name);
+                }
+            }
+            int nGroups = in.readInt();
+            Category[] gs = new Category[nGroups];
+            for (int g = 0; g < nGroups; g++) {
+                String code = in.readUTF();
+                gs[g] = Category.of(code, in.readUTF());
+            }
+            int nKeys = in.readInt();
+            String[] ks = new String[nKeys];
+            for (int k = 0; k < nKeys; k++) {
+                ks[k] = in.readUTF();
+            }
+            int nCells = in.readInt();
+            for (int c = 0; c < nCells; c++) {
+                int base = t.cellOf(gs[in.readInt()], ks[in.readInt()]) * STRIDE;
+                for (int s = 0; s < LAYOUT.length; s++) {
+                    for (int slot : slotOf[s]) {
+                        t.counters[base + slot] += nonNegative(in.readLong());
+                    }
+                }
+                t.counters[base + SEARCHED_ARRESTS] += nonNegative(in.readLong());
+                t.counters[base + SEARCHED_OUTCOME_KNOWN] += nonNegative(in.readLong());
+            }
+            if (in.read() != -1) {
+                throw new IllegalArgumentException("stop tally bytes have trailing bytes");
+            }
+            return t;
+        } catch (java.io.EOFException e) {
+            throw new IllegalArgumentException("stop tally bytes end too early", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #fromByteArray(byte[], Function, Function)} by race, with the key function {@code Stop::beat}. */
+    public static StopTally fromByteArray(byte[] bytes) {
+        return fromByteArray(bytes, RACE, Stop::beat);
+    }
+
+    private static int ordinal(Enum<?>[] values, String name) {
+        for (Enum<?> v : values) {
+            if (v.name().equals(name)) {
+                return v.ordinal();
+            }
+        }
+        throw new IllegalArgumentException("stop tally bytes name an unknown value " + name + " of "
+                + values[0].getDeclaringClass().getSimpleName());
+    }
+
+    private static long nonNegative(long v) {
+        if (v < 0) {
+            throw new IllegalArgumentException("stop tally bytes hold a negative count: " + v);
+        }
+        return v;
     }
 
     /** An independent copy (same group and key functions, same counts). */
