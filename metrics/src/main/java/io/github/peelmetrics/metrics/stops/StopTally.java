@@ -5,6 +5,12 @@ import io.github.peelmetrics.core.Flag;
 import io.github.peelmetrics.core.SearchBasis;
 import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.core.StopOutcome;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -56,22 +62,21 @@ public final class StopTally {
     /** The key of every stop in a tally made without a key function. */
     public static final String ALL = "all";
 
-    static final int STOPS = 0;
-    static final int SEARCHED = 1;
-    static final int NOT_SEARCHED = 2;
-    static final int HITS = 3;
-    static final int MISSES = 4;
-    static final int SEARCHED_ARRESTS = 5;
-    static final int SEARCHED_OUTCOME_KNOWN = 6;
-    static final int FORCE = 7;
-    static final int NO_FORCE = 8;
-    static final int OUTCOME = 9;
+    // Per cell: one slot per value of each three-valued flag, so every stop increments exactly one
+    // slot per fact without a branch; stops are the sum of the outcome slots.
+    private static final int FLAGS = Flag.values().length;
+    // The slots every stop touches come first, so they share a cache line or two.
     private static final StopOutcome[] OUTCOMES = StopOutcome.values();
     private static final SearchBasis[] BASES = SearchBasis.values();
-    static final int BASIS = OUTCOME + OUTCOMES.length;
+    static final int SEARCH = 0;
+    static final int FORCE = SEARCH + FLAGS;
+    static final int OUTCOME = FORCE + FLAGS;
+    static final int HIT = OUTCOME + OUTCOMES.length;
+    static final int SEARCHED_ARRESTS = HIT + FLAGS;
+    static final int SEARCHED_OUTCOME_KNOWN = SEARCHED_ARRESTS + 1;
+    static final int BASIS = SEARCHED_OUTCOME_KNOWN + 1;
     static final int STRIDE = BASIS + BASES.length;
     private static final int NO_CELL = -1;
-    private static final int FAST_GROUPS = 8;
 
     private static final Function<Stop, Category> RACE = s -> s.subject().race();
     private static final Function<Stop, String> NO_KEY = s -> ALL;
@@ -92,10 +97,9 @@ public final class StopTally {
     private int cellCount;
     private int[] cellGroup = new int[16];
     private int[] cellKey = new int[16];
-    private String lastKey;
-    private String[] keyTable = new String[16];
-    private int[] keySlotIndex = new int[16];
-    private int lastKeyIndex = -1;
+    /** Open-addressing table of the cells: group and key side by side, then the cell in {@link #tableCell}. */
+    private Object[] table = new Object[2 * 64];
+    private int[] tableCell = new int[64];
 
     private StopTally(Function<? super Stop, Category> groupOf, Function<? super Stop, String> keyOf, boolean keyed) {
         this.groupOf = groupOf;
@@ -157,35 +161,25 @@ public final class StopTally {
     public void add(Stop stop) {
         Category g = groupOf.apply(stop);
         String k = keyOf.apply(stop);
-        int base = cell(groupIndexOf(g, stop), keyIndexOf(k, stop)) * STRIDE;
+        if (g == null || k == null) {
+            throw new NullPointerException((g == null ? "group" : "key") + " function returned null for stop " + stop.id());
+        }
+        int base = cellOf(g, k) * STRIDE;
         long[] c = counters;
-        c[base + STOPS]++;
         StopOutcome outcome = stop.outcome();
         Flag searched = stop.searchConducted();
+        c[base + OUTCOME + outcome.ordinal()]++;
+        c[base + SEARCH + searched.ordinal()]++;
+        c[base + FORCE + stop.useOfForce().ordinal()]++;
         if (searched == Flag.YES) {
-            c[base + SEARCHED]++;
             c[base + BASIS + stop.searchBasis().ordinal()]++;
-            Flag hit = stop.contrabandFound();
-            if (hit == Flag.YES) {
-                c[base + HITS]++;
-            } else if (hit == Flag.NO) {
-                c[base + MISSES]++;
-            }
+            c[base + HIT + stop.contrabandFound().ordinal()]++;
             if (outcome != StopOutcome.UNKNOWN) {
                 c[base + SEARCHED_OUTCOME_KNOWN]++;
                 if (outcome == StopOutcome.ARREST) {
                     c[base + SEARCHED_ARRESTS]++;
                 }
             }
-        } else if (searched == Flag.NO) {
-            c[base + NOT_SEARCHED]++;
-        }
-        c[base + OUTCOME + outcome.ordinal()]++;
-        Flag force = stop.useOfForce();
-        if (force == Flag.YES) {
-            c[base + FORCE]++;
-        } else if (force == Flag.NO) {
-            c[base + NO_FORCE]++;
         }
     }
 
@@ -196,63 +190,48 @@ public final class StopTally {
         }
     }
 
-    private int groupIndexOf(Category g, Stop stop) {
-        Category[] gs = groups;
-        int n = Math.min(groupCount, FAST_GROUPS);
-        for (int i = 0; i < n; i++) {
-            if (gs[i] == g) {
-                return i;
-            }
-        }
-        if (g == null) {
-            throw new NullPointerException("group function returned null for stop " + stop.id());
-        }
-        Integer i = groupIndex.get(g);
-        return i != null ? i : newGroup(g);
-    }
-
-    private int keyIndexOf(String k, Stop stop) {
-        if (k == lastKey && k != null) {
-            return lastKeyIndex;
-        }
-        if (k == null) {
-            throw new NullPointerException("key function returned null for stop " + stop.id());
-        }
-        // open addressing on String's cached hash: no Integer, no map node in the hot path
-        String[] table = keyTable;
-        int mask = table.length - 1;
-        int slot = spread(k.hashCode()) & mask;
+    /**
+     * The cell of (group, key): open addressing on the group's and key's cached hash codes, identity
+     * compared first, so the hot path has no map node, no Integer and no data-dependent scan.
+     */
+    private int cellOf(Category g, String k) {
+        Object[] t = table;
+        int mask = tableCell.length - 1;
+        int slot = spread(g.hashCode() * 31 + k.hashCode()) & mask;
         while (true) {
-            String t = table[slot];
-            if (t == null) {
-                break;
+            Object x = t[2 * slot];
+            if (x == null) {
+                return newCell(g, k);
             }
-            if (t == k || t.equals(k)) {
-                lastKey = k;
-                lastKeyIndex = keySlotIndex[slot];
-                return lastKeyIndex;
+            Object y = t[2 * slot + 1];
+            if ((x == g || x.equals(g)) && (y == k || y.equals(k))) {
+                return tableCell[slot];
             }
             slot = (slot + 1) & mask;
         }
-        int idx = newKey(k);
-        lastKey = k;
-        lastKeyIndex = idx;
-        return idx;
     }
 
     private static int spread(int h) {
         return h ^ (h >>> 16);
     }
 
-    private void putKeySlot(String k, int idx) {
-        String[] table = keyTable;
-        int mask = table.length - 1;
-        int slot = spread(k.hashCode()) & mask;
-        while (table[slot] != null) {
+    private int newCell(Category g, String k) {
+        Integer gi = groupIndex.get(g);
+        Integer ki = keyIndex.get(k);
+        return cell(gi != null ? gi : newGroup(g), ki != null ? ki : newKey(k));
+    }
+
+    private void putInTable(int c) {
+        Category g = groups[cellGroup[c]];
+        String k = keys[cellKey[c]];
+        int mask = tableCell.length - 1;
+        int slot = spread(g.hashCode() * 31 + k.hashCode()) & mask;
+        while (table[2 * slot] != null) {
             slot = (slot + 1) & mask;
         }
-        table[slot] = k;
-        keySlotIndex[slot] = idx;
+        table[2 * slot] = g;
+        table[2 * slot + 1] = k;
+        tableCell[slot] = c;
     }
 
     private int newGroup(Category g) {
@@ -282,22 +261,14 @@ public final class StopTally {
         }
         keys[keyCount] = k;
         keyIndex.put(k, keyCount);
-        if ((keyCount + 1) * 2 > keyTable.length) {
-            keyTable = new String[keyTable.length * 2];
-            keySlotIndex = new int[keyTable.length];
-            for (int i = 0; i < keyCount; i++) {
-                putKeySlot(keys[i], i);
-            }
-        }
-        putKeySlot(k, keyCount);
         return keyCount++;
     }
 
     private int cell(int g, int k) {
         int slot = k * groupCapacity + g;
-        int c = grid[slot];
-        if (c != NO_CELL) {
-            return c;
+        int existing = grid[slot];
+        if (existing != NO_CELL) {
+            return existing;
         }
         if (cellCount == cellGroup.length) {
             cellGroup = Arrays.copyOf(cellGroup, cellCount * 2);
@@ -307,7 +278,17 @@ public final class StopTally {
         cellGroup[cellCount] = g;
         cellKey[cellCount] = k;
         grid[slot] = cellCount;
-        return cellCount++;
+        int c = cellCount++;
+        if (cellCount * 2 > tableCell.length) {
+            tableCell = new int[tableCell.length * 2];
+            table = new Object[2 * tableCell.length];
+            for (int i = 0; i < cellCount; i++) {
+                putInTable(i);
+            }
+        } else {
+            putInTable(c);
+        }
+        return c;
     }
 
     /**
@@ -336,6 +317,149 @@ public final class StopTally {
         return this;
     }
 
+    private static final int MAGIC = 0x5045_4C54; // "PELT"
+    private static final int VERSION = 1;
+
+    /**
+     * The counts as bytes, to merge tallies made on other machines ({@link #fromByteArray}). The
+     * format names every enum value it counts (so it survives a reordering of the core enums) and
+     * holds the groups' codes and labels and the keys; it does not hold the group and key
+     * functions.
+     */
+    public byte[] toByteArray() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeBoolean(keyed);
+            for (Enum<?>[] values : LAYOUT) {
+                out.writeInt(values.length);
+                for (Enum<?> v : values) {
+                    out.writeUTF(v.name());
+                }
+            }
+            out.writeInt(groupCount);
+            for (int g = 0; g < groupCount; g++) {
+                out.writeUTF(groups[g].code());
+                out.writeUTF(groups[g].label());
+            }
+            out.writeInt(keyCount);
+            for (int k = 0; k < keyCount; k++) {
+                out.writeUTF(keys[k]);
+            }
+            out.writeInt(cellCount);
+            for (int c = 0; c < cellCount; c++) {
+                out.writeInt(cellGroup[c]);
+                out.writeInt(cellKey[c]);
+                int base = c * STRIDE;
+                for (int s = 0; s < LAYOUT.length; s++) {
+                    for (int i = 0; i < LAYOUT[s].length; i++) {
+                        out.writeLong(counters[base + LAYOUT_BASE[s] + i]);
+                    }
+                }
+                out.writeLong(counters[base + SEARCHED_ARRESTS]);
+                out.writeLong(counters[base + SEARCHED_OUTCOME_KNOWN]);
+            }
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The enum sections of a cell, in slot order: search, force, outcome, contraband, basis. */
+    private static final Enum<?>[][] LAYOUT = {Flag.values(), Flag.values(), OUTCOMES, Flag.values(), BASES};
+    private static final int[] LAYOUT_BASE = {SEARCH, FORCE, OUTCOME, HIT, BASIS};
+
+    /**
+     * A tally read from {@link #toByteArray()}, which will count further stops with {@code group}
+     * and {@code key} (pass those the bytes were made with; for bytes of an unkeyed tally the key
+     * function is not used).
+     *
+     * @throws IllegalArgumentException if the bytes are not a tally, or name an enum value this
+     *                                  version does not know
+     */
+    public static StopTally fromByteArray(byte[] bytes, Function<? super Stop, Category> group,
+                                          Function<? super Stop, String> key) {
+        Objects.requireNonNull(bytes, "bytes must not be null");
+        Objects.requireNonNull(group, "group function must not be null");
+        Objects.requireNonNull(key, "key function must not be null");
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            if (in.readInt() != MAGIC) {
+                throw new IllegalArgumentException("bytes do not hold a stop tally (bad magic number)");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("stop tally bytes have version " + version + ", expected " + VERSION);
+            }
+            boolean keyed = in.readBoolean();
+            StopTally t = keyed ? new StopTally(group, key, true) : new StopTally(group, NO_KEY, false);
+            int[][] slotOf = new int[LAYOUT.length][];
+            for (int s = 0; s < LAYOUT.length; s++) {
+                int n = in.readInt();
+                slotOf[s] = new int[n];
+                for (int i = 0; i < n; i++) {
+                    String name = in.readUTF();
+                    slotOf[s][i] = LAYOUT_BASE[s] + ordinal(LAYOUT[s], name);
+                }
+            }
+            int nGroups = in.readInt();
+            Category[] gs = new Category[nGroups];
+            for (int g = 0; g < nGroups; g++) {
+                String code = in.readUTF();
+                gs[g] = Category.of(code, in.readUTF());
+            }
+            int nKeys = in.readInt();
+            String[] ks = new String[nKeys];
+            for (int k = 0; k < nKeys; k++) {
+                ks[k] = in.readUTF();
+            }
+            int nCells = in.readInt();
+            for (int c = 0; c < nCells; c++) {
+                int base = t.cellOf(gs[in.readInt()], ks[in.readInt()]) * STRIDE;
+                for (int s = 0; s < LAYOUT.length; s++) {
+                    for (int slot : slotOf[s]) {
+                        t.counters[base + slot] += nonNegative(in.readLong());
+                    }
+                }
+                t.counters[base + SEARCHED_ARRESTS] += nonNegative(in.readLong());
+                t.counters[base + SEARCHED_OUTCOME_KNOWN] += nonNegative(in.readLong());
+            }
+            if (in.read() != -1) {
+                throw new IllegalArgumentException("stop tally bytes have trailing bytes");
+            }
+            return t;
+        } catch (java.io.EOFException e) {
+            throw new IllegalArgumentException("stop tally bytes end too early", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #fromByteArray(byte[], Function, Function)} by race, with the key function {@code Stop::beat}. */
+    public static StopTally fromByteArray(byte[] bytes) {
+        return fromByteArray(bytes, RACE, Stop::beat);
+    }
+
+    private static int ordinal(Enum<?>[] values, String name) {
+        for (Enum<?> v : values) {
+            if (v.name().equals(name)) {
+                return v.ordinal();
+            }
+        }
+        throw new IllegalArgumentException("stop tally bytes name an unknown value " + name + " of "
+                + values[0].getDeclaringClass().getSimpleName());
+    }
+
+    private static long nonNegative(long v) {
+        if (v < 0) {
+            throw new IllegalArgumentException("stop tally bytes hold a negative count: " + v);
+        }
+        return v;
+    }
+
     /** An independent copy (same group and key functions, same counts). */
     public StopTally copy() {
         return new StopTally(groupOf, keyOf, keyed).merge(this);
@@ -350,7 +474,9 @@ public final class StopTally {
     public long stops() {
         long n = 0;
         for (int c = 0; c < cellCount; c++) {
-            n += counters[c * STRIDE + STOPS];
+            for (int o = 0; o < OUTCOMES.length; o++) {
+                n += counters[c * STRIDE + OUTCOME + o];
+            }
         }
         return n;
     }
@@ -446,9 +572,14 @@ public final class StopTally {
         for (StopOutcome o : OUTCOMES) {
             outcomes.put(o, c[base + OUTCOME + o.ordinal()]);
         }
-        return new StopCounts(c[base + STOPS], c[base + SEARCHED], c[base + NOT_SEARCHED], basis,
-                c[base + HITS], c[base + MISSES], outcomes, c[base + SEARCHED_ARRESTS],
-                c[base + SEARCHED_OUTCOME_KNOWN], c[base + FORCE], c[base + NO_FORCE]);
+        long stops = 0;
+        for (StopOutcome o : OUTCOMES) {
+            stops += c[base + OUTCOME + o.ordinal()];
+        }
+        return new StopCounts(stops, c[base + SEARCH + Flag.YES.ordinal()], c[base + SEARCH + Flag.NO.ordinal()],
+                basis, c[base + HIT + Flag.YES.ordinal()], c[base + HIT + Flag.NO.ordinal()], outcomes,
+                c[base + SEARCHED_ARRESTS], c[base + SEARCHED_OUTCOME_KNOWN], c[base + FORCE + Flag.YES.ordinal()],
+                c[base + FORCE + Flag.NO.ordinal()]);
     }
 
     /**

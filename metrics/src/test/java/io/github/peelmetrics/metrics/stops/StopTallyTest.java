@@ -112,6 +112,39 @@ class StopTallyTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
+    void bytesCarryATallyToAnotherMachineAndMergeThere(Seeded s) {
+        SplittableRandom r = s.random();
+        List<Stop> stops = RandomStops.stops(r, 300, 6);
+        int cut = stops.isEmpty() ? 0 : r.nextInt(stops.size() + 1);
+        StopTally first = tally(stops.subList(0, cut));
+        StopTally second = tally(stops.subList(cut, stops.size()));
+        StopTally read = StopTally.fromByteArray(first.toByteArray());
+        assertEquals(first.cells(), read.cells(), s.toString());
+        read.merge(StopTally.fromByteArray(second.toByteArray()));
+        assertEquals(tally(stops).cells(), read.cells(), s.toString());
+        // and it keeps counting
+        read.addAll(stops);
+        StopTally twice = tally(stops);
+        twice.addAll(stops);
+        assertEquals(twice.cells(), read.cells(), s.toString());
+    }
+
+    @Test
+    void badBytesAreRejected() {
+        var e = assertThrows(IllegalArgumentException.class, () -> StopTally.fromByteArray(new byte[] {1, 2, 3, 4}));
+        assertTrue(e.getMessage().contains("bad magic number"), e.getMessage());
+        byte[] ok = StopTally.byRace().toByteArray();
+        byte[] shortened = java.util.Arrays.copyOf(ok, ok.length - 2);
+        e = assertThrows(IllegalArgumentException.class, () -> StopTally.fromByteArray(shortened));
+        assertTrue(e.getMessage().contains("end too early"), e.getMessage());
+        byte[] longer = java.util.Arrays.copyOf(ok, ok.length + 1);
+        e = assertThrows(IllegalArgumentException.class, () -> StopTally.fromByteArray(longer));
+        assertTrue(e.getMessage().contains("trailing"), e.getMessage());
+        assertEquals(Map.of(), StopTally.fromByteArray(ok).cells());
+    }
+
     @Test
     void manyGroupsAndKeysGrowTheTables() {
         StopTally t = StopTally.by(x -> Category.of(x.id().substring(0, 3)), Stop::beat);
