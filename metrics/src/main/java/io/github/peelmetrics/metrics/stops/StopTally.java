@@ -162,7 +162,7 @@ public final class StopTally {
         Category g = groupOf.apply(stop);
         String k = keyOf.apply(stop);
         if (g == null || k == null) {
-            throw new NullPointerException((g == null ? "group" : "key") + " function returned null for stop " + stop.id());
+            throw nullFrom(g, stop);
         }
         int base = cellOf(g, k) * STRIDE;
         long[] c = counters;
@@ -172,15 +172,24 @@ public final class StopTally {
         c[base + SEARCH + searched.ordinal()]++;
         c[base + FORCE + stop.useOfForce().ordinal()]++;
         if (searched == Flag.YES) {
-            c[base + BASIS + stop.searchBasis().ordinal()]++;
-            c[base + HIT + stop.contrabandFound().ordinal()]++;
-            if (outcome != StopOutcome.UNKNOWN) {
-                c[base + SEARCHED_OUTCOME_KNOWN]++;
-                if (outcome == StopOutcome.ARREST) {
-                    c[base + SEARCHED_ARRESTS]++;
-                }
+            addSearch(c, base, stop, outcome);
+        }
+    }
+
+    /** The rarer facts of a searched stop, kept out of {@link #add} so that it stays small enough to inline. */
+    private static void addSearch(long[] c, int base, Stop stop, StopOutcome outcome) {
+        c[base + BASIS + stop.searchBasis().ordinal()]++;
+        c[base + HIT + stop.contrabandFound().ordinal()]++;
+        if (outcome != StopOutcome.UNKNOWN) {
+            c[base + SEARCHED_OUTCOME_KNOWN]++;
+            if (outcome == StopOutcome.ARREST) {
+                c[base + SEARCHED_ARRESTS]++;
             }
         }
+    }
+
+    private static NullPointerException nullFrom(Category g, Stop stop) {
+        return new NullPointerException((g == null ? "group" : "key") + " function returned null for stop " + stop.id());
     }
 
     /** Counts every stop of {@code stops}. */
