@@ -1,4 +1,4 @@
-package io.github.peelmetrics.metrics.disparity;
+package io.github.peelmetrics.metrics.trend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** Seeded properties of the rate comparison: group swap inverts every ratio, exposure units do not matter. */
 class RateComparisonPropertyTest {
 
     static Stream<Seeded> seeds() {
@@ -33,12 +34,12 @@ class RateComparisonPropertyTest {
         RateComparison y = RateComparison.of(a0, pt0, a1, pt1);
         inverse(x.wald(0.95), y.wald(0.95), 1e-12, s + " wald");
         inverse(x.midP(0.9), y.midP(0.9), 1e-9, s + " mid-p");
-        assertEquals(x.exactConditional().pValue(), y.exactConditional().pValue(), 1e-12, s + " exact");
-        assertEquals(x.midPExact().pValue(), y.midPExact().pValue(), 1e-12, s + " mid-p test");
-        assertEquals(-x.score().statistic(), y.score().statistic(), 1e-9, s + " score");
+        assertEquals(x.exactConditionalTest().pValue(), y.exactConditionalTest().pValue(), 1e-12, s + " exact");
+        assertEquals(x.midPTest().pValue(), y.midPTest().pValue(), 1e-12, s + " mid-p test");
+        assertEquals(-x.scoreTest().statistic(), y.scoreTest().statistic(), 1e-9, s + " score");
         double k = 1 + r.nextInt(1000);
         RateComparison z = RateComparison.of(a1, pt1 * k, a0, pt0 * k);
-        assertEquals(x.ratio(), z.ratio(), 1e-12 * x.ratio(), s + " scaled");
+        assertEquals(x.rateRatio(), z.rateRatio(), 1e-12 * x.rateRatio(), s + " scaled");
         assertEquals(x.midP(0.95).interval().lower(), z.midP(0.95).interval().lower(),
                 1e-9 * x.midP(0.95).interval().lower(), s + " scaled mid-p");
     }
