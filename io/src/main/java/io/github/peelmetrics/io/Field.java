@@ -12,6 +12,8 @@ final class Field {
     final String name;
     private final List<String> candidates;
     private final Columns columns;
+    /** Whether the columns can grow (JSON lines), so that the indices may need a refresh. */
+    private final boolean growing;
     private int[] idx;
     /** Values already parsed, by raw text (dates, times, categories); bounded. */
     private int seen;
@@ -27,6 +29,7 @@ final class Field {
         this.name = name;
         this.candidates = m.columns(name);
         this.columns = columns;
+        this.growing = !columns.fixed();
         this.rowNumber = candidates.contains(Mapping.ROW_NUMBER);
         this.missing = m.missingTokens();
         this.onlyEmptyMissing = missing.size() == 1;
@@ -65,7 +68,7 @@ final class Field {
 
     /** The first non-missing cell, the constant, the row number, or null when missing. */
     String raw(Row row) {
-        if (seen != columns.size()) {
+        if (growing && seen != columns.size()) {
             refresh();
         }
         for (int i : idx) {
@@ -96,11 +99,26 @@ final class Field {
             return false;
         }
         for (String t : tokens) {
-            if (t.length() == v.length() && t.equalsIgnoreCase(v)) {
+            if (t.length() == v.length() && sameIgnoringCase(t, v)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * {@code t.equalsIgnoreCase(v)} for non-empty strings of equal length, with a cheap first test:
+     * two ASCII characters are equal ignoring case only when they agree in every bit but the case
+     * bit (0x20). A non-ASCII first character (some fold to ASCII letters, such as the Kelvin sign)
+     * always goes to {@code equalsIgnoreCase}.
+     */
+    private static boolean sameIgnoringCase(String t, String v) {
+        char a = v.charAt(0);
+        char b = t.charAt(0);
+        if (a < 0x80 && b < 0x80 && (a | 0x20) != (b | 0x20)) {
+            return false;
+        }
+        return t.equalsIgnoreCase(v);
     }
 
     private static boolean space(char c) {

@@ -79,9 +79,17 @@ final class Values {
         }
     }
 
+    /** Exact powers of ten as doubles (10^22 is the largest that a double holds exactly). */
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
     /** A finite decimal number. */
     double decimal(Field f, String raw) {
         String s = raw.strip();
+        double fast = simpleDecimal(s);
+        if (fast == fast) {
+            return fast;
+        }
         double d;
         try {
             if (!isDecimal(s)) {
@@ -95,6 +103,44 @@ final class Values {
             throw new Reject(f.label(), raw, "is not a finite number");
         }
         return d;
+    }
+
+    /**
+     * {@code Double.parseDouble(s)} for the common plain form {@code [-]digits[.digits]} with at
+     * most 15 digits in all, else NaN (the caller then takes the general path). Such a value is
+     * an integer m below 2^53 divided by 10^k with k at most 15: both are exact doubles, and IEEE
+     * division rounds correctly, so the result is the correctly rounded value that
+     * {@code Double.parseDouble} gives (Clinger's fast path).
+     */
+    static double simpleDecimal(String s) {
+        int n = s.length();
+        int i = 0;
+        boolean negative = false;
+        if (n > 0 && s.charAt(0) == '-') {
+            negative = true;
+            i = 1;
+        }
+        long m = 0;
+        int digits = 0;
+        int point = -1;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 15) {
+                    return Double.NaN;
+                }
+                m = m * 10 + (c - '0');
+            } else if (c == '.' && point < 0) {
+                point = i;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0 || point == n - 1 || point == (negative ? 1 : 0)) {
+            return Double.NaN; // "", "-", "5.", ".5", "-.5": left to the general path
+        }
+        double d = point < 0 ? m : m / POW10[n - 1 - point];
+        return negative ? -d : d;
     }
 
     private static boolean isDecimal(String s) {
