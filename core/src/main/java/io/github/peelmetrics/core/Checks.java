@@ -23,6 +23,22 @@ final class Checks {
         return value;
     }
 
+    /** As {@link #notNull(String, String, Object)}, naming the record {@code kind + " " + id} only on failure. */
+    static <T> T notNull(String kind, String id, String field, T value) {
+        if (value == null) {
+            throw new NullPointerException(field + " of " + kind + " " + id + " must not be null");
+        }
+        return value;
+    }
+
+    /** As {@link #text(String, String, String)}, naming the record {@code kind + " " + id} only on failure. */
+    static String text(String kind, String id, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return text(kind + " " + id, field, value);
+        }
+        return value;
+    }
+
     static <T> T notNull(String record, String field, T value) {
         return Objects.requireNonNull(value, () -> field + " of " + record + " must not be null");
     }

@@ -47,27 +47,27 @@ public record Stop(
     /** Validates every field and the consistency rules. */
     public Stop {
         Checks.id("stop", id);
-        String r = "stop " + id;
-        Checks.notNull(r, "dateTime", dateTime);
-        Checks.text(r, "beat", beat);
-        Checks.notNull(r, "location", location);
-        Checks.notNull(r, "type", type);
-        Checks.notNull(r, "subject", subject);
-        Checks.notNull(r, "reason", reason);
-        Checks.notNull(r, "searchConducted", searchConducted);
-        Checks.notNull(r, "searchBasis", searchBasis);
-        Checks.notNull(r, "contrabandFound", contrabandFound);
-        Checks.notNull(r, "outcome", outcome);
-        Checks.notNull(r, "useOfForce", useOfForce);
-        Checks.notNull(r, "officerId", officerId);
+        // The record's name is built only when a check fails: readers construct millions of stops.
+        Checks.notNull("stop", id, "dateTime", dateTime);
+        Checks.text("stop", id, "beat", beat);
+        Checks.notNull("stop", id, "location", location);
+        Checks.notNull("stop", id, "type", type);
+        Checks.notNull("stop", id, "subject", subject);
+        Checks.notNull("stop", id, "reason", reason);
+        Checks.notNull("stop", id, "searchConducted", searchConducted);
+        Checks.notNull("stop", id, "searchBasis", searchBasis);
+        Checks.notNull("stop", id, "contrabandFound", contrabandFound);
+        Checks.notNull("stop", id, "outcome", outcome);
+        Checks.notNull("stop", id, "useOfForce", useOfForce);
+        Checks.notNull("stop", id, "officerId", officerId);
         if (searchConducted == Flag.NO && searchBasis != SearchBasis.NONE) {
-            throw new IllegalArgumentException(r + ": searchBasis is " + searchBasis + " but no search was conducted");
+            throw new IllegalArgumentException("stop " + id + ": searchBasis is " + searchBasis + " but no search was conducted");
         }
         if (searchConducted == Flag.YES && searchBasis == SearchBasis.NONE) {
-            throw new IllegalArgumentException(r + ": a search was conducted but searchBasis is NONE (use UNKNOWN)");
+            throw new IllegalArgumentException("stop " + id + ": a search was conducted but searchBasis is NONE (use UNKNOWN)");
         }
         if (searchConducted == Flag.NO && contrabandFound != Flag.UNKNOWN) {
-            throw new IllegalArgumentException(r + ": contrabandFound is " + contrabandFound + " but no search was conducted");
+            throw new IllegalArgumentException("stop " + id + ": contrabandFound is " + contrabandFound + " but no search was conducted");
         }
     }
 
