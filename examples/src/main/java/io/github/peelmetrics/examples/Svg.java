@@ -20,10 +20,10 @@ final class Svg {
 
     /** Lines with interval bars: x = labels (e.g. waves), y in [yMin, yMax]. */
     static String lines(String title, List<String> xLabels, List<Series> series, double yMin, double yMax, String yLabel) {
-        int width = 640;
+        int width = 700;
         int height = 360;
         int left = 60;
-        int right = 150;
+        int right = 200;
         int top = 40;
         int bottom = 50;
         double plotW = width - left - right;
@@ -31,8 +31,9 @@ final class Svg {
         StringBuilder sb = open(width, height, title);
         axes(sb, left, top, plotW, plotH, yMin, yMax, yLabel);
         int nx = xLabels.size();
+        double[] at = positions(xLabels);
         for (int i = 0; i < nx; i++) {
-            double x = left + (nx == 1 ? plotW / 2 : plotW * i / (nx - 1));
+            double x = left + plotW * at[i];
             sb.append(text(x, top + plotH + 20, xLabels.get(i), "middle"));
         }
         for (int s = 0; s < series.size(); s++) {
@@ -42,7 +43,7 @@ final class Svg {
             StringBuilder path = new StringBuilder();
             for (int i = 0; i < se.points().size(); i++) {
                 Point p = se.points().get(i);
-                double x = left + (nx == 1 ? plotW / 2 : plotW * i / (nx - 1)) + offset;
+                double x = left + plotW * at[i] + offset;
                 double y = scale(p.value(), yMin, yMax, top, plotH);
                 path.append(i == 0 ? "M" : " L").append(f(x)).append(',').append(f(y));
                 sb.append(String.format(Locale.ROOT,
@@ -57,6 +58,24 @@ final class Svg {
             sb.append(text(width - right + 32, ly, se.name(), "start"));
         }
         return sb.append("</svg>").toString();
+    }
+
+    /** Where each x label sits in [0, 1]: by value when every label is a number (years), else evenly. */
+    private static double[] positions(List<String> labels) {
+        int n = labels.size();
+        double[] at = new double[n];
+        try {
+            double lo = Double.parseDouble(labels.get(0));
+            double hi = Double.parseDouble(labels.get(n - 1));
+            for (int i = 0; i < n; i++) {
+                at[i] = hi == lo ? 0.5 : (Double.parseDouble(labels.get(i)) - lo) / (hi - lo);
+            }
+        } catch (NumberFormatException e) {
+            for (int i = 0; i < n; i++) {
+                at[i] = n == 1 ? 0.5 : (double) i / (n - 1);
+            }
+        }
+        return at;
     }
 
     /** Horizontal bars with interval whiskers on a log scale, with a reference line at 1. */
