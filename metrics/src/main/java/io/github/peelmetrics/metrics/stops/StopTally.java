@@ -76,6 +76,10 @@ public final class StopTally {
     static final int SEARCHED_OUTCOME_KNOWN = SEARCHED_ARRESTS + 1;
     static final int BASIS = SEARCHED_OUTCOME_KNOWN + 1;
     static final int STRIDE = BASIS + BASES.length;
+    // The facts of every stop (outcome, searched, force) are counted jointly: one counter per
+    // combination, so a stop increments one slot of {@link #joint} instead of three. The marginal
+    // counts (and searchedArrests, searchedOutcomeKnown) are folded from it when read.
+    static final int JOINT = OUTCOMES.length * FLAGS * FLAGS;
     private static final int NO_CELL = -1;
 
     private static final Function<Stop, Category> RACE = s -> s.subject().race();
@@ -93,7 +97,10 @@ public final class StopTally {
     private final Map<String, Integer> keyIndex = new HashMap<>();
     private int groupCapacity = 8;
     private int[] grid = filled(8 * 8);
+    /** Per cell, STRIDE marginal counters: the rare facts of searched stops, and whatever merge and fromByteArray add. */
     private long[] counters = new long[16 * STRIDE];
+    /** Per cell, JOINT counters by (outcome, searched, force); see {@link #fold}. */
+    private long[] joint = new long[16 * JOINT];
     private int cellCount;
     private int[] cellGroup = new int[16];
     private int[] cellKey = new int[16];
@@ -164,28 +171,55 @@ public final class StopTally {
         if (g == null || k == null) {
             throw nullFrom(g, stop);
         }
-        int base = cellOf(g, k) * STRIDE;
-        long[] c = counters;
-        StopOutcome outcome = stop.outcome();
+        int cell = cellOf(g, k);
         Flag searched = stop.searchConducted();
-        c[base + OUTCOME + outcome.ordinal()]++;
-        c[base + SEARCH + searched.ordinal()]++;
-        c[base + FORCE + stop.useOfForce().ordinal()]++;
+        joint[cell * JOINT + (stop.outcome().ordinal() * FLAGS + searched.ordinal()) * FLAGS
+                + stop.useOfForce().ordinal()]++;
         if (searched == Flag.YES) {
-            addSearch(c, base, stop, outcome);
+            addSearch(counters, cell * STRIDE, stop);
         }
     }
 
     /** The rarer facts of a searched stop, kept out of {@link #add} so that it stays small enough to inline. */
-    private static void addSearch(long[] c, int base, Stop stop, StopOutcome outcome) {
+    private static void addSearch(long[] c, int base, Stop stop) {
         c[base + BASIS + stop.searchBasis().ordinal()]++;
         c[base + HIT + stop.contrabandFound().ordinal()]++;
-        if (outcome != StopOutcome.UNKNOWN) {
-            c[base + SEARCHED_OUTCOME_KNOWN]++;
-            if (outcome == StopOutcome.ARREST) {
-                c[base + SEARCHED_ARRESTS]++;
+    }
+
+    /**
+     * Adds the STRIDE marginal counts of cell {@code c} (its marginal counters plus its joint
+     * counters folded) to {@code into} from {@code at}. Reads only, so a finished tally can be read
+     * from several threads.
+     */
+    private void fold(int c, long[] into, int at) {
+        int base = c * STRIDE;
+        for (int f = 0; f < STRIDE; f++) {
+            into[at + f] += counters[base + f];
+        }
+        int j = c * JOINT;
+        for (int o = 0; o < OUTCOMES.length; o++) {
+            for (int s = 0; s < FLAGS; s++) {
+                for (int f = 0; f < FLAGS; f++) {
+                    long n = joint[j++];
+                    into[at + OUTCOME + o] += n;
+                    into[at + SEARCH + s] += n;
+                    into[at + FORCE + f] += n;
+                    if (s == Flag.YES.ordinal() && o != StopOutcome.UNKNOWN.ordinal()) {
+                        into[at + SEARCHED_OUTCOME_KNOWN] += n;
+                        if (o == StopOutcome.ARREST.ordinal()) {
+                            into[at + SEARCHED_ARRESTS] += n;
+                        }
+                    }
+                }
             }
         }
+    }
+
+    /** The STRIDE marginal counts of cell {@code c}. */
+    private long[] cellCounts(int c) {
+        long[] v = new long[STRIDE];
+        fold(c, v, 0);
+        return v;
     }
 
     private static NullPointerException nullFrom(Category g, Stop stop) {
@@ -283,6 +317,7 @@ public final class StopTally {
             cellGroup = Arrays.copyOf(cellGroup, cellCount * 2);
             cellKey = Arrays.copyOf(cellKey, cellCount * 2);
             counters = Arrays.copyOf(counters, cellCount * 2 * STRIDE);
+            joint = Arrays.copyOf(joint, cellCount * 2 * JOINT);
         }
         cellGroup[cellCount] = g;
         cellKey[cellCount] = k;
@@ -317,10 +352,14 @@ public final class StopTally {
             String k = other.keys[other.cellKey[c]];
             Integer gi = groupIndex.get(g);
             Integer ki = keyIndex.get(k);
-            int base = cell(gi != null ? gi : newGroup(g), ki != null ? ki : newKey(k)) * STRIDE;
+            int cell = cell(gi != null ? gi : newGroup(g), ki != null ? ki : newKey(k));
+            int base = cell * STRIDE;
             int from = c * STRIDE;
             for (int f = 0; f < STRIDE; f++) {
                 counters[base + f] += other.counters[from + f];
+            }
+            for (int j = 0; j < JOINT; j++) {
+                joint[cell * JOINT + j] += other.joint[c * JOINT + j];
             }
         }
         return this;
@@ -361,14 +400,14 @@ public final class StopTally {
             for (int c = 0; c < cellCount; c++) {
                 out.writeInt(cellGroup[c]);
                 out.writeInt(cellKey[c]);
-                int base = c * STRIDE;
+                long[] v = cellCounts(c);
                 for (int s = 0; s < LAYOUT.length; s++) {
                     for (int i = 0; i < LAYOUT[s].length; i++) {
-                        out.writeLong(counters[base + LAYOUT_BASE[s] + i]);
+                        out.writeLong(v[LAYOUT_BASE[s] + i]);
                     }
                 }
-                out.writeLong(counters[base + SEARCHED_ARRESTS]);
-                out.writeLong(counters[base + SEARCHED_OUTCOME_KNOWN]);
+                out.writeLong(v[SEARCHED_ARRESTS]);
+                out.writeLong(v[SEARCHED_OUTCOME_KNOWN]);
             }
             out.flush();
             return bytes.toByteArray();
@@ -486,6 +525,9 @@ public final class StopTally {
             for (int o = 0; o < OUTCOMES.length; o++) {
                 n += counters[c * STRIDE + OUTCOME + o];
             }
+            for (int j = 0; j < JOINT; j++) {
+                n += joint[c * JOINT + j];
+            }
         }
         return n;
     }
@@ -558,16 +600,14 @@ public final class StopTally {
         long[] s = new long[STRIDE];
         for (int c = 0; c < cellCount; c++) {
             if (filter.test(c)) {
-                for (int f = 0; f < STRIDE; f++) {
-                    s[f] += counters[c * STRIDE + f];
-                }
+                fold(c, s, 0);
             }
         }
         return fromCounters(s, 0);
     }
 
     private StopCounts countsOfCell(int c) {
-        return fromCounters(counters, c * STRIDE);
+        return fromCounters(cellCounts(c), 0);
     }
 
     private static StopCounts fromCounters(long[] c, int base) {
