@@ -104,9 +104,16 @@ public final class StopTally {
     private int cellCount;
     private int[] cellGroup = new int[16];
     private int[] cellKey = new int[16];
-    /** Open-addressing table of the cells: group and key side by side, then the cell in {@link #tableCell}. */
-    private Object[] table = new Object[2 * 64];
-    private int[] tableCell = new int[64];
+    // Identity-first, direct-mapped caches of group -> group index and key -> key index: one slot
+    // per hash, holding the instance last seen there. Records from one reader share their Category
+    // and beat String instances, so a lookup is one hash (cached in String), one reference compare
+    // and no loop. When two different values want one slot the cache doubles (up to MAX_CACHE), so
+    // the values seen do not evict each other.
+    private static final int MAX_CACHE = 1 << 12;
+    private Object[] groupCache = new Object[16];
+    private int[] groupCacheIndex = new int[16];
+    private Object[] keyCache = new Object[64];
+    private int[] keyCacheIndex = new int[64];
 
     private StopTally(Function<? super Stop, Category> groupOf, Function<? super Stop, String> keyOf, boolean keyed) {
         this.groupOf = groupOf;
@@ -171,7 +178,16 @@ public final class StopTally {
         if (g == null || k == null) {
             throw nullFrom(g, stop);
         }
-        int cell = cellOf(g, k);
+        Object[] gc = groupCache;
+        int gs = spread(g.hashCode()) & (gc.length - 1);
+        int gi = gc[gs] == g ? groupCacheIndex[gs] : groupSlow(g);
+        Object[] kc = keyCache;
+        int ks = spread(k.hashCode()) & (kc.length - 1);
+        int ki = kc[ks] == k ? keyCacheIndex[ks] : keySlow(k);
+        int cell = grid[ki * groupCapacity + gi];
+        if (cell == NO_CELL) {
+            cell = cell(gi, ki);
+        }
         Flag searched = stop.searchConducted();
         joint[cell * JOINT + (stop.outcome().ordinal() * FLAGS + searched.ordinal()) * FLAGS
                 + stop.useOfForce().ordinal()]++;
@@ -233,48 +249,79 @@ public final class StopTally {
         }
     }
 
-    /**
-     * The cell of (group, key): open addressing on the group's and key's cached hash codes, identity
-     * compared first, so the hot path has no map node, no Integer and no data-dependent scan.
-     */
+    /** The cell of (group, key), made if new; the slow path, for merges and reading bytes. */
     private int cellOf(Category g, String k) {
-        Object[] t = table;
-        int mask = tableCell.length - 1;
-        int slot = spread(g.hashCode() * 31 + k.hashCode()) & mask;
-        while (true) {
-            Object x = t[2 * slot];
-            if (x == null) {
-                return newCell(g, k);
-            }
-            Object y = t[2 * slot + 1];
-            if ((x == g || x.equals(g)) && (y == k || y.equals(k))) {
-                return tableCell[slot];
-            }
-            slot = (slot + 1) & mask;
-        }
+        Integer gi = groupIndex.get(g);
+        Integer ki = keyIndex.get(k);
+        return cell(gi != null ? gi : newGroup(g), ki != null ? ki : newKey(k));
     }
 
     private static int spread(int h) {
         return h ^ (h >>> 16);
     }
 
-    private int newCell(Category g, String k) {
-        Integer gi = groupIndex.get(g);
-        Integer ki = keyIndex.get(k);
-        return cell(gi != null ? gi : newGroup(g), ki != null ? ki : newKey(k));
+    /** The index of a group not found by identity in its cache slot; puts it in the cache. */
+    private int groupSlow(Category g) {
+        Integer i = groupIndex.get(g);
+        int gi = i != null ? i : newGroup(g);
+        if (!cache(groupCache, groupCacheIndex, g, gi) && groupCache.length < MAX_CACHE) {
+            int n = groupCache.length;
+            Object[] refs;
+            int[] index;
+            boolean clean;
+            do {
+                n *= 2;
+                refs = new Object[n];
+                index = new int[n];
+                clean = true;
+                for (int j = 0; j < groupCount; j++) {
+                    clean &= cache(refs, index, groups[j], j);
+                }
+            } while (!clean && n < MAX_CACHE);
+            groupCache = refs;
+            groupCacheIndex = index;
+        }
+        return gi;
     }
 
-    private void putInTable(int c) {
-        Category g = groups[cellGroup[c]];
-        String k = keys[cellKey[c]];
-        int mask = tableCell.length - 1;
-        int slot = spread(g.hashCode() * 31 + k.hashCode()) & mask;
-        while (table[2 * slot] != null) {
-            slot = (slot + 1) & mask;
+    /** The index of a key not found by identity in its cache slot; puts it in the cache. */
+    private int keySlow(String k) {
+        Integer i = keyIndex.get(k);
+        int ki = i != null ? i : newKey(k);
+        if (!cache(keyCache, keyCacheIndex, k, ki) && keyCache.length < MAX_CACHE) {
+            int n = keyCache.length;
+            Object[] refs;
+            int[] index;
+            boolean clean;
+            do {
+                n *= 2;
+                refs = new Object[n];
+                index = new int[n];
+                clean = true;
+                for (int j = 0; j < keyCount; j++) {
+                    clean &= cache(refs, index, keys[j], j);
+                }
+            } while (!clean && n < MAX_CACHE);
+            keyCache = refs;
+            keyCacheIndex = index;
         }
-        table[2 * slot] = g;
-        table[2 * slot + 1] = k;
-        tableCell[slot] = c;
+        return ki;
+    }
+
+    /**
+     * Puts {@code x -> i} in its slot of a direct-mapped cache if the slot is empty or holds a value
+     * equal to {@code x} (then {@code x}, the instance now in use, replaces it); false if the slot
+     * holds another value.
+     */
+    private static boolean cache(Object[] refs, int[] index, Object x, int i) {
+        int s = spread(x.hashCode()) & (refs.length - 1);
+        Object y = refs[s];
+        if (y != null && !y.equals(x)) {
+            return false;
+        }
+        refs[s] = x;
+        index[s] = i;
+        return true;
     }
 
     private int newGroup(Category g) {
@@ -322,17 +369,7 @@ public final class StopTally {
         cellGroup[cellCount] = g;
         cellKey[cellCount] = k;
         grid[slot] = cellCount;
-        int c = cellCount++;
-        if (cellCount * 2 > tableCell.length) {
-            tableCell = new int[tableCell.length * 2];
-            table = new Object[2 * tableCell.length];
-            for (int i = 0; i < cellCount; i++) {
-                putInTable(i);
-            }
-        } else {
-            putInTable(c);
-        }
-        return c;
+        return cellCount++;
     }
 
     /**
@@ -350,9 +387,7 @@ public final class StopTally {
         for (int c = 0; c < other.cellCount; c++) {
             Category g = other.groups[other.cellGroup[c]];
             String k = other.keys[other.cellKey[c]];
-            Integer gi = groupIndex.get(g);
-            Integer ki = keyIndex.get(k);
-            int cell = cell(gi != null ? gi : newGroup(g), ki != null ? ki : newKey(k));
+            int cell = cellOf(g, k);
             int base = cell * STRIDE;
             int from = c * STRIDE;
             for (int f = 0; f < STRIDE; f++) {
