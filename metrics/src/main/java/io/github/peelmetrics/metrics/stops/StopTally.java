@@ -52,10 +52,12 @@ import java.util.stream.Collector;
  * search denominator; an unrecorded outcome leaves it out of the arrest denominator, while
  * {@link StopOutcome#NONE} is a real outcome.
  *
- * <p>Internals: groups and keys get dense int indices, and each (group, key) cell owns a run of
- * {@code long} counters in one array, so adding a stop boxes nothing and allocates nothing once
- * its group and key have been seen. Not thread-safe: use one tally per thread and merge (what the
- * collector does).
+ * <p>Internals: groups and keys get dense int indices, found by reference in small direct-mapped
+ * caches (equal but distinct instances fall back to equality), and a grid maps the two indices to
+ * a cell. Each cell counts a stop in one {@code long}, by the stop's (outcome, search status,
+ * force); a searched stop's basis and contraband finding go to a second run of counters. Adding a
+ * stop boxes nothing and allocates nothing once its group and key have been seen. Not
+ * thread-safe: use one tally per thread and merge (what the collector does).
  */
 public final class StopTally {
 
@@ -204,8 +206,7 @@ public final class StopTally {
 
     /**
      * Adds the STRIDE marginal counts of cell {@code c} (its marginal counters plus its joint
-     * counters folded) to {@code into} from {@code at}. Reads only, so a finished tally can be read
-     * from several threads.
+     * counters folded) to {@code into} from {@code at}. Reads only: reading a tally does not change it.
      */
     private void fold(int c, long[] into, int at) {
         int base = c * STRIDE;
