@@ -52,10 +52,12 @@ import java.util.stream.Collector;
  * search denominator; an unrecorded outcome leaves it out of the arrest denominator, while
  * {@link StopOutcome#NONE} is a real outcome.
  *
- * <p>Internals: groups and keys get dense int indices, and each (group, key) cell owns a run of
- * {@code long} counters in one array, so adding a stop boxes nothing and allocates nothing once
- * its group and key have been seen. Not thread-safe: use one tally per thread and merge (what the
- * collector does).
+ * <p>Internals: groups and keys get dense int indices, found by reference in small direct-mapped
+ * caches (equal but distinct instances fall back to equality), and a grid maps the two indices to
+ * a cell. Each cell counts a stop in one {@code long}, by the stop's (outcome, search status,
+ * force); a searched stop's basis and contraband finding go to a second run of counters. Adding a
+ * stop boxes nothing and allocates nothing once its group and key have been seen. Not
+ * thread-safe: use one tally per thread and merge (what the collector does).
  */
 public final class StopTally {
 
@@ -76,6 +78,10 @@ public final class StopTally {
     static final int SEARCHED_OUTCOME_KNOWN = SEARCHED_ARRESTS + 1;
     static final int BASIS = SEARCHED_OUTCOME_KNOWN + 1;
     static final int STRIDE = BASIS + BASES.length;
+    // The facts of every stop (outcome, searched, force) are counted jointly: one counter per
+    // combination, so a stop increments one slot of {@link #joint} instead of three. The marginal
+    // counts (and searchedArrests, searchedOutcomeKnown) are folded from it when read.
+    static final int JOINT = OUTCOMES.length * FLAGS * FLAGS;
     private static final int NO_CELL = -1;
 
     private static final Function<Stop, Category> RACE = s -> s.subject().race();
@@ -93,13 +99,23 @@ public final class StopTally {
     private final Map<String, Integer> keyIndex = new HashMap<>();
     private int groupCapacity = 8;
     private int[] grid = filled(8 * 8);
+    /** Per cell, STRIDE marginal counters: the rare facts of searched stops, and whatever merge and fromByteArray add. */
     private long[] counters = new long[16 * STRIDE];
+    /** Per cell, JOINT counters by (outcome, searched, force); see {@link #fold}. */
+    private long[] joint = new long[16 * JOINT];
     private int cellCount;
     private int[] cellGroup = new int[16];
     private int[] cellKey = new int[16];
-    /** Open-addressing table of the cells: group and key side by side, then the cell in {@link #tableCell}. */
-    private Object[] table = new Object[2 * 64];
-    private int[] tableCell = new int[64];
+    // Identity-first, direct-mapped caches of group -> group index and key -> key index: one slot
+    // per hash, holding the instance last seen there. Records from one reader share their Category
+    // and beat String instances, so a lookup is one hash (cached in String), one reference compare
+    // and no loop. When two different values want one slot the cache doubles (up to MAX_CACHE), so
+    // the values seen do not evict each other.
+    private static final int MAX_CACHE = 1 << 12;
+    private Object[] groupCache = new Object[16];
+    private int[] groupCacheIndex = new int[16];
+    private Object[] keyCache = new Object[64];
+    private int[] keyCacheIndex = new int[64];
 
     private StopTally(Function<? super Stop, Category> groupOf, Function<? super Stop, String> keyOf, boolean keyed) {
         this.groupOf = groupOf;
@@ -164,28 +180,63 @@ public final class StopTally {
         if (g == null || k == null) {
             throw nullFrom(g, stop);
         }
-        int base = cellOf(g, k) * STRIDE;
-        long[] c = counters;
-        StopOutcome outcome = stop.outcome();
+        Object[] gc = groupCache;
+        int gs = spread(g.hashCode()) & (gc.length - 1);
+        int gi = gc[gs] == g ? groupCacheIndex[gs] : groupSlow(g);
+        Object[] kc = keyCache;
+        int ks = spread(k.hashCode()) & (kc.length - 1);
+        int ki = kc[ks] == k ? keyCacheIndex[ks] : keySlow(k);
+        int cell = grid[ki * groupCapacity + gi];
+        if (cell == NO_CELL) {
+            cell = cell(gi, ki);
+        }
         Flag searched = stop.searchConducted();
-        c[base + OUTCOME + outcome.ordinal()]++;
-        c[base + SEARCH + searched.ordinal()]++;
-        c[base + FORCE + stop.useOfForce().ordinal()]++;
+        joint[cell * JOINT + (stop.outcome().ordinal() * FLAGS + searched.ordinal()) * FLAGS
+                + stop.useOfForce().ordinal()]++;
         if (searched == Flag.YES) {
-            addSearch(c, base, stop, outcome);
+            addSearch(counters, cell * STRIDE, stop);
         }
     }
 
     /** The rarer facts of a searched stop, kept out of {@link #add} so that it stays small enough to inline. */
-    private static void addSearch(long[] c, int base, Stop stop, StopOutcome outcome) {
+    private static void addSearch(long[] c, int base, Stop stop) {
         c[base + BASIS + stop.searchBasis().ordinal()]++;
         c[base + HIT + stop.contrabandFound().ordinal()]++;
-        if (outcome != StopOutcome.UNKNOWN) {
-            c[base + SEARCHED_OUTCOME_KNOWN]++;
-            if (outcome == StopOutcome.ARREST) {
-                c[base + SEARCHED_ARRESTS]++;
+    }
+
+    /**
+     * Adds the STRIDE marginal counts of cell {@code c} (its marginal counters plus its joint
+     * counters folded) to {@code into} from {@code at}. Reads only: reading a tally does not change it.
+     */
+    private void fold(int c, long[] into, int at) {
+        int base = c * STRIDE;
+        for (int f = 0; f < STRIDE; f++) {
+            into[at + f] += counters[base + f];
+        }
+        int j = c * JOINT;
+        for (int o = 0; o < OUTCOMES.length; o++) {
+            for (int s = 0; s < FLAGS; s++) {
+                for (int f = 0; f < FLAGS; f++) {
+                    long n = joint[j++];
+                    into[at + OUTCOME + o] += n;
+                    into[at + SEARCH + s] += n;
+                    into[at + FORCE + f] += n;
+                    if (s == Flag.YES.ordinal() && o != StopOutcome.UNKNOWN.ordinal()) {
+                        into[at + SEARCHED_OUTCOME_KNOWN] += n;
+                        if (o == StopOutcome.ARREST.ordinal()) {
+                            into[at + SEARCHED_ARRESTS] += n;
+                        }
+                    }
+                }
             }
         }
+    }
+
+    /** The STRIDE marginal counts of cell {@code c}. */
+    private long[] cellCounts(int c) {
+        long[] v = new long[STRIDE];
+        fold(c, v, 0);
+        return v;
     }
 
     private static NullPointerException nullFrom(Category g, Stop stop) {
@@ -199,48 +250,79 @@ public final class StopTally {
         }
     }
 
-    /**
-     * The cell of (group, key): open addressing on the group's and key's cached hash codes, identity
-     * compared first, so the hot path has no map node, no Integer and no data-dependent scan.
-     */
+    /** The cell of (group, key), made if new; the slow path, for merges and reading bytes. */
     private int cellOf(Category g, String k) {
-        Object[] t = table;
-        int mask = tableCell.length - 1;
-        int slot = spread(g.hashCode() * 31 + k.hashCode()) & mask;
-        while (true) {
-            Object x = t[2 * slot];
-            if (x == null) {
-                return newCell(g, k);
-            }
-            Object y = t[2 * slot + 1];
-            if ((x == g || x.equals(g)) && (y == k || y.equals(k))) {
-                return tableCell[slot];
-            }
-            slot = (slot + 1) & mask;
-        }
+        Integer gi = groupIndex.get(g);
+        Integer ki = keyIndex.get(k);
+        return cell(gi != null ? gi : newGroup(g), ki != null ? ki : newKey(k));
     }
 
     private static int spread(int h) {
         return h ^ (h >>> 16);
     }
 
-    private int newCell(Category g, String k) {
-        Integer gi = groupIndex.get(g);
-        Integer ki = keyIndex.get(k);
-        return cell(gi != null ? gi : newGroup(g), ki != null ? ki : newKey(k));
+    /** The index of a group not found by identity in its cache slot; puts it in the cache. */
+    private int groupSlow(Category g) {
+        Integer i = groupIndex.get(g);
+        int gi = i != null ? i : newGroup(g);
+        if (!cache(groupCache, groupCacheIndex, g, gi) && groupCache.length < MAX_CACHE) {
+            int n = groupCache.length;
+            Object[] refs;
+            int[] index;
+            boolean clean;
+            do {
+                n *= 2;
+                refs = new Object[n];
+                index = new int[n];
+                clean = true;
+                for (int j = 0; j < groupCount; j++) {
+                    clean &= cache(refs, index, groups[j], j);
+                }
+            } while (!clean && n < MAX_CACHE);
+            groupCache = refs;
+            groupCacheIndex = index;
+        }
+        return gi;
     }
 
-    private void putInTable(int c) {
-        Category g = groups[cellGroup[c]];
-        String k = keys[cellKey[c]];
-        int mask = tableCell.length - 1;
-        int slot = spread(g.hashCode() * 31 + k.hashCode()) & mask;
-        while (table[2 * slot] != null) {
-            slot = (slot + 1) & mask;
+    /** The index of a key not found by identity in its cache slot; puts it in the cache. */
+    private int keySlow(String k) {
+        Integer i = keyIndex.get(k);
+        int ki = i != null ? i : newKey(k);
+        if (!cache(keyCache, keyCacheIndex, k, ki) && keyCache.length < MAX_CACHE) {
+            int n = keyCache.length;
+            Object[] refs;
+            int[] index;
+            boolean clean;
+            do {
+                n *= 2;
+                refs = new Object[n];
+                index = new int[n];
+                clean = true;
+                for (int j = 0; j < keyCount; j++) {
+                    clean &= cache(refs, index, keys[j], j);
+                }
+            } while (!clean && n < MAX_CACHE);
+            keyCache = refs;
+            keyCacheIndex = index;
         }
-        table[2 * slot] = g;
-        table[2 * slot + 1] = k;
-        tableCell[slot] = c;
+        return ki;
+    }
+
+    /**
+     * Puts {@code x -> i} in its slot of a direct-mapped cache if the slot is empty or holds a value
+     * equal to {@code x} (then {@code x}, the instance now in use, replaces it); false if the slot
+     * holds another value.
+     */
+    private static boolean cache(Object[] refs, int[] index, Object x, int i) {
+        int s = spread(x.hashCode()) & (refs.length - 1);
+        Object y = refs[s];
+        if (y != null && !y.equals(x)) {
+            return false;
+        }
+        refs[s] = x;
+        index[s] = i;
+        return true;
     }
 
     private int newGroup(Category g) {
@@ -283,21 +365,12 @@ public final class StopTally {
             cellGroup = Arrays.copyOf(cellGroup, cellCount * 2);
             cellKey = Arrays.copyOf(cellKey, cellCount * 2);
             counters = Arrays.copyOf(counters, cellCount * 2 * STRIDE);
+            joint = Arrays.copyOf(joint, cellCount * 2 * JOINT);
         }
         cellGroup[cellCount] = g;
         cellKey[cellCount] = k;
         grid[slot] = cellCount;
-        int c = cellCount++;
-        if (cellCount * 2 > tableCell.length) {
-            tableCell = new int[tableCell.length * 2];
-            table = new Object[2 * tableCell.length];
-            for (int i = 0; i < cellCount; i++) {
-                putInTable(i);
-            }
-        } else {
-            putInTable(c);
-        }
-        return c;
+        return cellCount++;
     }
 
     /**
@@ -315,12 +388,14 @@ public final class StopTally {
         for (int c = 0; c < other.cellCount; c++) {
             Category g = other.groups[other.cellGroup[c]];
             String k = other.keys[other.cellKey[c]];
-            Integer gi = groupIndex.get(g);
-            Integer ki = keyIndex.get(k);
-            int base = cell(gi != null ? gi : newGroup(g), ki != null ? ki : newKey(k)) * STRIDE;
+            int cell = cellOf(g, k);
+            int base = cell * STRIDE;
             int from = c * STRIDE;
             for (int f = 0; f < STRIDE; f++) {
                 counters[base + f] += other.counters[from + f];
+            }
+            for (int j = 0; j < JOINT; j++) {
+                joint[cell * JOINT + j] += other.joint[c * JOINT + j];
             }
         }
         return this;
@@ -361,14 +436,14 @@ public final class StopTally {
             for (int c = 0; c < cellCount; c++) {
                 out.writeInt(cellGroup[c]);
                 out.writeInt(cellKey[c]);
-                int base = c * STRIDE;
+                long[] v = cellCounts(c);
                 for (int s = 0; s < LAYOUT.length; s++) {
                     for (int i = 0; i < LAYOUT[s].length; i++) {
-                        out.writeLong(counters[base + LAYOUT_BASE[s] + i]);
+                        out.writeLong(v[LAYOUT_BASE[s] + i]);
                     }
                 }
-                out.writeLong(counters[base + SEARCHED_ARRESTS]);
-                out.writeLong(counters[base + SEARCHED_OUTCOME_KNOWN]);
+                out.writeLong(v[SEARCHED_ARRESTS]);
+                out.writeLong(v[SEARCHED_OUTCOME_KNOWN]);
             }
             out.flush();
             return bytes.toByteArray();
@@ -486,6 +561,9 @@ public final class StopTally {
             for (int o = 0; o < OUTCOMES.length; o++) {
                 n += counters[c * STRIDE + OUTCOME + o];
             }
+            for (int j = 0; j < JOINT; j++) {
+                n += joint[c * JOINT + j];
+            }
         }
         return n;
     }
@@ -558,16 +636,14 @@ public final class StopTally {
         long[] s = new long[STRIDE];
         for (int c = 0; c < cellCount; c++) {
             if (filter.test(c)) {
-                for (int f = 0; f < STRIDE; f++) {
-                    s[f] += counters[c * STRIDE + f];
-                }
+                fold(c, s, 0);
             }
         }
         return fromCounters(s, 0);
     }
 
     private StopCounts countsOfCell(int c) {
-        return fromCounters(counters, c * STRIDE);
+        return fromCounters(cellCounts(c), 0);
     }
 
     private static StopCounts fromCounters(long[] c, int base) {

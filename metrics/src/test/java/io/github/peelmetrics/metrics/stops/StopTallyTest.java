@@ -145,6 +145,36 @@ class StopTallyTest {
         assertEquals(Map.of(), StopTally.fromByteArray(ok).cells());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
+    void equalButDistinctGroupAndKeyInstancesCountInOneCell(Seeded s) {
+        SplittableRandom r = s.random();
+        List<Stop> stops = RandomStops.stops(r, 300, 6);
+        List<Stop> copies = new ArrayList<>();
+        for (Stop x : stops) {
+            Category race = x.subject().race();
+            copies.add(r.nextBoolean() ? x : x.toBuilder().beat(new String(x.beat()))
+                    .race(Category.of(race.code(), race.label())).build());
+        }
+        assertEquals(tally(stops).cells(), tally(copies).cells(), s.toString());
+    }
+
+    @Test
+    void moreKeysThanTheLookupCacheHoldsStillCountExactly() {
+        StopTally t = StopTally.byRace(Stop::beat);
+        ZonedDateTime when = ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        for (int i = 0; i < 30_000; i++) {
+            t.add(Stop.builder("S" + i, when).beat("K" + (i % 10_000)).race(i % 2 == 0 ? Races.BLACK : Races.WHITE)
+                    .build());
+        }
+        assertEquals(10_000, t.keys().size());
+        assertEquals(30_000, t.stops());
+        assertEquals(3, t.counts(Races.BLACK, "K124").stops());
+        assertEquals(0, t.counts(Races.WHITE, "K124").stops());
+        assertEquals(3, t.counts(Races.WHITE, "K9999").stops());
+        assertEquals(15_000, t.counts(Races.BLACK).stops());
+    }
+
     @Test
     void manyGroupsAndKeysGrowTheTables() {
         StopTally t = StopTally.by(x -> Category.of(x.id().substring(0, 3)), Stop::beat);
