@@ -261,26 +261,38 @@ public final class StopTally {
         return h ^ (h >>> 16);
     }
 
+    /** An identity cache's two arrays: the value in each slot and its index. */
+    private record IdentityCache(Object[] refs, int[] index) {}
+
+    /**
+     * A cache at least twice {@code length} (doubling until every one of the first {@code count}
+     * values has a slot of its own, or {@code MAX_CACHE}), holding those values and their indices.
+     */
+    private static IdentityCache grown(int length, Object[] values, int count) {
+        int n = length;
+        Object[] refs;
+        int[] index;
+        boolean clean;
+        do {
+            n *= 2;
+            refs = new Object[n];
+            index = new int[n];
+            clean = true;
+            for (int j = 0; j < count; j++) {
+                clean &= cache(refs, index, values[j], j);
+            }
+        } while (!clean && n < MAX_CACHE);
+        return new IdentityCache(refs, index);
+    }
+
     /** The index of a group not found by identity in its cache slot; puts it in the cache. */
     private int groupSlow(Category g) {
         Integer i = groupIndex.get(g);
         int gi = i != null ? i : newGroup(g);
         if (!cache(groupCache, groupCacheIndex, g, gi) && groupCache.length < MAX_CACHE) {
-            int n = groupCache.length;
-            Object[] refs;
-            int[] index;
-            boolean clean;
-            do {
-                n *= 2;
-                refs = new Object[n];
-                index = new int[n];
-                clean = true;
-                for (int j = 0; j < groupCount; j++) {
-                    clean &= cache(refs, index, groups[j], j);
-                }
-            } while (!clean && n < MAX_CACHE);
-            groupCache = refs;
-            groupCacheIndex = index;
+            IdentityCache c = grown(groupCache.length, groups, groupCount);
+            groupCache = c.refs();
+            groupCacheIndex = c.index();
         }
         return gi;
     }
@@ -290,21 +302,9 @@ public final class StopTally {
         Integer i = keyIndex.get(k);
         int ki = i != null ? i : newKey(k);
         if (!cache(keyCache, keyCacheIndex, k, ki) && keyCache.length < MAX_CACHE) {
-            int n = keyCache.length;
-            Object[] refs;
-            int[] index;
-            boolean clean;
-            do {
-                n *= 2;
-                refs = new Object[n];
-                index = new int[n];
-                clean = true;
-                for (int j = 0; j < keyCount; j++) {
-                    clean &= cache(refs, index, keys[j], j);
-                }
-            } while (!clean && n < MAX_CACHE);
-            keyCache = refs;
-            keyCacheIndex = index;
+            IdentityCache c = grown(keyCache.length, keys, keyCount);
+            keyCache = c.refs();
+            keyCacheIndex = c.index();
         }
         return ki;
     }
