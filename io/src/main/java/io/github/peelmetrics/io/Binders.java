@@ -344,12 +344,10 @@ final class Binders {
         return (row, sink) -> {
             String oid = v.id(id, row);
             String h = hired.raw(row);
-            if (h != null) {
-                v.date(hired, h); // checked; Officer has no hire date yet
-            }
+            Optional<LocalDate> hiredOn = h == null ? Optional.empty() : Optional.of(v.date(hired, h));
             Demographics d = new Demographics(v.category(race, row, sink), v.category(sex, row, sink),
                     Category.UNKNOWN, OptionalInt.empty());
-            sink.emit(new Officer(oid, d), 1);
+            sink.emit(new Officer(oid, d, hiredOn), 1);
         };
     }
 

@@ -113,7 +113,7 @@ public final class RecordReader<T> {
         return of("beats", mapping, Binders::beats);
     }
 
-    /** Officers; a {@code hired} date is checked but not kept ({@link Officer} has no hire date). */
+    /** Officers, with their hire date when the {@code hired} column has one. */
     public static RecordReader<Officer> officers(Mapping mapping) {
         return of("officers", mapping, Binders::officers);
     }

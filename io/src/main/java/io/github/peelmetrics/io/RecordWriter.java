@@ -150,10 +150,11 @@ public final class RecordWriter<T> {
         });
     }
 
-    /** Officers (race and sex; no hire date). */
+    /** Officers: id, race, sex and hire date (empty when not recorded). */
     public static RecordWriter<Officer> officers(Mapping mapping) {
-        return new RecordWriter<>(header(mapping, Binders.OFFICER_FIELDS.subList(0, 3)), o -> new String[] {
-            o.id(), code(o.demographics().race()), code(o.demographics().sex())});
+        return new RecordWriter<>(header(mapping, Binders.OFFICER_FIELDS), o -> new String[] {
+            o.id(), code(o.demographics().race()), code(o.demographics().sex()),
+            o.hired().map(Object::toString).orElse("")});
     }
 
     /** Beat assignments. */

@@ -143,7 +143,9 @@ final class Gen {
     }
 
     static Officer officer(SplittableRandom r) {
-        return new Officer(id(r), new Demographics(race(r), pick(r, Sexes.all()), Category.UNKNOWN, OptionalInt.empty()));
+        java.util.Optional<java.time.LocalDate> hired = r.nextBoolean() ? java.util.Optional.empty()
+                : java.util.Optional.of(java.time.LocalDate.of(1970, 1, 1).plusDays(r.nextInt(20_000)));
+        return new Officer(id(r), new Demographics(race(r), pick(r, Sexes.all()), Category.UNKNOWN, OptionalInt.empty()), hired);
     }
 
     /** A beat named by its id, with one to six groups (a group's code never repeats). */
