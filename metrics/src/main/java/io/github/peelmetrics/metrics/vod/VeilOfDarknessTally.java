@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The stops of a {@link VeilOfDarkness} test, tallied: {@link #add(Stop)} one stop at a time,
@@ -227,6 +228,41 @@ public final class VeilOfDarknessTally {
             hist[(int) (u[2] - base)] += u[4];
         }
         return test.fit(sortedBeats, base, span, trials, successes, hist, ex, test.windowsByKey(window));
+    }
+
+    /**
+     * How one stop enters the test: dark or light, or left out with the reason.
+     *
+     * @param stop      the stop
+     * @param dark      whether it is dark (after its day's civil dusk) rather than light (before
+     *                  sunset); empty when the stop is excluded
+     * @param exclusion why the stop is left out; empty when it is used
+     */
+    public record Classification(Stop stop, Optional<Boolean> dark, Optional<Exclusion> exclusion) {
+        /** Validates that exactly one of {@code dark} and {@code exclusion} is present. */
+        public Classification {
+            Objects.requireNonNull(stop, "stop");
+            if (dark.isPresent() == exclusion.isPresent()) {
+                throw new IllegalArgumentException("stop " + stop.id() + " must be either dark/light or excluded");
+            }
+        }
+    }
+
+    /**
+     * Was each stop dark? The classification of every stop given everything tallied so far (the
+     * inter-twilight windows depend on the years tallied), as the test uses it: the dark/light
+     * class of each used stop and the reason for each excluded one.
+     */
+    public List<Classification> classify(List<Stop> stops) {
+        int[] status = statuses(stops);
+        List<Classification> out = new ArrayList<>(status.length);
+        Exclusion[] reasons = Exclusion.values();
+        for (int i = 0; i < status.length; i++) {
+            out.add(status[i] < 2
+                    ? new Classification(stops.get(i), Optional.of(status[i] == 1), Optional.empty())
+                    : new Classification(stops.get(i), Optional.empty(), Optional.of(reasons[status[i] - 2])));
+        }
+        return out;
     }
 
     /**

@@ -73,12 +73,15 @@ class VeilOfDarknessConformanceTest {
         // every row classified as the reference did, from Peel's own solar times
         VeilOfDarknessTally tally = vod.tally();
         stops.forEach(tally::add);
-        int[] status = tally.statuses(stops);
+        List<VeilOfDarknessTally.Classification> classes = tally.classify(stops);
         double minAfterDusk = Double.POSITIVE_INFINITY;
         double minBeforeSunset = Double.POSITIVE_INFINITY;
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            assertEquals(r.isDark(), status[i], c.id() + " row " + r.stop().id() + " is_dark");
+            VeilOfDarknessTally.Classification k = classes.get(i);
+            assertEquals(r.stop(), k.stop());
+            assertEquals(r.isDark(), k.dark().map(d -> d ? 1 : 0).orElse(-1),
+                    c.id() + " row " + r.stop().id() + " is_dark (excluded: " + k.exclusion() + ")");
             assertEquals(r.minority() == 1, r.stop().subject().race().equals(group), "minority column");
             LocalDate date = r.stop().dateTime().toLocalDate();
             assertEquals(r.stop().dateTime().getHour() * 60 + r.stop().dateTime().getMinute(), r.minuteOfDay());
