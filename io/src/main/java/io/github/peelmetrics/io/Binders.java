@@ -262,8 +262,7 @@ final class Binders {
             if (!(wt > 0)) {
                 throw new Reject(weight.label(), weightRaw, "is not a positive weight");
             }
-            String d = date.raw(row);
-            Optional<LocalDate> when = d == null ? Optional.empty() : Optional.of(v.date(date, d));
+            Optional<LocalDate> when = v.optionalDate(date, row);
             String b = v.strippedOrNull(beat, row);
             Demographics demo = new Demographics(v.category(race, row, sink), v.category(sex, row, sink),
                     v.category(ageGroup, row, sink), OptionalInt.empty());
@@ -303,15 +302,10 @@ final class Binders {
         Field src = field("source", m, cols, source, false);
         return (row, sink) -> {
             String cid = v.id(id, row);
-            String r = received.raw(row);
-            if (r == null) {
-                throw new Reject(received.label(), "", "is missing");
-            }
-            LocalDate rec = v.date(received, r);
-            String c = closed.raw(row);
-            Optional<LocalDate> clo = c == null ? Optional.empty() : Optional.of(v.date(closed, c));
+            LocalDate rec = v.requiredDate(received, row);
+            Optional<LocalDate> clo = v.optionalDate(closed, row);
             if (clo.isPresent() && clo.get().isBefore(rec)) {
-                throw new Reject(closed.label(), c, "is before " + received.label() + " " + rec);
+                throw new Reject(closed.label(), closed.raw(row), "is before " + received.label() + " " + rec);
             }
             String b = v.strippedOrNull(beat, row);
             List<String> ids = new ArrayList<>();
@@ -343,8 +337,7 @@ final class Binders {
         Field hired = field("hired", m, cols, source, false);
         return (row, sink) -> {
             String oid = v.id(id, row);
-            String h = hired.raw(row);
-            Optional<LocalDate> hiredOn = h == null ? Optional.empty() : Optional.of(v.date(hired, h));
+            Optional<LocalDate> hiredOn = v.optionalDate(hired, row);
             Demographics d = new Demographics(v.category(race, row, sink), v.category(sex, row, sink),
                     Category.UNKNOWN, OptionalInt.empty());
             sink.emit(new Officer(oid, d, hiredOn), 1);
@@ -360,11 +353,7 @@ final class Binders {
         return (row, sink) -> {
             String oid = v.id(id, row);
             String b = v.id(beat, row);
-            String d = date.raw(row);
-            if (d == null) {
-                throw new Reject(date.label(), "", "is missing");
-            }
-            LocalDate day = v.date(date, d);
+            LocalDate day = v.requiredDate(date, row);
             Shift s = v.enumValue(shift, row, Shift.class, null, null, sink);
             sink.emit(new BeatAssignment(oid, b, day, s), 1);
         };

@@ -12,6 +12,7 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Parsing of cells into values, with the mapping's codebooks, formats and unknown-value policy. */
 final class Values {
@@ -182,6 +183,21 @@ final class Values {
     }
 
     /** A date in one of the mapping's formats. */
+    /** A date that must be present: rejected as missing when the cell is empty. */
+    LocalDate requiredDate(Field f, Row r) {
+        String raw = f.raw(r);
+        if (raw == null) {
+            throw new Reject(f.label(), "", "is missing");
+        }
+        return date(f, raw);
+    }
+
+    /** A date that may be missing. */
+    Optional<LocalDate> optionalDate(Field f, Row r) {
+        String raw = f.raw(r);
+        return raw == null ? Optional.empty() : Optional.of(date(f, raw));
+    }
+
     LocalDate date(Field f, String raw) {
         Object hit = f.cache.get(raw);
         if (hit instanceof LocalDate d) {
