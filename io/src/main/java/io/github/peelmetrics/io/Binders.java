@@ -95,40 +95,37 @@ final class Binders {
             if (single || datetime.raw(row) != null) {
                 when = dateTime(v, datetime, row, zone);
             } else {
-                String d = date.raw(row);
-                if (d == null) {
-                    throw new Reject(date.label(), "", "is missing");
-                }
-                String t = time.raw(row);
-                if (t == null) {
+                LocalDate d = v.requiredDate(date, row);
+                int t = time.cell(row);
+                if (t == Field.MISSING) {
                     throw new Reject(time.label(), "", "is missing (a stop needs its time of day)");
                 }
-                when = ZonedDateTime.of(v.date(date, d), v.time(time, t), zone);
+                when = ZonedDateTime.of(d, v.time(time, row, t), zone);
             }
             String b = v.strippedOrNull(beat, row);
             Optional<GeoPoint> location = location(v, lat, lng, row);
             Category ag = v.category(ageGroup, row, sink);
-            String ageRaw = age.raw(row);
+            int ageCell = age.cell(row);
             OptionalInt years = OptionalInt.empty();
-            if (ageRaw != null) {
-                long a = v.integer(age, ageRaw);
+            if (ageCell != Field.MISSING) {
+                long a = v.integer(age, row, ageCell);
                 if (a < 0 || a > 130) {
-                    throw new Reject(age.label(), ageRaw, "is not an age in [0, 130]");
+                    throw new Reject(age.label(), Values.text(age, row, ageCell), "is not an age in [0, 130]");
                 }
                 years = OptionalInt.of((int) a);
-                if (ageGroup.raw(row) == null) {
+                if (ageGroup.cell(row) == Field.MISSING) {
                     ag = AgeGroups.ofAge((int) a);
                 }
             }
             Demographics subject = new Demographics(v.category(race, row, sink), v.category(sex, row, sink), ag, years);
             StopType st = v.enumValue(type, row, StopType.class, StopType.UNKNOWN, StopType.UNKNOWN, sink);
             Flag sc = v.flag(searched, row);
-            String basisRaw = basis.raw(row);
+            boolean basisGiven = basis.cell(row) != Field.MISSING;
             Flag cf = v.flag(contraband, row);
             SearchBasis sb;
             if (sc == Flag.NO) {
-                if (basisRaw != null) {
-                    throw new Reject(basis.label(), basisRaw, "is given but " + searched.label() + " is false");
+                if (basisGiven) {
+                    throw new Reject(basis.label(), basis.raw(row), "is given but " + searched.label() + " is false");
                 }
                 if (cf == Flag.YES) {
                     throw new Reject(contraband.label(), contraband.raw(row), "is true but " + searched.label()
@@ -136,12 +133,12 @@ final class Binders {
                 }
                 sb = SearchBasis.NONE;
                 cf = Flag.UNKNOWN; // Open Policing writes FALSE or NA for stops without a search
-            } else if (basisRaw == null) {
+            } else if (!basisGiven) {
                 sb = sc == Flag.YES ? SearchBasis.UNKNOWN : SearchBasis.NONE;
             } else {
                 sb = v.enumValue(basis, row, SearchBasis.class, SearchBasis.UNKNOWN, SearchBasis.UNKNOWN, sink);
                 if (sb == SearchBasis.NONE && sc == Flag.YES) {
-                    throw new Reject(basis.label(), basisRaw, "is none but " + searched.label() + " is true");
+                    throw new Reject(basis.label(), basis.raw(row), "is none but " + searched.label() + " is true");
                 }
             }
             StopOutcome out = outcome(v, outcome, arrest, citation, warning, row, sink);
@@ -171,22 +168,23 @@ final class Binders {
     }
 
     private static Optional<GeoPoint> location(Values v, Field lat, Field lng, Row row) {
-        String la = lat.raw(row);
-        String lo = lng.raw(row);
-        if (la == null && lo == null) {
+        int la = lat.cell(row);
+        int lo = lng.cell(row);
+        if (la == Field.MISSING && lo == Field.MISSING) {
             return Optional.empty();
         }
-        if (la == null || lo == null) {
-            Field missing = la == null ? lat : lng;
-            throw new Reject(missing.label(), "", "is missing while " + (la == null ? lng : lat).label() + " is given");
+        if (la == Field.MISSING || lo == Field.MISSING) {
+            Field missing = la == Field.MISSING ? lat : lng;
+            throw new Reject(missing.label(), "", "is missing while " + (la == Field.MISSING ? lng : lat).label()
+                    + " is given");
         }
-        double a = v.decimal(lat, la);
-        double o = v.decimal(lng, lo);
+        double a = v.decimal(lat, row, la);
+        double o = v.decimal(lng, row, lo);
         if (!(a >= -90 && a <= 90)) {
-            throw new Reject(lat.label(), la, "is not a latitude in [-90, 90]");
+            throw new Reject(lat.label(), Values.text(lat, row, la), "is not a latitude in [-90, 90]");
         }
         if (!(o >= -180 && o <= 180)) {
-            throw new Reject(lng.label(), lo, "is not a longitude in [-180, 180]");
+            throw new Reject(lng.label(), Values.text(lng, row, lo), "is not a longitude in [-180, 180]");
         }
         return Optional.of(new GeoPoint(a, o));
     }
@@ -197,7 +195,7 @@ final class Binders {
         Flag a = v.flag(arrest, row);
         Flag c = v.flag(citation, row);
         Flag w = v.flag(warning, row);
-        if (outcome.raw(row) != null) {
+        if (outcome.cell(row) != Field.MISSING) {
             return v.enumValue(outcome, row, StopOutcome.class, StopOutcome.UNKNOWN, StopOutcome.UNKNOWN, sink);
         }
         if (a == Flag.YES) {

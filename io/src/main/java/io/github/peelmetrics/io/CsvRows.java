@@ -1,35 +1,76 @@
 package io.github.peelmetrics.io;
 
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * CSV rows through Jackson's streaming CSV parser (RFC 4180: quoted cells may hold separators,
- * doubled quotes and line breaks). The first row is the header. Blank lines are not rows. A row
- * that Jackson cannot parse (a stray quote, an over-long cell) comes back with a fault, and reading
- * resumes at the next row when the parser can; when it cannot, the fault is fatal.
+ * CSV rows scanned by hand from UTF-8 bytes (RFC 4180: cells are separated by commas, rows end at
+ * LF, CRLF or a lone CR; a cell that starts with a double quote is quoted, may hold commas, line
+ * breaks and doubled quotes, and ends at the next single quote). The first row is the header.
+ * Blank lines are not rows. A quote inside an unquoted cell is an ordinary character.
+ *
+ * <p>A row that breaks the rules comes back with a fault, and reading resumes at the next row:
+ * text after a quoted cell's closing quote, a cell over {@value Jackson#MAX_FIELD_CHARS} bytes, a
+ * row over {@value Jackson#MAX_LINE_CHARS} bytes (its content is dropped as it is read, so the
+ * limits bound memory), a quoted cell not closed at the end of the input. A row of more than
+ * {@value Jackson#MAX_COLUMNS} fields ends the read. A row with bytes that are not UTF-8 is
+ * rejected, naming its first such cell. Line numbers count the line breaks before a row's first
+ * byte, quoted ones included.
+ *
+ * <p>Cells stay bytes in the buffer until asked for as text ({@link Row#get}). The search for the
+ * next comma or line break tests eight bytes at a time (one {@code long}, with the bit trick that
+ * finds a zero byte, see Hacker's Delight, section 6-1). Why not Jackson's CSV parser, which the
+ * module used first: on the benchmark file Jackson's tokens alone take about 0.8 s per million
+ * rows, more than the whole read is allowed (see docs/io.md). Agreement with Jackson on well-formed
+ * CSV is a property test.
  */
 final class CsvRows implements RowSource {
-    private static final int MAX_ERRORS_IN_ROW = 50;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long COMMAS = ONES * ',';
+    private static final long LFS = ONES * '\n';
+    private static final long CRS = ONES * '\r';
+    private static final long QUOTES = ONES * '"';
+    private static final int BUFFER_BYTES = 1 << 16;
 
-    private final CountingReader in;
-    private final CsvParser parser;
+    private static final int SEPARATOR = 0;
+    private static final int END_OF_ROW = 1;
+    private static final int END_OF_INPUT = 2;
+    private static final int STOP = 3;
+
+    private final InputStream in;
     private final Columns columns;
+    private byte[] buf = new byte[BUFFER_BYTES];
+    private int pos;
+    private int lim;
+    /** Where the row being read starts; the scanner keeps its bytes until the next row. */
+    private int rowStart;
+    /** Where the cell being read starts. */
+    private int cellStart;
+    private Row current;
+    private boolean eof;
+    /** The last row ended at a CR: a following LF belongs to it. */
+    private boolean skipLf;
+    /** 1 + line breaks read so far. */
+    private long line = 1;
     private long rowNumber;
+    /** Every byte scanned in the row, or-ed: its high bits say whether the row is all ASCII. */
+    private long high;
+    /** The row grew past the limit; its bytes are dropped as they are read. */
+    private boolean rowOverflow;
     private boolean fatal;
     private boolean ended;
 
-    CsvRows(Reader reader) throws IOException {
-        this.in = new CountingReader(reader);
-        this.parser = Jackson.CSV.createParser(in);
-        parser.setSchema(CsvSchema.emptySchema());
+    CsvRows(InputStream in) throws IOException {
+        this.in = in;
         Row header = new Row();
         List<String> names = new ArrayList<>();
         if (next(header)) {
@@ -38,7 +79,7 @@ final class CsvRows implements RowSource {
                         "cannot be read: " + header.fault));
             }
             for (int i = 0; i < header.size; i++) {
-                String h = header.values[i].strip();
+                String h = header.get(i).strip();
                 if (i == 0 && h.startsWith("\uFEFF")) {
                     h = h.substring(1).strip();
                 }
@@ -61,123 +102,305 @@ final class CsvRows implements RowSource {
 
     @Override
     public boolean next(Row row) throws IOException {
-        while (true) {
-            if (ended) {
-                return false;
-            }
+        while (!ended) {
             row.reset(columns == null ? 8 : columns.size(), false);
-            JsonToken t;
-            try {
-                t = parser.nextToken();
-            } catch (JsonProcessingException e) {
-                row.line = in.lineAt(parser.currentLocation().getCharOffset());
-                row.number = ++rowNumber;
-                row.fault("(row)", "", message(e));
-                recover(row);
-                return true;
-            }
-            if (t == null) {
+            if (!startRow()) {
                 ended = true;
                 return false;
             }
-            long start = -1;
-            boolean faulted = false;
-            while (true) {
-                try {
-                    t = parser.nextToken();
-                    if (t == null) {
-                        ended = true;
-                        break;
-                    }
-                    if (t == JsonToken.END_ARRAY) {
-                        break;
-                    }
-                    if (start < 0) {
-                        start = parser.currentTokenLocation().getCharOffset();
-                        row.line = in.lineAt(start);
-                    }
-                    if (row.size < Jackson.MAX_COLUMNS) {
-                        row.add(parser.getText());
-                    } else {
-                        // a hostile row (one enormous line of short cells): stop here, hold nothing more
-                        row.fault("(row)", "", "has more than " + Jackson.MAX_COLUMNS
-                                + " fields; the rest of the file is not read");
-                        row.number = ++rowNumber;
-                        fatal = true;
-                        ended = true;
-                        return true;
-                    }
-                } catch (JsonProcessingException e) {
-                    if (start < 0) {
-                        start = parser.currentLocation().getCharOffset();
-                        row.line = in.lineAt(start);
-                    }
-                    row.fault("(row)", "", message(e));
-                    faulted = true;
-                    break;
-                }
+            current = row;
+            rowStart = pos;
+            row.line = line;
+            high = 0;
+            rowOverflow = false;
+            int end;
+            do {
+                end = cell(row);
+            } while (end == SEPARATOR);
+            row.bytes = buf;
+            row.ascii = (high & HIGHS) == 0;
+            if (end == END_OF_INPUT) {
+                ended = true;
             }
-            if (faulted) {
-                row.number = ++rowNumber;
-                recover(row);
-                return true;
-            }
-            if (row.size == 0 || (row.size == 1 && row.values[0].isEmpty() && columns != null && columns.size() > 1)) {
-                if (ended) {
-                    return false;
-                }
+            if (row.fault == null && blank(row)) {
                 continue; // a blank line is not a row
             }
             row.number = ++rowNumber;
-            if (in.sawReplacement()) {
+            if (!row.ascii && row.fault == null) {
                 for (int i = 0; i < row.size; i++) {
-                    if (row.values[i].indexOf('\uFFFD') >= 0) {
+                    String v = row.get(i);
+                    if (v.indexOf('\uFFFD') >= 0) {
                         String col = columns != null && i < columns.size() ? columns.name(i) : "(row)";
-                        row.fault(col, row.values[i], "is not valid text in the file's encoding");
+                        row.fault(col, v, "is not valid text in the file's encoding");
                         break;
                     }
                 }
             }
             return true;
         }
+        return false;
     }
 
-    /** Skips to the end of a faulty row; marks the source fatal when the parser makes no progress. */
-    private void recover(Row row) throws IOException {
-        int errors = 0;
+    private static boolean blank(Row row) {
+        return row.size == 0 || (row.size == 1 && row.length(0) == 0 && !row.escaped[0]);
+    }
+
+    /** Skips the LF of a CRLF; false when nothing is left to read. */
+    private boolean startRow() throws IOException {
+        rowStart = pos;
+        cellStart = pos;
+        if (pos == lim && !fill()) {
+            return false;
+        }
+        if (skipLf) {
+            skipLf = false;
+            if (buf[pos] == '\n') {
+                pos++;
+                rowStart = pos;
+                cellStart = pos;
+                return pos < lim || fill();
+            }
+        }
+        return true;
+    }
+
+    /** Reads one cell into the row and says what ended it. */
+    private int cell(Row row) throws IOException {
+        cellStart = pos;
+        if (pos == lim && !fill()) {
+            return add(row, pos, pos, false, END_OF_INPUT);
+        }
+        if (buf[pos] == '"') {
+            return quoted(row);
+        }
         while (true) {
-            try {
-                JsonToken t = parser.nextToken();
-                if (t == null) {
-                    ended = true;
-                    return;
+            int d = delimiter(pos);
+            if (d >= 0) {
+                byte c = buf[d];
+                pos = d + 1;
+                if (c == ',') {
+                    return add(row, cellStart, d, false, SEPARATOR);
                 }
-                if (t == JsonToken.END_ARRAY) {
-                    return;
-                }
-            } catch (JsonProcessingException e) {
-                if (++errors > MAX_ERRORS_IN_ROW) {
-                    fatal = true;
-                    ended = true;
-                    row.fault = row.fault + "; the rest of the file cannot be read";
-                    return;
-                }
+                line++;
+                skipLf = c == '\r';
+                return add(row, cellStart, d, false, END_OF_ROW);
+            }
+            pos = lim;
+            if (!fill()) {
+                return add(row, cellStart, pos, false, END_OF_INPUT);
             }
         }
     }
 
-    private static String message(JsonProcessingException e) {
-        String m = e.getOriginalMessage();
-        if (m == null) {
-            m = e.getClass().getSimpleName();
+    /** A zero byte in {@code x ^ pattern}'s lowest set byte of the result (exact for the lowest). */
+    private static long match(long x, long pattern) {
+        long t = x ^ pattern;
+        return (t - ONES) & ~t & HIGHS;
+    }
+
+    /** The first comma, LF or CR at or after {@code p} before the end of the buffer, or -1. */
+    private int delimiter(int p) {
+        byte[] b = buf;
+        int l = lim;
+        long h = 0;
+        while (p + 8 <= l) {
+            long x = (long) LONGS.get(b, p);
+            h |= x;
+            long m = match(x, COMMAS) | match(x, LFS) | match(x, CRS);
+            if (m != 0) {
+                high |= h;
+                return p + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+            p += 8;
         }
-        int nl = m.indexOf('\n');
-        return "is not valid CSV: " + (nl >= 0 ? m.substring(0, nl) : m).toLowerCase(Locale.ROOT);
+        for (; p < l; p++) {
+            byte c = b[p];
+            h |= c;
+            if (c == ',' || c == '\n' || c == '\r') {
+                high |= h;
+                return p;
+            }
+        }
+        high |= h;
+        return -1;
+    }
+
+    /** The first quote, LF or CR at or after {@code p} before the end of the buffer, or -1. */
+    private int quoteOrBreak(int p) {
+        byte[] b = buf;
+        int l = lim;
+        long h = 0;
+        while (p + 8 <= l) {
+            long x = (long) LONGS.get(b, p);
+            h |= x;
+            long m = match(x, QUOTES) | match(x, LFS) | match(x, CRS);
+            if (m != 0) {
+                high |= h;
+                return p + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+            p += 8;
+        }
+        for (; p < l; p++) {
+            byte c = b[p];
+            h |= c;
+            if (c == '"' || c == '\n' || c == '\r') {
+                high |= h;
+                return p;
+            }
+        }
+        high |= h;
+        return -1;
+    }
+
+    /** A quoted cell: {@code pos} is at its opening quote. */
+    private int quoted(Row row) throws IOException {
+        long startLine = line;
+        pos++;
+        cellStart = pos;
+        boolean doubled = false;
+        while (true) {
+            int d = quoteOrBreak(pos);
+            if (d < 0) {
+                pos = lim;
+                if (!fill()) {
+                    row.fault("(row)", "", "is not valid CSV: the quoted cell that starts on line " + startLine
+                            + " is not closed at the end of the input");
+                    return add(row, cellStart, pos, doubled, END_OF_INPUT);
+                }
+                continue;
+            }
+            byte c = buf[d];
+            pos = d + 1;
+            if (c == '\n') {
+                line++;
+                continue;
+            }
+            if (c == '\r') {
+                line++;
+                if (pos == lim) {
+                    fill();
+                }
+                if (pos < lim && buf[pos] == '\n') {
+                    pos++;
+                }
+                continue;
+            }
+            // a quote: doubled, or the end of the cell
+            if (pos == lim && !fill()) {
+                return add(row, cellStart, pos - 1, doubled, END_OF_INPUT);
+            }
+            byte n = buf[pos];
+            if (n == '"') {
+                doubled = true;
+                pos++;
+                continue;
+            }
+            int contentEnd = pos - 1;
+            if (n == ',') {
+                pos++;
+                return add(row, cellStart, contentEnd, doubled, SEPARATOR);
+            }
+            if (n == '\n' || n == '\r') {
+                pos++;
+                line++;
+                skipLf = n == '\r';
+                return add(row, cellStart, contentEnd, doubled, END_OF_ROW);
+            }
+            return afterQuote(row);
+        }
+    }
+
+    /** Text after a closing quote: faults the row and skips to the end of the cell. */
+    private int afterQuote(Row row) throws IOException {
+        row.fault("(row)", "", "is not valid CSV: text after the closing quote of a quoted cell (a quote inside a "
+                + "quoted cell is written twice)");
+        while (true) {
+            int d = delimiter(pos);
+            if (d >= 0) {
+                byte c = buf[d];
+                pos = d + 1;
+                if (c == ',') {
+                    return add(row, d, d, false, SEPARATOR);
+                }
+                line++;
+                skipLf = c == '\r';
+                return add(row, d, d, false, END_OF_ROW);
+            }
+            pos = lim;
+            if (!fill()) {
+                return add(row, pos, pos, false, END_OF_INPUT);
+            }
+        }
+    }
+
+    /** Adds cell {@code [from, to)} and passes on what ended it. */
+    private int add(Row row, int from, int to, boolean doubled, int why) {
+        if (row.size >= Jackson.MAX_COLUMNS) {
+            // a hostile row (one enormous line of short cells): stop here, hold nothing more
+            row.fault("(row)", "", "has more than " + Jackson.MAX_COLUMNS + " fields; the rest of the file is not read");
+            fatal = true;
+            ended = true;
+            return STOP;
+        }
+        if (rowOverflow) {
+            row.addBytes(0, 0, false);
+            return why;
+        }
+        if (to - from > Jackson.MAX_FIELD_CHARS) {
+            row.fault("(row)", "", "is not valid CSV: a cell exceeds the maximum length of "
+                    + String.format(Locale.ROOT, "%,d", Jackson.MAX_FIELD_CHARS) + " bytes");
+            to = from;
+        }
+        row.addBytes(from, to, doubled);
+        return why;
+    }
+
+    /**
+     * Reads more bytes after {@code lim}, first moving the row being read to the front of the
+     * buffer (growing it when the row fills it); false at the end of the input. A row that grows
+     * past the limit is faulted and its bytes are dropped from then on.
+     */
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        if (!rowOverflow && lim - rowStart >= Jackson.MAX_LINE_CHARS) {
+            rowOverflow = true;
+            current.fault("(row)", "", "is not valid CSV: a row exceeds the maximum length of "
+                    + String.format(Locale.ROOT, "%,d", Jackson.MAX_LINE_CHARS) + " bytes");
+            for (int i = 0; i < current.size; i++) {
+                current.starts[i] = 0;
+                current.ends[i] = 0;
+            }
+        }
+        int keep = rowOverflow ? pos : rowStart;
+        if (keep > 0) {
+            System.arraycopy(buf, keep, buf, 0, lim - keep);
+            lim -= keep;
+            pos -= keep;
+            rowStart -= keep;
+            cellStart -= keep;
+            if (!rowOverflow) {
+                current.shift(keep);
+            }
+        }
+        if (lim == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        int n;
+        do {
+            n = in.read(buf, lim, buf.length - lim);
+        } while (n == 0);
+        if (n < 0) {
+            eof = true;
+            return false;
+        }
+        lim += n;
+        return true;
     }
 
     @Override
     public void close() throws IOException {
-        parser.close();
         in.close();
     }
 }

@@ -24,6 +24,10 @@ final class Field {
     private final boolean onlyEmptyMissing;
     private final int longestToken;
     private final String[] tokens;
+    /** Whether every missing token is ASCII, so that cells' bytes can be compared with them. */
+    private final boolean asciiTokens;
+    /** Values already parsed, by a cell's bytes (see {@link CellCache}). */
+    final CellCache byBytes = new CellCache();
 
     Field(String name, Mapping m, Columns columns) {
         this.name = name;
@@ -35,6 +39,7 @@ final class Field {
         this.onlyEmptyMissing = missing.size() == 1;
         this.tokens = missing.stream().filter(t -> !t.isEmpty()).toArray(String[]::new);
         this.longestToken = missing.stream().mapToInt(String::length).max().orElse(0);
+        this.asciiTokens = missing.stream().allMatch(t -> t.chars().allMatch(c -> c < 0x80));
         refresh();
         this.constant = rowNumber ? null : m.constant(name).orElse(null);
     }
@@ -66,21 +71,78 @@ final class Field {
         return idx.length > 0 ? columns.name(idx[0]) : name;
     }
 
+    /** {@link #cell}: every candidate cell is missing, and there is no row number or constant. */
+    static final int MISSING = -1;
+    /** {@link #cell}: the value is the row number or the constant, not a cell; ask {@link #raw}. */
+    static final int NOT_A_CELL = -2;
+
     /** The first non-missing cell, the constant, the row number, or null when missing. */
     String raw(Row row) {
+        int c = cell(row);
+        return c >= 0 ? row.get(c) : c == NOT_A_CELL ? notACell(row) : null;
+    }
+
+    /**
+     * The index of the first non-missing cell, else {@link #NOT_A_CELL} when the row number or a
+     * constant stands in, else {@link #MISSING}. Reads a {@link Row#plain} cell's bytes without
+     * making its string.
+     */
+    int cell(Row row) {
         if (growing && seen != columns.size()) {
             refresh();
         }
         for (int i : idx) {
-            String v = row.get(i);
-            if (v != null && !isMissing(v)) {
-                return v;
+            if (row.plain(i)) {
+                if (!missingBytes(row, i)) {
+                    return i;
+                }
+            } else {
+                String v = row.get(i);
+                if (v != null && !isMissing(v)) {
+                    return i;
+                }
             }
         }
-        if (rowNumber) {
-            return Long.toString(row.number);
+        return rowNumber || (idx.length == 0 && constant != null) ? NOT_A_CELL : MISSING;
+    }
+
+    /** The row number or constant that stands in for a cell. */
+    String notACell(Row row) {
+        return rowNumber ? Long.toString(row.number) : constant;
+    }
+
+    /** {@link #isMissing} of a {@link Row#plain} cell, from its bytes when they allow. */
+    private boolean missingBytes(Row row, int i) {
+        int n = row.length(i);
+        if (n == 0) {
+            return true;
         }
-        return idx.length == 0 ? constant : null;
+        byte[] b = row.bytes;
+        int from = row.starts[i];
+        if (b[from] <= ' ' || b[from + n - 1] <= ' ' || !asciiTokens) {
+            return isMissing(row.get(i));
+        }
+        if (onlyEmptyMissing || n > longestToken) {
+            return false;
+        }
+        for (String t : tokens) {
+            if (t.length() == n && sameIgnoringAsciiCase(t, b, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code t.equalsIgnoreCase(cell)} for an ASCII token and an ASCII cell of the same length. */
+    private static boolean sameIgnoringAsciiCase(String t, byte[] b, int from) {
+        for (int k = 0, n = t.length(); k < n; k++) {
+            int x = t.charAt(k);
+            int y = b[from + k];
+            if (x != y && ((x | 0x20) != (y | 0x20) || (x | 0x20) < 'a' || (x | 0x20) > 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean isMissing(String v) {

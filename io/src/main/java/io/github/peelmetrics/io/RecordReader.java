@@ -162,7 +162,14 @@ public final class RecordReader<T> {
      * @throws UncheckedIOException if the file cannot be opened
      */
     public RecordStream<T> openCsv(Path file) {
-        return openCsv(reader(file), file.toString());
+        Objects.requireNonNull(file, "file must not be null");
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file, e);
+        }
+        return openCsv(in, file.toString());
     }
 
     /** Opens a JSON-lines file for streaming. */
@@ -178,12 +185,17 @@ public final class RecordReader<T> {
     /** Opens CSV bytes; {@code source} names the input in rejections. */
     public RecordStream<T> openCsv(InputStream in, String source) {
         Objects.requireNonNull(in, "input must not be null");
-        return openCsv(decode(in), source);
+        // the scanner reads UTF-8 itself; other charsets are decoded and re-encoded
+        return csv(charset.equals(StandardCharsets.UTF_8) ? in : new Utf8Bytes(decode(in)), source);
     }
 
     /** Opens CSV text; {@code source} names the input in rejections. */
     public RecordStream<T> openCsv(Reader in, String source) {
         Objects.requireNonNull(in, "input must not be null");
+        return csv(new Utf8Bytes(in), source);
+    }
+
+    private RecordStream<T> csv(InputStream in, String source) {
         Objects.requireNonNull(source, "source name must not be null");
         CsvRows rows;
         try {
@@ -269,7 +281,7 @@ public final class RecordReader<T> {
         return n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json");
     }
 
-    private static void closeQuietly(Reader in) {
+    private static void closeQuietly(java.io.Closeable in) {
         try {
             in.close();
         } catch (IOException e) {

@@ -51,13 +51,68 @@ final class Values {
 
     /** An optional stripped text, or null. */
     String strippedOrNull(Field f, Row r) {
-        String v = f.raw(r);
+        int c = f.cell(r);
+        if (c >= 0 && r.plain(c) && r.bytes[r.starts[c]] > ' ' && r.bytes[r.ends[c] - 1] > ' ') {
+            return shared(f, r, c); // nothing to strip
+        }
+        String v = text(f, r, c);
         return v == null ? null : v.strip();
     }
 
     /** Raw text as written, or null when missing. */
     String textOrNull(Field f, Row r) {
-        return f.raw(r);
+        int c = f.cell(r);
+        return c >= 0 && r.plain(c) ? shared(f, r, c) : text(f, r, c);
+    }
+
+    /** The text of {@link Field#cell} {@code c}: the cell, the row number or constant, or null when missing. */
+    static String text(Field f, Row r, int c) {
+        return c >= 0 ? r.get(c) : c == Field.NOT_A_CELL ? f.notACell(r) : null;
+    }
+
+    /** A plain cell's text, one instance for cells with the same bytes while they repeat. */
+    private static String shared(Field f, Row r, int c) {
+        if (f.byBytes.get(r, c) instanceof String s) {
+            return s;
+        }
+        String s = r.get(c);
+        f.byBytes.put(r, c, s);
+        return s;
+    }
+
+    /** An integer cell (see {@link #integer(Field, String)}); {@code c} is not {@link Field#MISSING}. */
+    long integer(Field f, Row r, int c) {
+        if (c >= 0 && r.plain(c)) {
+            int n = r.length(c);
+            if (n >= 1 && n <= 9) {
+                byte[] b = r.bytes;
+                int from = r.starts[c];
+                long v = 0;
+                int k = 0;
+                for (; k < n; k++) {
+                    int d = b[from + k] - '0';
+                    if (d < 0 || d > 9) {
+                        break;
+                    }
+                    v = v * 10 + d;
+                }
+                if (k == n) {
+                    return v;
+                }
+            }
+        }
+        return integer(f, text(f, r, c));
+    }
+
+    /** A decimal cell (see {@link #decimal(Field, String)}); {@code c} is not {@link Field#MISSING}. */
+    double decimal(Field f, Row r, int c) {
+        if (c >= 0 && r.plain(c)) {
+            double fast = simpleDecimal(r.bytes, r.starts[c], r.ends[c]);
+            if (fast == fast) {
+                return fast;
+            }
+        }
+        return decimal(f, text(f, r, c));
     }
 
     /** An integer written in decimal digits (an integral decimal such as {@code 34.0} is accepted). */
@@ -115,17 +170,27 @@ final class Values {
      */
     static double simpleDecimal(String s) {
         int n = s.length();
-        int i = 0;
-        boolean negative = false;
-        if (n > 0 && s.charAt(0) == '-') {
-            negative = true;
-            i = 1;
+        if (n > 17) {
+            return Double.NaN; // more than 15 digits, a sign and a point
         }
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1); // others become '?', not a digit
+        return simpleDecimal(b, 0, n);
+    }
+
+    /** {@link #simpleDecimal(String)} of the ASCII bytes {@code b[from, to)}. */
+    static double simpleDecimal(byte[] b, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (to > from && b[from] == '-') {
+            negative = true;
+            i++;
+        }
+        int digitsFrom = i;
         long m = 0;
         int digits = 0;
         int point = -1;
-        for (; i < n; i++) {
-            char c = s.charAt(i);
+        for (; i < to; i++) {
+            int c = b[i];
             if (c >= '0' && c <= '9') {
                 if (++digits > 15) {
                     return Double.NaN;
@@ -137,10 +202,10 @@ final class Values {
                 return Double.NaN;
             }
         }
-        if (digits == 0 || point == n - 1 || point == (negative ? 1 : 0)) {
+        if (digits == 0 || point == to - 1 || point == digitsFrom) {
             return Double.NaN; // "", "-", "5.", ".5", "-.5": left to the general path
         }
-        double d = point < 0 ? m : m / POW10[n - 1 - point];
+        double d = point < 0 ? m : m / POW10[to - 1 - point];
         return negative ? -d : d;
     }
 
@@ -162,10 +227,19 @@ final class Values {
 
     /** A yes/no flag; missing is {@link Flag#UNKNOWN}. */
     Flag flag(Field f, Row r) {
-        String raw = f.raw(r);
-        if (raw == null) {
+        int c = f.cell(r);
+        if (c == Field.MISSING) {
             return Flag.UNKNOWN;
         }
+        if (c >= 0 && r.plain(c)) {
+            if (r.is(c, "TRUE")) {
+                return Flag.YES;
+            }
+            if (r.is(c, "FALSE")) {
+                return Flag.NO;
+            }
+        }
+        String raw = text(f, r, c);
         if (raw.equals("TRUE")) {
             return Flag.YES;
         }
@@ -185,17 +259,30 @@ final class Values {
     /** A date in one of the mapping's formats. */
     /** A date that must be present: rejected as missing when the cell is empty. */
     LocalDate requiredDate(Field f, Row r) {
-        String raw = f.raw(r);
-        if (raw == null) {
+        int c = f.cell(r);
+        if (c == Field.MISSING) {
             throw new Reject(f.label(), "", "is missing");
         }
-        return date(f, raw);
+        return date(f, r, c);
     }
 
     /** A date that may be missing. */
     Optional<LocalDate> optionalDate(Field f, Row r) {
-        String raw = f.raw(r);
-        return raw == null ? Optional.empty() : Optional.of(date(f, raw));
+        int c = f.cell(r);
+        return c == Field.MISSING ? Optional.empty() : Optional.of(date(f, r, c));
+    }
+
+    /** The date in {@link Field#cell} {@code c}, which is not {@link Field#MISSING}. */
+    LocalDate date(Field f, Row r, int c) {
+        boolean plain = c >= 0 && r.plain(c);
+        if (plain && f.byBytes.get(r, c) instanceof LocalDate d) {
+            return d;
+        }
+        LocalDate d = date(f, text(f, r, c));
+        if (plain) {
+            f.byBytes.put(r, c, d);
+        }
+        return d;
     }
 
     LocalDate date(Field f, String raw) {
@@ -229,6 +316,37 @@ final class Values {
             }
         }
         throw new Reject(f.label(), s, "is not a date in any of the formats " + mapping.dateFormats());
+    }
+
+    /**
+     * The time of day in {@link Field#cell} {@code c}, which is not {@link Field#MISSING}: a plain
+     * {@code H:mm}, {@code HH:mm}, {@code H:mm:ss} or {@code HH:mm:ss} in range is read from its
+     * bytes, anything else as {@link #time(Field, String)} reads it.
+     */
+    LocalTime time(Field f, Row r, int c) {
+        if (c >= 0 && r.plain(c)) {
+            int n = r.length(c);
+            byte[] b = r.bytes;
+            int p = r.starts[c];
+            int colon = n >= 4 && b[p + 1] == ':' ? 1 : n >= 5 && b[p + 2] == ':' ? 2 : -1;
+            if (colon > 0 && (n == colon + 3 || n == colon + 6 && b[p + colon + 3] == ':')) {
+                int h = digit(b[p]);
+                if (colon == 2) {
+                    h = h * 10 + digit(b[p + 1]);
+                }
+                int mi = digit(b[p + colon + 1]) * 10 + digit(b[p + colon + 2]);
+                int sec = n == colon + 3 ? 0 : digit(b[p + colon + 4]) * 10 + digit(b[p + colon + 5]);
+                if (h >= 0 && h < 24 && mi >= 0 && mi < 60 && sec >= 0 && sec < 60) {
+                    return LocalTime.of(h, mi, sec);
+                }
+            }
+        }
+        return time(f, text(f, r, c));
+    }
+
+    /** The value of an ASCII digit, or a negative number large enough to make any sum of two digits negative. */
+    private static int digit(byte b) {
+        return b >= '0' && b <= '9' ? b - '0' : -1000;
     }
 
     /** A time of day: {@code H:mm}, {@code H:mm:ss}, {@code H:mm:ss.f...}, or with AM/PM. */
@@ -305,18 +423,29 @@ final class Values {
 
     /** A category through the field's codebook and the unknown-value policy; missing is unknown. */
     Category category(Field f, Row r, Sink<?> sink) {
-        String raw = f.raw(r);
-        if (raw == null) {
+        int cell = f.cell(r);
+        if (cell == Field.MISSING) {
             return Category.UNKNOWN;
         }
+        boolean plain = cell >= 0 && r.plain(cell);
+        if (plain && f.byBytes.get(r, cell) instanceof Category known) {
+            return known;
+        }
+        String raw = text(f, r, cell);
         Object hit = f.cache.get(raw);
         if (hit instanceof Category c) {
+            if (plain) {
+                f.byBytes.put(r, cell, c);
+            }
             return c;
         }
         if (hit == null) {
             Category c = mapping.codebook(f.name).flatMap(b -> b.lookup(raw)).orElse(null);
             if (c != null) {
                 remember(f, raw, c);
+                if (plain) {
+                    f.byBytes.put(r, cell, c);
+                }
                 return c;
             }
             remember(f, raw, UNKNOWN_MARK);
@@ -340,15 +469,26 @@ final class Values {
      * rejection under {@link UnknownValues#REJECT}, or when {@code unknown} is null).
      */
     <E extends Enum<E>> E enumValue(Field f, Row r, Class<E> type, E missing, E unknown, Sink<?> sink) {
-        String raw = f.raw(r);
-        if (raw == null) {
+        int cell = f.cell(r);
+        if (cell == Field.MISSING) {
             if (missing == null) {
                 throw new Reject(f.label(), "", "is missing");
             }
             return missing;
         }
+        boolean plain = cell >= 0 && r.plain(cell);
+        if (plain) {
+            Object known = f.byBytes.get(r, cell);
+            if (type.isInstance(known)) {
+                return type.cast(known);
+            }
+        }
+        String raw = text(f, r, cell);
         Object hit = f.cache.get(raw);
         if (type.isInstance(hit)) {
+            if (plain) {
+                f.byBytes.put(r, cell, hit);
+            }
             return type.cast(hit);
         }
         if (hit == null) {
@@ -357,6 +497,9 @@ final class Values {
             for (E e : type.getEnumConstants()) {
                 if (e.name().equals(name)) {
                     remember(f, raw, e);
+                    if (plain) {
+                        f.byBytes.put(r, cell, e);
+                    }
                     return e;
                 }
             }
