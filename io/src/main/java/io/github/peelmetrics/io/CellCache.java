@@ -21,8 +21,8 @@ final class CellCache {
     /** Longer cells are not cached. */
     static final int MAX_LENGTH = 24;
 
+    /** Per slot: the key's three words and its length, side by side so that a lookup reads one cache line. */
     private long[] words;
-    private int[] lengths;
     private Object[] values;
     private int lookups;
     private int hits;
@@ -41,8 +41,7 @@ final class CellCache {
             return null;
         }
         if (words == null) {
-            words = new long[3 * SLOTS];
-            lengths = new int[SLOTS];
+            words = new long[4 * SLOTS];
             values = new Object[SLOTS];
         }
         byte[] b = row.bytes;
@@ -53,8 +52,9 @@ final class CellCache {
         long h = (a * 0x9E3779B97F4A7C15L) ^ (c * 0xC2B2AE3D27D4EB4FL) ^ (d * 0x165667B19E3779F9L) ^ n;
         int s = (int) (h ^ (h >>> 29) ^ (h >>> 47)) & (SLOTS - 1);
         Object hit = null;
-        int k = 3 * s;
-        if (values[s] != null && lengths[s] == n && words[k] == a && words[k + 1] == c && words[k + 2] == d) {
+        int k = 4 * s;
+        long[] w = words;
+        if (w[k] == a && w[k + 1] == c && w[k + 2] == d && w[k + 3] == n) {
             hit = values[s];
             hits++;
         } else {
@@ -67,7 +67,6 @@ final class CellCache {
             if (hits < MIN_HITS) {
                 off = true;
                 words = null;
-                lengths = null;
                 values = null;
                 slot = -1;
             }
@@ -95,11 +94,11 @@ final class CellCache {
     /** Caches {@code value} (not null) for cell {@code i}, which the last {@link #get} missed. */
     void put(Row row, int i, Object value) {
         if (slot >= 0) {
-            int k = 3 * slot;
+            int k = 4 * slot;
             words[k] = w0;
             words[k + 1] = w1;
             words[k + 2] = w2;
-            lengths[slot] = row.length(i);
+            words[k + 3] = row.length(i);
             values[slot] = value;
             slot = -1;
         }

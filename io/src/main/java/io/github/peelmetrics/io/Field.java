@@ -92,11 +92,12 @@ final class Field {
             refresh();
         }
         for (int i : idx) {
-            if (row.plain(i)) {
-                if (!missingBytes(row, i)) {
+            byte k = row.kind(i);
+            if (k == Row.PLAIN && asciiTokens) {
+                if (row.length(i) > longestToken || !isToken(row, i)) {
                     return i;
                 }
-            } else {
+            } else if (k != Row.EMPTY && k != Row.ABSENT) {
                 String v = row.get(i);
                 if (v != null && !isMissing(v)) {
                     return i;
@@ -111,22 +112,11 @@ final class Field {
         return rowNumber ? Long.toString(row.number) : constant;
     }
 
-    /** {@link #isMissing} of a {@link Row#plain} cell, from its bytes when they allow. */
-    private boolean missingBytes(Row row, int i) {
+    /** Whether a {@link Row#PLAIN} cell is a missing token (ignoring ASCII case). */
+    private boolean isToken(Row row, int i) {
         int n = row.length(i);
-        if (n == 0) {
-            return true;
-        }
-        byte[] b = row.bytes;
-        int from = row.starts[i];
-        if (b[from] <= ' ' || b[from + n - 1] <= ' ' || !asciiTokens) {
-            return isMissing(row.get(i));
-        }
-        if (onlyEmptyMissing || n > longestToken) {
-            return false;
-        }
         for (String t : tokens) {
-            if (t.length() == n && sameIgnoringAsciiCase(t, b, from)) {
+            if (t.length() == n && sameIgnoringAsciiCase(t, row.bytes, row.starts[i])) {
                 return true;
             }
         }

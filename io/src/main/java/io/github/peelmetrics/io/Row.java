@@ -28,10 +28,24 @@ final class Row {
     /** Byte cell {@code i} is {@code bytes[starts[i], ends[i])}. */
     int[] starts = new int[32];
     int[] ends = new int[32];
+    /** What byte cell {@code i} is: {@link #EMPTY}, {@link #PLAIN} or {@link #TEXT}. */
+    byte[] kinds = new byte[32];
     /** Whether byte cell {@code i} was quoted with doubled quotes inside (its bytes are not its text). */
     boolean[] escaped = new boolean[32];
     /** Whether every byte of the row is ASCII. */
     boolean ascii;
+
+    /** A cell of no bytes (missing whatever the tokens). */
+    static final byte EMPTY = 0;
+    /**
+     * A cell whose bytes are its text, all ASCII, neither starting nor ending with a space or
+     * control character: parsers may read its bytes.
+     */
+    static final byte PLAIN = 1;
+    /** Any other cell, and every cell of a row of strings: read it with {@link #get}. */
+    static final byte TEXT = 2;
+    /** No such cell. */
+    static final byte ABSENT = 3;
 
     /** Clears the row; {@code sparse} rows (filled by index) also clear their cells. */
     void reset(int width, boolean sparse) {
@@ -54,13 +68,18 @@ final class Row {
         values[size++] = v;
     }
 
-    /** Adds byte cell {@code [from, to)} of the scanner's buffer (set {@link #bytes} before reading it). */
-    void addBytes(int from, int to, boolean escapedQuotes) {
+    /**
+     * Adds byte cell {@code [from, to)} of the scanner's buffer {@code b} (set {@link #bytes} before
+     * reading it), {@link #PLAIN} when it may be (the scanner makes it {@link #TEXT} when the row
+     * turns out not to be ASCII).
+     */
+    void addBytes(byte[] b, int from, int to, boolean escapedQuotes) {
         if (size == starts.length) {
             int n = size * 2;
             starts = Arrays.copyOf(starts, n);
             ends = Arrays.copyOf(ends, n);
             escaped = Arrays.copyOf(escaped, n);
+            kinds = Arrays.copyOf(kinds, n);
         }
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
@@ -68,7 +87,22 @@ final class Row {
         starts[size] = from;
         ends[size] = to;
         escaped[size] = escapedQuotes;
+        kinds[size] = from == to ? EMPTY : escapedQuotes || b[from] <= ' ' || b[to - 1] <= ' ' ? TEXT : PLAIN;
         values[size++] = null;
+    }
+
+    /** Makes every {@link #PLAIN} cell {@link #TEXT} (a row with bytes that are not ASCII). */
+    void notPlain() {
+        for (int i = 0; i < size; i++) {
+            if (kinds[i] == PLAIN) {
+                kinds[i] = TEXT;
+            }
+        }
+    }
+
+    /** What cell {@code i} is: {@link #EMPTY}, {@link #PLAIN}, {@link #TEXT} or {@link #ABSENT}. */
+    byte kind(int i) {
+        return i >= size ? ABSENT : bytes == null ? TEXT : kinds[i];
     }
 
     /** Moves the byte cells after the scanner moved its buffer's content {@code by} bytes to the front. */
@@ -105,9 +139,9 @@ final class Row {
         return v;
     }
 
-    /** Whether cell {@code i} can be read from its bytes: present, all ASCII, and its bytes are its text. */
+    /** Whether cell {@code i} is {@link #PLAIN}. */
     boolean plain(int i) {
-        return bytes != null && ascii && i < size && !escaped[i];
+        return bytes != null && i < size && kinds[i] == PLAIN;
     }
 
     /** Length in bytes of a {@link #plain} cell. */

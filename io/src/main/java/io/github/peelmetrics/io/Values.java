@@ -52,7 +52,7 @@ final class Values {
     /** An optional stripped text, or null. */
     String strippedOrNull(Field f, Row r) {
         int c = f.cell(r);
-        if (c >= 0 && r.plain(c) && r.bytes[r.starts[c]] > ' ' && r.bytes[r.ends[c] - 1] > ' ') {
+        if (c >= 0 && r.plain(c)) {
             return shared(f, r, c); // nothing to strip
         }
         String v = text(f, r, c);

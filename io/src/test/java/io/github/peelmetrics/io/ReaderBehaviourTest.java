@@ -241,4 +241,47 @@ class ReaderBehaviourTest {
         assertEquals(Races.BLACK, Codebook.races().lookup(" african american ").orElseThrow());
         assertEquals(Races.BLACK, Codebook.empty().with("1", "black").lookup("1").orElseThrow());
     }
+
+    @Test
+    void otherCharsetsAndReadersReadTheSameRecords() {
+        String csv = "stop_id,date,time,beat,reason_for_stop\nS\u00e9-1,2017-01-01,10:00,Caf\u00e9,\"na\u00efve, \"\"quoted\"\"\"\n"
+                + "S-2,2017-01-02,11:00:30,B2,\uD83D\uDE93 patrol\n";
+        RecordReader<Stop> reader = RecordReader.stops(Mapping.generic().zone(CHICAGO));
+        List<Stop> utf8 = reader.readCsv(in(csv), "s").records();
+        assertEquals(List.of("S\u00e9-1", "S-2"), utf8.stream().map(Stop::id).toList());
+        assertEquals("Caf\u00e9", utf8.get(0).beat());
+        assertEquals("na\u00efve, \"quoted\"", utf8.get(0).reason().orElseThrow());
+        assertEquals("\uD83D\uDE93 patrol", utf8.get(1).reason().orElseThrow());
+
+        String latin1Text = csv.replace("\uD83D\uDE93 ", ""); // Latin-1 has no emoji
+        List<Stop> latin1 = reader.charset(StandardCharsets.ISO_8859_1)
+                .readCsv(new ByteArrayInputStream(latin1Text.getBytes(StandardCharsets.ISO_8859_1)), "s").records();
+        assertEquals(reader.readCsv(in(latin1Text), "s").records(), latin1);
+
+        List<Stop> utf16 = reader.charset(StandardCharsets.UTF_16)
+                .readCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_16)), "s").records();
+        assertEquals(utf8, utf16);
+
+        // a Reader that hands out one character at a time splits every surrogate pair
+        java.io.Reader trickle = new java.io.StringReader(csv) {
+            @Override
+            public int read(char[] cbuf, int off, int len) throws java.io.IOException {
+                return super.read(cbuf, off, Math.min(len, 1));
+            }
+        };
+        try (RecordStream<Stop> s = reader.openCsv(trickle, "s")) {
+            assertEquals(utf8, s.stream().toList());
+        }
+    }
+
+    @Test
+    void lineNumbersCountEveryKindOfLineBreak() {
+        String csv = "stop_id,date,time\r\n1,2017-01-01,10:00\r2,2017-01-01,25:00\n\n3,\"2017-01-01\",\"1\r\n0:00\"\r\n"
+                + "4,2017-01-01,99:00";
+        ReadResult<Stop> r = RecordReader.stops(Mapping.generic().zone(CHICAGO)).mode(ErrorMode.LENIENT)
+                .readCsv(in(csv), "s");
+        assertEquals(List.of("1"), r.records().stream().map(Stop::id).toList());
+        assertEquals(List.of(3L, 5L, 7L), r.rejections().stream().map(Rejection::line).toList(), r.rejections().toString());
+        assertEquals(4, r.summary().read());
+    }
 }
