@@ -52,6 +52,10 @@ final class Binders {
     static final List<String> OFFICER_FIELDS = List.of("officer_id", "race", "sex", "hired");
     static final List<String> ASSIGNMENT_FIELDS = List.of("officer_id", "beat", "date", "shift");
 
+    /** {@code OptionalInt.of(age)} for every age a stop may have, made once. */
+    private static final OptionalInt[] AGES = java.util.stream.IntStream.rangeClosed(0, 130)
+            .mapToObj(OptionalInt::of).toArray(OptionalInt[]::new);
+
     /** Binds a field, failing the whole read when a required one has no column. */
     static Field field(String name, Mapping m, Columns cols, String source, boolean required) {
         Field f = new Field(name, m, cols);
@@ -104,7 +108,8 @@ final class Binders {
             }
             String b = v.strippedOrNull(beat, row);
             Optional<GeoPoint> location = location(v, lat, lng, row);
-            Category ag = v.category(ageGroup, row, sink);
+            int agCell = ageGroup.cell(row);
+            Category ag = v.category(ageGroup, row, agCell, sink);
             int ageCell = age.cell(row);
             OptionalInt years = OptionalInt.empty();
             if (ageCell != Field.MISSING) {
@@ -112,15 +117,16 @@ final class Binders {
                 if (a < 0 || a > 130) {
                     throw new Reject(age.label(), Values.text(age, row, ageCell), "is not an age in [0, 130]");
                 }
-                years = OptionalInt.of((int) a);
-                if (ageGroup.cell(row) == Field.MISSING) {
+                years = AGES[(int) a];
+                if (agCell == Field.MISSING) {
                     ag = AgeGroups.ofAge((int) a);
                 }
             }
             Demographics subject = new Demographics(v.category(race, row, sink), v.category(sex, row, sink), ag, years);
             StopType st = v.enumValue(type, row, StopType.class, StopType.UNKNOWN, StopType.UNKNOWN, sink);
             Flag sc = v.flag(searched, row);
-            boolean basisGiven = basis.cell(row) != Field.MISSING;
+            int basisCell = basis.cell(row);
+            boolean basisGiven = basisCell != Field.MISSING;
             Flag cf = v.flag(contraband, row);
             SearchBasis sb;
             if (sc == Flag.NO) {
@@ -136,14 +142,14 @@ final class Binders {
             } else if (!basisGiven) {
                 sb = sc == Flag.YES ? SearchBasis.UNKNOWN : SearchBasis.NONE;
             } else {
-                sb = v.enumValue(basis, row, SearchBasis.class, SearchBasis.UNKNOWN, SearchBasis.UNKNOWN, sink);
+                sb = v.enumValue(basis, row, basisCell, SearchBasis.class, SearchBasis.UNKNOWN, SearchBasis.UNKNOWN, sink);
                 if (sb == SearchBasis.NONE && sc == Flag.YES) {
                     throw new Reject(basis.label(), basis.raw(row), "is none but " + searched.label() + " is true");
                 }
             }
             StopOutcome out = outcome(v, outcome, arrest, citation, warning, row, sink);
-            Optional<String> off = Optional.ofNullable(v.strippedOrNull(officer, row));
-            Optional<String> why = Optional.ofNullable(v.textOrNull(reason, row));
+            Optional<String> off = v.optionalText(officer, row, true);
+            Optional<String> why = v.optionalText(reason, row, false);
             sink.emit(new Stop(sid, when, b == null ? Stop.UNKNOWN_BEAT : b, location, st, subject, why, sc, sb, cf,
                     out, v.flag(force, row), off), 1);
         };
@@ -195,8 +201,9 @@ final class Binders {
         Flag a = v.flag(arrest, row);
         Flag c = v.flag(citation, row);
         Flag w = v.flag(warning, row);
-        if (outcome.cell(row) != Field.MISSING) {
-            return v.enumValue(outcome, row, StopOutcome.class, StopOutcome.UNKNOWN, StopOutcome.UNKNOWN, sink);
+        int cell = outcome.cell(row);
+        if (cell != Field.MISSING) {
+            return v.enumValue(outcome, row, cell, StopOutcome.class, StopOutcome.UNKNOWN, StopOutcome.UNKNOWN, sink);
         }
         if (a == Flag.YES) {
             return StopOutcome.ARREST;

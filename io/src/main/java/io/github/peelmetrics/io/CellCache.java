@@ -1,9 +1,5 @@
 package io.github.peelmetrics.io;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Values already made of a field's cells, found by the cells' bytes, so that a repeated code, flag,
  * date or beat is neither turned into a string nor parsed again. A key is a cell of at most
@@ -13,7 +9,6 @@ import java.nio.ByteOrder;
  * {@value #WINDOW} cells. Not thread-safe: one per field of one read.
  */
 final class CellCache {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int SLOTS = 4096;
     private static final int WINDOW = 8192;
     /** Fewer hits than this in a window turn the cache off for good. */
@@ -26,6 +21,7 @@ final class CellCache {
     private Object[] values;
     private int lookups;
     private int hits;
+    /** Turned off for good ({@code words} is null then). */
     private boolean off;
     /** The slot and key of the last lookup that missed, for {@link #put}. */
     private int slot = -1;
@@ -37,58 +33,54 @@ final class CellCache {
     Object get(Row row, int i) {
         slot = -1;
         int n = row.length(i);
-        if (off || n > MAX_LENGTH) {
-            return null;
-        }
-        if (words == null) {
-            words = new long[4 * SLOTS];
-            values = new Object[SLOTS];
+        long[] w = words;
+        if (w == null || n > MAX_LENGTH) {
+            return off || n > MAX_LENGTH ? null : start(row, i);
         }
         byte[] b = row.bytes;
         int from = row.starts[i];
-        long a = word(b, from, n);
-        long c = n > 8 ? word(b, from + 8, n - 8) : 0;
-        long d = n > 16 ? word(b, from + 16, n - 16) : 0;
+        long a = row.word(i);
+        long c = n > 8 ? Row.word(b, from + 8, n - 8) : 0;
+        long d = n > 16 ? Row.word(b, from + 16, n - 16) : 0;
         long h = (a * 0x9E3779B97F4A7C15L) ^ (c * 0xC2B2AE3D27D4EB4FL) ^ (d * 0x165667B19E3779F9L) ^ n;
         int s = (int) (h ^ (h >>> 29) ^ (h >>> 47)) & (SLOTS - 1);
-        Object hit = null;
         int k = 4 * s;
-        long[] w = words;
         if (w[k] == a && w[k + 1] == c && w[k + 2] == d && w[k + 3] == n) {
-            hit = values[s];
-            hits++;
-        } else {
-            slot = s;
-            w0 = a;
-            w1 = c;
-            w2 = d;
-        }
-        if (++lookups == WINDOW) {
-            if (hits < MIN_HITS) {
-                off = true;
-                words = null;
-                values = null;
-                slot = -1;
+            Object hit = values[s];
+            if (++lookups == WINDOW) {
+                judge(1);
+            } else {
+                hits++;
             }
-            lookups = 0;
-            hits = 0;
+            return hit;
         }
-        return hit;
+        slot = s;
+        w0 = a;
+        w1 = c;
+        w2 = d;
+        if (++lookups == WINDOW) {
+            judge(0);
+        }
+        return null;
     }
 
-    /** Up to eight bytes from {@code b[from]} (fewer when {@code n < 8}) as a little-endian long, zeros above. */
-    private static long word(byte[] b, int from, int n) {
-        if (n >= 8) {
-            return (long) LONGS.get(b, from);
+    /** The first lookup: makes the table. */
+    private Object start(Row row, int i) {
+        words = new long[4 * SLOTS];
+        values = new Object[SLOTS];
+        return get(row, i);
+    }
+
+    /** Ends a window of lookups ({@code hit} more hits in the last): turns the cache off when it rarely hits. */
+    private void judge(int hit) {
+        if (hits + hit < MIN_HITS) {
+            off = true;
+            words = null;
+            values = null;
+            slot = -1;
         }
-        if (from + 8 <= b.length) {
-            return (long) LONGS.get(b, from) & (-1L >>> (64 - 8 * n));
-        }
-        long w = 0;
-        for (int k = n - 1; k >= 0; k--) {
-            w = (w << 8) | (b[from + k] & 0xFF);
-        }
-        return w;
+        lookups = 0;
+        hits = 0;
     }
 
     /** Caches {@code value} (not null) for cell {@code i}, which the last {@link #get} missed. */

@@ -24,8 +24,12 @@ final class Field {
     private final boolean onlyEmptyMissing;
     private final int longestToken;
     private final String[] tokens;
-    /** Whether every missing token is ASCII, so that cells' bytes can be compared with them. */
+    /** Whether every missing token is ASCII and at most eight characters, so that cells' words can be compared with them. */
     private final boolean asciiTokens;
+    /** Per non-empty missing token: its length, its lower-case {@link Row#word}, and 0x20 in each byte that is a letter. */
+    private final int[] tokenLengths;
+    private final long[] tokenWords;
+    private final long[] tokenCaseBits;
     /** Values already parsed, by a cell's bytes (see {@link CellCache}). */
     final CellCache byBytes = new CellCache();
 
@@ -39,7 +43,20 @@ final class Field {
         this.onlyEmptyMissing = missing.size() == 1;
         this.tokens = missing.stream().filter(t -> !t.isEmpty()).toArray(String[]::new);
         this.longestToken = missing.stream().mapToInt(String::length).max().orElse(0);
-        this.asciiTokens = missing.stream().allMatch(t -> t.chars().allMatch(c -> c < 0x80));
+        this.asciiTokens = missing.stream().allMatch(t -> t.length() <= 8 && t.chars().allMatch(c -> c < 0x80));
+        this.tokenLengths = new int[tokens.length];
+        this.tokenWords = new long[tokens.length];
+        this.tokenCaseBits = new long[tokens.length];
+        for (int t = 0; t < tokens.length; t++) {
+            String token = tokens[t];
+            tokenLengths[t] = token.length();
+            for (int k = 0; k < token.length() && k < 8; k++) {
+                char c = token.charAt(k);
+                boolean letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+                tokenWords[t] |= (long) ((letter ? c | 0x20 : c) & 0xFF) << (8 * k);
+                tokenCaseBits[t] |= letter ? 0x20L << (8 * k) : 0;
+            }
+        }
         refresh();
         this.constant = rowNumber ? null : m.constant(name).orElse(null);
     }
@@ -112,27 +129,21 @@ final class Field {
         return rowNumber ? Long.toString(row.number) : constant;
     }
 
-    /** Whether a {@link Row#PLAIN} cell is a missing token (ignoring ASCII case). */
+    /**
+     * Whether a {@link Row#PLAIN} cell (ASCII, unpadded) is a missing token ignoring case: its
+     * {@link Row#word}, with the case bit set where the token has a letter, equals the token's
+     * lower-case word (an ASCII byte {@code b} has {@code b | 0x20 == L} for a lower-case letter
+     * {@code L} exactly when it is {@code L} or its upper case).
+     */
     private boolean isToken(Row row, int i) {
         int n = row.length(i);
-        for (String t : tokens) {
-            if (t.length() == n && sameIgnoringAsciiCase(t, row.bytes, row.starts[i])) {
+        long w = row.word(i);
+        for (int t = 0; t < tokenWords.length; t++) {
+            if (tokenLengths[t] == n && (w | tokenCaseBits[t]) == tokenWords[t]) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** {@code t.equalsIgnoreCase(cell)} for an ASCII token and an ASCII cell of the same length. */
-    private static boolean sameIgnoringAsciiCase(String t, byte[] b, int from) {
-        for (int k = 0, n = t.length(); k < n; k++) {
-            int x = t.charAt(k);
-            int y = b[from + k];
-            if (x != y && ((x | 0x20) != (y | 0x20) || (x | 0x20) < 'a' || (x | 0x20) > 'z')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     boolean isMissing(String v) {

@@ -28,10 +28,11 @@ final class Row {
     /** Byte cell {@code i} is {@code bytes[starts[i], ends[i])}. */
     int[] starts = new int[32];
     int[] ends = new int[32];
-    /** What byte cell {@code i} is: {@link #EMPTY}, {@link #PLAIN} or {@link #TEXT}. */
+    /** What byte cell {@code i} is: {@link #EMPTY}, {@link #PLAIN}, {@link #TEXT} or {@link #ESCAPED}. */
     byte[] kinds = new byte[32];
-    /** Whether byte cell {@code i} was quoted with doubled quotes inside (its bytes are not its text). */
-    boolean[] escaped = new boolean[32];
+    /** The byte cells whose strings {@link #get} made in this row, so that {@link #reset} forgets only those. */
+    private int[] made = new int[32];
+    private int madeCount;
     /** Whether every byte of the row is ASCII. */
     boolean ascii;
 
@@ -44,6 +45,8 @@ final class Row {
     static final byte PLAIN = 1;
     /** Any other cell, and every cell of a row of strings: read it with {@link #get}. */
     static final byte TEXT = 2;
+    /** A quoted cell with doubled quotes inside: its bytes are not its text; read it with {@link #get}. */
+    static final byte ESCAPED = 4;
     /** No such cell. */
     static final byte ABSENT = 3;
 
@@ -51,9 +54,16 @@ final class Row {
     void reset(int width, boolean sparse) {
         if (values.length < width) {
             values = new String[Math.max(width, values.length * 2)];
-        } else if (sparse || bytes != null) {
+        } else if (sparse) {
             Arrays.fill(values, 0, Math.max(size, width), null);
+        } else if (bytes != null) {
+            for (int k = 0; k < madeCount; k++) {
+                values[made[k]] = null;
+            }
+        } else {
+            Arrays.fill(values, 0, size, null);
         }
+        madeCount = 0;
         bytes = null;
         size = 0;
         fault = null;
@@ -74,21 +84,25 @@ final class Row {
      * turns out not to be ASCII).
      */
     void addBytes(byte[] b, int from, int to, boolean escapedQuotes) {
-        if (size == starts.length) {
-            int n = size * 2;
-            starts = Arrays.copyOf(starts, n);
-            ends = Arrays.copyOf(ends, n);
-            escaped = Arrays.copyOf(escaped, n);
-            kinds = Arrays.copyOf(kinds, n);
+        int n = size;
+        if (n == starts.length) {
+            grow();
         }
-        if (size == values.length) {
-            values = Arrays.copyOf(values, size * 2);
+        starts[n] = from;
+        ends[n] = to;
+        kinds[n] = from == to ? EMPTY : escapedQuotes ? ESCAPED : b[from] <= ' ' || b[to - 1] <= ' ' ? TEXT : PLAIN;
+        size = n + 1;
+    }
+
+    private void grow() {
+        int n = starts.length * 2;
+        starts = Arrays.copyOf(starts, n);
+        ends = Arrays.copyOf(ends, n);
+        kinds = Arrays.copyOf(kinds, n);
+        made = Arrays.copyOf(made, n);
+        if (values.length < n) {
+            values = Arrays.copyOf(values, n);
         }
-        starts[size] = from;
-        ends[size] = to;
-        escaped[size] = escapedQuotes;
-        kinds[size] = from == to ? EMPTY : escapedQuotes || b[from] <= ' ' || b[to - 1] <= ' ' ? TEXT : PLAIN;
-        values[size++] = null;
     }
 
     /** Makes every {@link #PLAIN} cell {@link #TEXT} (a row with bytes that are not ASCII). */
@@ -131,10 +145,11 @@ final class Row {
         String v = values[i];
         if (v == null && bytes != null) {
             v = new String(bytes, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
-            if (escaped[i]) {
+            if (kinds[i] == ESCAPED) {
                 v = v.replace("\"\"", "\"");
             }
             values[i] = v;
+            made[madeCount++] = i;
         }
         return v;
     }
@@ -148,6 +163,36 @@ final class Row {
     int length(int i) {
         return ends[i] - starts[i];
     }
+
+    /**
+     * The first eight bytes of cell {@code i} (all of a shorter one, zeros above) as a
+     * little-endian {@code long}: cells of at most eight bytes are equal when their lengths and
+     * words are.
+     */
+    long word(int i) {
+        return word(bytes, starts[i], ends[i] - starts[i]);
+    }
+
+    /** Up to eight bytes from {@code b[from]} ({@code n} when fewer) as a little-endian long, zeros above. */
+    static long word(byte[] b, int from, int n) {
+        if (n >= 8) {
+            return (long) LONGS.get(b, from);
+        }
+        if (n <= 0) {
+            return 0;
+        }
+        if (from + 8 <= b.length) {
+            return (long) LONGS.get(b, from) & (-1L >>> (64 - 8 * n));
+        }
+        long w = 0;
+        for (int k = n - 1; k >= 0; k--) {
+            w = (w << 8) | (b[from + k] & 0xFF);
+        }
+        return w;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /** Whether a {@link #plain} cell is exactly {@code s} (ASCII). */
     boolean is(int i, String s) {

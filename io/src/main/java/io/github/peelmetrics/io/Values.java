@@ -65,6 +65,25 @@ final class Values {
         return c >= 0 && r.plain(c) ? shared(f, r, c) : text(f, r, c);
     }
 
+    /**
+     * An optional text, stripped when {@code strip}; a plain cell's (which has nothing to strip)
+     * is one {@code Optional} instance for cells with the same bytes while they repeat.
+     */
+    @SuppressWarnings("unchecked")
+    Optional<String> optionalText(Field f, Row r, boolean strip) {
+        int c = f.cell(r);
+        if (c >= 0 && r.plain(c)) {
+            if (f.byBytes.get(r, c) instanceof Optional<?> o) {
+                return (Optional<String>) o;
+            }
+            Optional<String> o = Optional.of(r.get(c));
+            f.byBytes.put(r, c, o);
+            return o;
+        }
+        String v = text(f, r, c);
+        return v == null ? Optional.empty() : Optional.of(strip ? v.strip() : v);
+    }
+
     /** The text of {@link Field#cell} {@code c}: the cell, the row number or constant, or null when missing. */
     static String text(Field f, Row r, int c) {
         return c >= 0 ? r.get(c) : c == Field.NOT_A_CELL ? f.notACell(r) : null;
@@ -232,14 +251,23 @@ final class Values {
             return Flag.UNKNOWN;
         }
         if (c >= 0 && r.plain(c)) {
-            if (r.is(c, "TRUE")) {
+            long w = r.word(c);
+            if (w == TRUE_WORD && r.length(c) == 4) {
                 return Flag.YES;
             }
-            if (r.is(c, "FALSE")) {
+            if (w == FALSE_WORD && r.length(c) == 5) {
                 return Flag.NO;
             }
         }
-        String raw = text(f, r, c);
+        return flag(f, text(f, r, c));
+    }
+
+    /** {@code "TRUE"} and {@code "FALSE"} as {@link Row#word}s. */
+    private static final long TRUE_WORD = 'T' | 'R' << 8 | 'U' << 16 | (long) 'E' << 24;
+    private static final long FALSE_WORD = 'F' | 'A' << 8 | 'L' << 16 | (long) 'S' << 24 | (long) 'E' << 32;
+
+    /** A yes/no flag from its text (not missing). */
+    private static Flag flag(Field f, String raw) {
         if (raw.equals("TRUE")) {
             return Flag.YES;
         }
@@ -423,7 +451,11 @@ final class Values {
 
     /** A category through the field's codebook and the unknown-value policy; missing is unknown. */
     Category category(Field f, Row r, Sink<?> sink) {
-        int cell = f.cell(r);
+        return category(f, r, f.cell(r), sink);
+    }
+
+    /** {@link #category(Field, Row, Sink)} of {@link Field#cell} {@code cell}, already found. */
+    Category category(Field f, Row r, int cell, Sink<?> sink) {
         if (cell == Field.MISSING) {
             return Category.UNKNOWN;
         }
@@ -431,6 +463,11 @@ final class Values {
         if (plain && f.byBytes.get(r, cell) instanceof Category known) {
             return known;
         }
+        return category(f, r, cell, plain, sink);
+    }
+
+    /** {@link #category(Field, Row, Sink)} of a cell that is not in the field's {@link CellCache}. */
+    private Category category(Field f, Row r, int cell, boolean plain, Sink<?> sink) {
         String raw = text(f, r, cell);
         Object hit = f.cache.get(raw);
         if (hit instanceof Category c) {
@@ -469,7 +506,11 @@ final class Values {
      * rejection under {@link UnknownValues#REJECT}, or when {@code unknown} is null).
      */
     <E extends Enum<E>> E enumValue(Field f, Row r, Class<E> type, E missing, E unknown, Sink<?> sink) {
-        int cell = f.cell(r);
+        return enumValue(f, r, f.cell(r), type, missing, unknown, sink);
+    }
+
+    /** {@link #enumValue(Field, Row, Class, Enum, Enum, Sink)} of {@link Field#cell} {@code cell}, already found. */
+    <E extends Enum<E>> E enumValue(Field f, Row r, int cell, Class<E> type, E missing, E unknown, Sink<?> sink) {
         if (cell == Field.MISSING) {
             if (missing == null) {
                 throw new Reject(f.label(), "", "is missing");
@@ -483,6 +524,12 @@ final class Values {
                 return type.cast(known);
             }
         }
+        return enumValue(f, r, cell, plain, type, unknown, sink);
+    }
+
+    /** {@link #enumValue(Field, Row, Class, Enum, Enum, Sink)} of a cell not in the field's {@link CellCache}. */
+    private <E extends Enum<E>> E enumValue(Field f, Row r, int cell, boolean plain, Class<E> type, E unknown,
+            Sink<?> sink) {
         String raw = text(f, r, cell);
         Object hit = f.cache.get(raw);
         if (type.isInstance(hit)) {

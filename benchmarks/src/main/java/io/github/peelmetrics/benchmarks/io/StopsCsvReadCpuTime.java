@@ -1,7 +1,6 @@
 package io.github.peelmetrics.benchmarks.io;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 
 /**
@@ -24,13 +23,16 @@ public final class StopsCsvReadCpuTime {
         StopsCsvReadBenchmark b = new StopsCsvReadBenchmark();
         b.rows = 1_000_000;
         b.setUp();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         try {
             for (int i = 0; i < reads; i++) {
                 long cpu = threads.getCurrentThreadCpuTime();
                 long wall = System.nanoTime();
+                long bytes = threads.getCurrentThreadAllocatedBytes();
                 b.readIntoTally();
                 print("readIntoTally", i, threads.getCurrentThreadCpuTime() - cpu, System.nanoTime() - wall, b.rows);
+                System.out.printf(Locale.ROOT, "%22s %,6.0f bytes allocated per row%n", "",
+                        (threads.getCurrentThreadAllocatedBytes() - bytes) / (double) b.rows);
             }
             for (int i = 0; i < 3; i++) {
                 long cpu = threads.getCurrentThreadCpuTime();
