@@ -4,7 +4,8 @@ package io.github.peelmetrics.io;
  * Values already made of a field's cells, found by the cells' bytes, so that a repeated code, flag,
  * date or beat is neither turned into a string nor parsed again. A key is a cell of at most
  * {@value #MAX_LENGTH} bytes, held as three {@code long}s and a length, so that a lookup is a few
- * word compares. One slot per hash (a recent value replaces an older one in its slot); bounded. A
+ * word compares. Two slots per hash, side by side (a new value replaces an empty or the older
+ * slot); bounded. A
  * field whose cells rarely repeat (ids, coordinates) stops being looked up after its first
  * {@value #WINDOW} cells. Not thread-safe: one per field of one read.
  */
@@ -23,6 +24,8 @@ final class CellCache {
     private int hits;
     /** Turned off for good ({@code words} is null then). */
     private boolean off;
+    /** Which slot of a full set the next miss replaces. */
+    private int victim;
     /** The slot and key of the last lookup that missed, for {@link #put}. */
     private int slot = -1;
     private long w0;
@@ -43,9 +46,10 @@ final class CellCache {
         long c = n > 8 ? Row.word(b, from + 8, n - 8) : 0;
         long d = n > 16 ? Row.word(b, from + 16, n - 16) : 0;
         long h = (a * 0x9E3779B97F4A7C15L) ^ (c * 0xC2B2AE3D27D4EB4FL) ^ (d * 0x165667B19E3779F9L) ^ n;
-        int s = (int) (h ^ (h >>> 29) ^ (h >>> 47)) & (SLOTS - 1);
+        int s = (int) (h ^ (h >>> 29) ^ (h >>> 47)) & (SLOTS - 2); // even: a set of two slots, one cache line
         int k = 4 * s;
-        if (w[k] == a && w[k + 1] == c && w[k + 2] == d && w[k + 3] == n) {
+        if (w[k] == a && w[k + 1] == c && w[k + 2] == d && w[k + 3] == n
+                || w[k + 4] == a && w[k + 5] == c && w[k + 6] == d && w[k + 7] == n && ++s > 0) {
             Object hit = values[s];
             if (++lookups == WINDOW) {
                 judge(1);
@@ -54,7 +58,8 @@ final class CellCache {
             }
             return hit;
         }
-        slot = s;
+        // a miss replaces the set's empty slot, else each slot in turn
+        slot = w[k + 3] == 0 ? s : w[k + 7] == 0 ? s + 1 : s + (victim ^= 1);
         w0 = a;
         w1 = c;
         w2 = d;
