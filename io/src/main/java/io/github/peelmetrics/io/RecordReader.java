@@ -33,10 +33,12 @@ import java.util.function.Consumer;
  *
  * <p>{@code open...} methods stream (constant memory, whatever the file's size); {@code read...}
  * methods collect everything into a {@link ReadResult}. CSV input has a header row and follows
- * RFC 4180 (Jackson's CSV parser); JSON-lines input has one flat object per line. Text is decoded
- * as UTF-8 unless another {@link #charset(Charset) charset} is set; a cell with bytes that do not
- * decode rejects its row. Hostile input fails fast: a cell over 1,000,000 characters, a JSON line
- * over 4,000,000 characters or nested deeper than 16 levels rejects its row without being held.
+ * RFC 4180 (rows end at LF, CRLF or CR; quoted cells may hold commas, line breaks and doubled
+ * quotes); JSON-lines input has one flat object per line. Text is UTF-8 unless another
+ * {@link #charset(Charset) charset} is set; a cell with bytes that do not decode rejects its row.
+ * Hostile input fails fast: a CSV cell over 1,000,000 bytes or row over 4,000,000 bytes, a JSON
+ * line over 4,000,000 characters or nested deeper than 16 levels rejects its row without being
+ * held; a CSV row of more than 10,000 fields ends the read.
  *
  * <p>The default mode is {@link ErrorMode#STRICT}. Immutable and thread-safe; each open read is
  * single-threaded.
