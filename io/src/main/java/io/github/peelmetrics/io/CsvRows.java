@@ -246,21 +246,30 @@ final class CsvRows implements RowSource {
         if (buf[pos] == '"') {
             return quoted(row);
         }
+        return unquotedRest(row, false);
+    }
+
+    /**
+     * Reads on to the comma or line break that ends an unquoted cell (or the rest of a faulted
+     * quoted one) and adds the cell from {@link #cellStart}, or empty when {@code dropped}.
+     */
+    private int unquotedRest(Row row, boolean dropped) throws IOException {
         while (true) {
             int d = delimiter(pos);
             if (d >= 0) {
                 byte c = buf[d];
                 pos = d + 1;
-                if (c == ',') {
-                    return add(row, cellStart, d, false, SEPARATOR);
+                int why = SEPARATOR;
+                if (c != ',') {
+                    line++;
+                    skipLf = c == '\r';
+                    why = END_OF_ROW;
                 }
-                line++;
-                skipLf = c == '\r';
-                return add(row, cellStart, d, false, END_OF_ROW);
+                return add(row, dropped ? d : cellStart, d, false, why);
             }
             pos = lim;
             if (!fill()) {
-                return add(row, cellStart, pos, false, END_OF_INPUT);
+                return add(row, dropped ? pos : cellStart, pos, false, END_OF_INPUT);
             }
         }
     }
@@ -273,40 +282,26 @@ final class CsvRows implements RowSource {
 
     /** The first comma, LF or CR at or after {@code p} before the end of the buffer, or -1. */
     private int delimiter(int p) {
-        byte[] b = buf;
-        int l = lim;
-        long h = 0;
-        while (p + 8 <= l) {
-            long x = (long) LONGS.get(b, p);
-            h |= x;
-            long m = match(x, COMMAS) | match(x, LFS) | match(x, CRS);
-            if (m != 0) {
-                high |= h;
-                return p + (Long.numberOfTrailingZeros(m) >>> 3);
-            }
-            p += 8;
-        }
-        for (; p < l; p++) {
-            byte c = b[p];
-            h |= c;
-            if (c == ',' || c == '\n' || c == '\r') {
-                high |= h;
-                return p;
-            }
-        }
-        high |= h;
-        return -1;
+        return firstOf(p, (byte) ',', COMMAS);
     }
 
     /** The first quote, LF or CR at or after {@code p} before the end of the buffer, or -1. */
     private int quoteOrBreak(int p) {
+        return firstOf(p, (byte) '"', QUOTES);
+    }
+
+    /**
+     * The first {@code target} ({@code targets} is it in every byte), LF or CR at or after
+     * {@code p} before the end of the buffer, or -1; or-s the bytes scanned into {@link #high}.
+     */
+    private int firstOf(int p, byte target, long targets) {
         byte[] b = buf;
         int l = lim;
         long h = 0;
         while (p + 8 <= l) {
             long x = (long) LONGS.get(b, p);
             h |= x;
-            long m = match(x, QUOTES) | match(x, LFS) | match(x, CRS);
+            long m = match(x, targets) | match(x, LFS) | match(x, CRS);
             if (m != 0) {
                 high |= h;
                 return p + (Long.numberOfTrailingZeros(m) >>> 3);
@@ -316,7 +311,7 @@ final class CsvRows implements RowSource {
         for (; p < l; p++) {
             byte c = b[p];
             h |= c;
-            if (c == '"' || c == '\n' || c == '\r') {
+            if (c == target || c == '\n' || c == '\r') {
                 high |= h;
                 return p;
             }
@@ -387,23 +382,7 @@ final class CsvRows implements RowSource {
     private int afterQuote(Row row) throws IOException {
         row.fault("(row)", "", "is not valid CSV: text after the closing quote of a quoted cell (a quote inside a "
                 + "quoted cell is written twice)");
-        while (true) {
-            int d = delimiter(pos);
-            if (d >= 0) {
-                byte c = buf[d];
-                pos = d + 1;
-                if (c == ',') {
-                    return add(row, d, d, false, SEPARATOR);
-                }
-                line++;
-                skipLf = c == '\r';
-                return add(row, d, d, false, END_OF_ROW);
-            }
-            pos = lim;
-            if (!fill()) {
-                return add(row, pos, pos, false, END_OF_INPUT);
-            }
-        }
+        return unquotedRest(row, true);
     }
 
     /** Adds cell {@code [from, to)} and passes on what ended it. */

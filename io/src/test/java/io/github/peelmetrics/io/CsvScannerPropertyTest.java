@@ -316,11 +316,16 @@ class CsvScannerPropertyTest {
     private static void assertRows(Csv csv, List<Scanned> got, String where) {
         assertEquals(csv.rows(), cellsOf(got), where + "cells");
         for (int i = 0; i < got.size(); i++) {
-            Scanned s = got.get(i);
-            assertEquals(csv.lines().get(i), s.line(), where + "line of data row " + (i + 1));
-            assertEquals(i + 1, s.number(), where + "number of data row " + (i + 1));
-            assertNull(s.fault(), where + "fault of data row " + (i + 1));
+            assertRow(got.get(i), csv.rows().get(i), csv.lines().get(i), i + 1, where);
         }
+    }
+
+    /** Data row {@code number} has these cells, starts on this line, and has no fault. */
+    private static void assertRow(Scanned s, List<String> cells, long line, int number, String where) {
+        assertEquals(cells, s.cells(), where + "cells of data row " + number);
+        assertEquals(line, s.line(), where + "line of data row " + number);
+        assertEquals(number, s.number(), where + "number of data row " + number);
+        assertNull(s.fault(), where + "fault of data row " + number);
     }
 
     // ----------------------------------------------------------------------------------------
@@ -470,10 +475,7 @@ class CsvScannerPropertyTest {
             if (csv.rows().get(i) == null) {
                 assertFaulted(s, csv.lines().get(i), i + 1, where);
             } else {
-                assertEquals(csv.rows().get(i), s.cells(), where + "cells of data row " + (i + 1));
-                assertEquals(csv.lines().get(i), s.line(), where + "line of data row " + (i + 1));
-                assertEquals(i + 1, s.number(), where + "number of data row " + (i + 1));
-                assertNull(s.fault(), where + "fault of data row " + (i + 1));
+                assertRow(s, csv.rows().get(i), csv.lines().get(i), i + 1, where);
             }
         }
     }
