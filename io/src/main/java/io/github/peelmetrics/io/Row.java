@@ -194,22 +194,6 @@ final class Row {
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
-    /** Whether a {@link #plain} cell is exactly {@code s} (ASCII). */
-    boolean is(int i, String s) {
-        int from = starts[i];
-        int n = s.length();
-        if (ends[i] - from != n) {
-            return false;
-        }
-        byte[] b = bytes;
-        for (int k = 0; k < n; k++) {
-            if (b[from + k] != s.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     void fault(String field, String value, String reason) {
         if (fault == null) {
             fault = reason;
