@@ -2,9 +2,6 @@ package io.github.peelmetrics.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +29,6 @@ import java.util.Locale;
  * CSV is a property test.
  */
 final class CsvRows implements RowSource {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long COMMAS = ONES * ',';
@@ -118,8 +114,8 @@ final class CsvRows implements RowSource {
             rowOverflow = false;
             int end = cells(row);
             row.bytes = buf;
-            row.ascii = (high & HIGHS) == 0;
-            if (!row.ascii) {
+            boolean ascii = (high & HIGHS) == 0;
+            if (!ascii) {
                 row.notPlain();
             }
             if (end == END_OF_INPUT) {
@@ -129,7 +125,7 @@ final class CsvRows implements RowSource {
                 continue; // a blank line is not a row
             }
             row.number = ++rowNumber;
-            if (!row.ascii && row.fault == null) {
+            if (!ascii && row.fault == null) {
                 for (int i = 0; i < row.size; i++) {
                     String v = row.get(i);
                     if (v.indexOf('\uFFFD') >= 0) {
@@ -195,7 +191,7 @@ final class CsvRows implements RowSource {
         int start = pos;
         long h = high;
         while (p + 8 <= l) {
-            long x = (long) LONGS.get(b, p);
+            long x = (long) Row.LONGS.get(b, p);
             h |= x;
             long m = zeros(x ^ COMMAS) | zeros(x ^ LFS) | zeros(x ^ CRS) | zeros(x ^ QUOTES);
             while (m != 0) {
@@ -274,12 +270,6 @@ final class CsvRows implements RowSource {
         }
     }
 
-    /** A zero byte in {@code x ^ pattern}'s lowest set byte of the result (exact for the lowest). */
-    private static long match(long x, long pattern) {
-        long t = x ^ pattern;
-        return (t - ONES) & ~t & HIGHS;
-    }
-
     /** The first comma, LF or CR at or after {@code p} before the end of the buffer, or -1. */
     private int delimiter(int p) {
         return firstOf(p, (byte) ',', COMMAS);
@@ -299,9 +289,9 @@ final class CsvRows implements RowSource {
         int l = lim;
         long h = 0;
         while (p + 8 <= l) {
-            long x = (long) LONGS.get(b, p);
+            long x = (long) Row.LONGS.get(b, p);
             h |= x;
-            long m = match(x, targets) | match(x, LFS) | match(x, CRS);
+            long m = zeros(x ^ targets) | zeros(x ^ LFS) | zeros(x ^ CRS);
             if (m != 0) {
                 high |= h;
                 return p + (Long.numberOfTrailingZeros(m) >>> 3);

@@ -164,14 +164,7 @@ public final class RecordReader<T> {
      * @throws UncheckedIOException if the file cannot be opened
      */
     public RecordStream<T> openCsv(Path file) {
-        Objects.requireNonNull(file, "file must not be null");
-        InputStream in;
-        try {
-            in = Files.newInputStream(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + file, e);
-        }
-        return openCsv(in, file.toString());
+        return openCsv(bytes(file), file.toString());
     }
 
     /** Opens a JSON-lines file for streaming. */
@@ -270,9 +263,13 @@ public final class RecordReader<T> {
     }
 
     private Reader reader(Path file) {
+        return decode(bytes(file));
+    }
+
+    private static InputStream bytes(Path file) {
         Objects.requireNonNull(file, "file must not be null");
         try {
-            return decode(Files.newInputStream(file));
+            return Files.newInputStream(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + file, e);
         }

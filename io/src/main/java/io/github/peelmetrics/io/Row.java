@@ -33,8 +33,6 @@ final class Row {
     /** The byte cells whose strings {@link #get} made in this row, so that {@link #reset} forgets only those. */
     private int[] made = new int[32];
     private int madeCount;
-    /** Whether every byte of the row is ASCII. */
-    boolean ascii;
 
     /** A cell of no bytes (missing whatever the tokens). */
     static final byte EMPTY = 0;
@@ -45,10 +43,10 @@ final class Row {
     static final byte PLAIN = 1;
     /** Any other cell, and every cell of a row of strings: read it with {@link #get}. */
     static final byte TEXT = 2;
-    /** A quoted cell with doubled quotes inside: its bytes are not its text; read it with {@link #get}. */
-    static final byte ESCAPED = 4;
     /** No such cell. */
     static final byte ABSENT = 3;
+    /** A quoted cell with doubled quotes inside: its bytes are not its text; read it with {@link #get}. */
+    static final byte ESCAPED = 4;
 
     /** Clears the row; {@code sparse} rows (filled by index) also clear their cells. */
     void reset(int width, boolean sparse) {
@@ -60,8 +58,6 @@ final class Row {
             for (int k = 0; k < madeCount; k++) {
                 values[made[k]] = null;
             }
-        } else {
-            Arrays.fill(values, 0, size, null);
         }
         madeCount = 0;
         bytes = null;
@@ -191,7 +187,8 @@ final class Row {
         return w;
     }
 
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+    /** Eight bytes of a {@code byte[]} as a little-endian {@code long} (also the scanner's). */
+    static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     void fault(String field, String value, String reason) {
