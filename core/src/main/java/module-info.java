@@ -1,0 +1,11 @@
+/**
+ * Peel's vocabulary: the domain records (survey responses, stops, complaints, beats, officers),
+ * open demographic categories, the {@link io.github.peelmetrics.core.Tally} contract, and the
+ * statistical value types and inference primitives of {@code io.github.peelmetrics.core.stats}.
+ */
+module io.github.peelmetrics.core {
+    requires commons.math3;
+
+    exports io.github.peelmetrics.core;
+    exports io.github.peelmetrics.core.stats;
+}

@@ -1,0 +1,14 @@
+/**
+ * Records in and results out: streaming CSV and JSON-lines readers driven by mappings and
+ * codebooks, writers for records and results, and {@link io.github.peelmetrics.io.ResultJson}.
+ * Jackson is used inside and appears in no public signature.
+ */
+module io.github.peelmetrics.io {
+    requires transitive io.github.peelmetrics.core;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.csv;
+    requires com.fasterxml.jackson.datatype.jsr310;
+
+    exports io.github.peelmetrics.io;
+}

@@ -1,0 +1,16 @@
+/**
+ * What the police do and how it changes: stop tallies, disparity, publication safety, complaint
+ * and beat metrics, trend and change tests, the veil of darkness test.
+ */
+module io.github.peelmetrics.metrics {
+    requires transitive io.github.peelmetrics.core;
+    requires commons.math3;
+
+    exports io.github.peelmetrics.metrics.beats;
+    exports io.github.peelmetrics.metrics.complaints;
+    exports io.github.peelmetrics.metrics.disparity;
+    exports io.github.peelmetrics.metrics.publish;
+    exports io.github.peelmetrics.metrics.stops;
+    exports io.github.peelmetrics.metrics.trend;
+    exports io.github.peelmetrics.metrics.vod;
+}

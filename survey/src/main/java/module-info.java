@@ -1,0 +1,6 @@
+/** Survey weighting (post-stratification, raking, trimming), design-based estimates, scales and reliability. */
+module io.github.peelmetrics.survey {
+    requires transitive io.github.peelmetrics.core;
+
+    exports io.github.peelmetrics.survey;
+}
