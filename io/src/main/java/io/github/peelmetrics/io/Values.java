@@ -229,7 +229,7 @@ final class Values {
     }
 
     private static boolean isDecimal(String s) {
-        if (s.isEmpty() || s.length() > Jackson.MAX_NUMBER_CHARS) {
+        if (s.isEmpty() || s.length() > Limits.MAX_NUMBER_CHARS) {
             return false;
         }
         boolean digit = false;

@@ -170,7 +170,7 @@ class ReaderBehaviourTest {
 
     @Test
     void hostileInputFailsFastWithARejection() {
-        String huge = "stop_id,date,time\n1," + "9".repeat(Jackson.MAX_FIELD_CHARS + 10) + ",10:00\n2,2017-01-01,10:00\n";
+        String huge = "stop_id,date,time\n1," + "9".repeat(Limits.MAX_FIELD_CHARS + 10) + ",10:00\n2,2017-01-01,10:00\n";
         ReadResult<Stop> r = RecordReader.stops(Mapping.generic().zone(CHICAGO)).mode(ErrorMode.LENIENT)
                 .readCsv(in(huge), "huge.csv");
         assertEquals(1, r.records().size(), r.summary().toString());
@@ -187,7 +187,7 @@ class ReaderBehaviourTest {
 
     @Test
     void aRowOfTooManyFieldsEndsTheReadWithARejection() {
-        String wide = "stop_id,date,time\n1,2017-01-01,10:00\n" + ",x".repeat(Jackson.MAX_COLUMNS + 5) + "\n"
+        String wide = "stop_id,date,time\n1,2017-01-01,10:00\n" + ",x".repeat(Limits.MAX_COLUMNS + 5) + "\n"
                 + "3,2017-01-01,10:00\n";
         ReadResult<Stop> r = RecordReader.stops(Mapping.generic().zone(CHICAGO)).mode(ErrorMode.LENIENT)
                 .readCsv(in(wide), "wide.csv");
