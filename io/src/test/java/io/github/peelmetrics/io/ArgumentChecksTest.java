@@ -37,6 +37,20 @@ class ArgumentChecksTest {
     }
 
     @Test
+    void aReadExceptionKeepsItsRejectionThroughSerializationAndLookupsRefuseNull() throws Exception {
+        ReadException e = new ReadException(new Rejection("s.csv", 3, "time", "25:10", "is not a valid time of day"));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(e);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertEquals(e.rejection(), ((ReadException) in.readObject()).rejection());
+        }
+        assertThrows(NullPointerException.class, () -> Codebook.races().lookup(null));
+    }
+
+    @Test
     void summaryRefusesCountsThatDoNotReconcile() {
         assertEquals("read summary of f must have read = accepted + rejected, all non-negative: 3, 1, 1",
                 assertThrows(IllegalArgumentException.class,
