@@ -41,7 +41,7 @@ import java.util.Set;
  *     {@code "Infinity"}, {@code "-Infinity"}; strings, characters and booleans as themselves.</li>
  * </ul>
  * Any other type, at any depth of the value, is an {@link IllegalArgumentException} that names the
- * type and the path to it ({@code disparityTable.rows[0].counts: cannot write ...StopTally}), and
+ * type and the path to it ({@code report.table.rows[0].counts: cannot write ...StopTally}), and
  * nothing is written: a class that is not a record would otherwise come out as {@code {}} or as
  * whatever getters it happens to have. Thread-safe.
  */
