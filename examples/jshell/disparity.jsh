@@ -8,9 +8,9 @@ import io.github.peelmetrics.metrics.disparity.*;
 import io.github.peelmetrics.examples.SampleFile;
 import java.time.ZoneId;
 
-var mapping = Mapping.openPolicing().zone(ZoneId.of("America/Los_Angeles"));
-var stops = RecordReader.stops(mapping).readCsv(SampleFile.STOPS.open(), "stops.csv");
-var beats = RecordReader.beats(Mapping.generic()).readCsv(SampleFile.BEATS.open(), "beats.csv");
+var mapping = Mapping.openPolicing(RecordType.STOPS).zone(ZoneId.of("America/Los_Angeles"));
+var stops = RecordReader.of(mapping).readCsv(SampleFile.STOPS.open(), "stops.csv");
+var beats = RecordReader.of(Mapping.generic(RecordType.BEATS)).readCsv(SampleFile.BEATS.open(), "beats.csv");
 System.out.println(stops.summary());
 
 var tally = stops.records().parallelStream().collect(StopTally.collector(Stop::beat));

@@ -8,8 +8,8 @@ import io.github.peelmetrics.survey.*;
 import io.github.peelmetrics.examples.SampleFile;
 
 var races = Codebook.races().with("Asian", Races.ASIAN_PACIFIC_ISLANDER);   // the survey says "Asian"
-var mapping = Mapping.generic().items("approve", "q1", "q2", "q3", "q4", "q5").codebook("race", races);
-var read = RecordReader.surveyResponses(mapping).readCsv(SampleFile.SURVEY_2016.open(), "survey_2016.csv");
+var mapping = Mapping.generic(RecordType.SURVEY_RESPONSES).items("approve", "q1", "q2", "q3", "q4", "q5").codebook("race", races);
+var read = RecordReader.of(mapping).readCsv(SampleFile.SURVEY_2016.open(), "survey_2016.csv");
 System.out.println(read.summary());
 
 var sample = SurveySample.of(read.records(), "race", "age_group", "sex");

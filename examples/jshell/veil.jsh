@@ -8,7 +8,7 @@ import io.github.peelmetrics.examples.SampleFile;
 import java.time.ZoneId;
 
 var zone = ZoneId.of("America/Los_Angeles");
-var stops = RecordReader.stops(Mapping.openPolicing().zone(zone)).readCsv(SampleFile.STOPS.open(), "stops.csv").records();
+var stops = RecordReader.of(Mapping.openPolicing(RecordType.STOPS).zone(zone)).readCsv(SampleFile.STOPS.open(), "stops.csv").records();
 var result = VeilOfDarkness.at(GeoPoint.of(37.80, -122.27), zone).minority(Races.BLACK).test(stops);
 System.out.println(result);
 /exit

@@ -13,6 +13,7 @@ import io.github.peelmetrics.io.Mapping;
 import io.github.peelmetrics.io.ReadResult;
 import io.github.peelmetrics.io.ReadSummary;
 import io.github.peelmetrics.io.RecordReader;
+import io.github.peelmetrics.io.RecordType;
 import io.github.peelmetrics.survey.Margin;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,22 +46,22 @@ record SampleCityData(
     static SampleCityData load() {
         List<ReadSummary> summaries = new ArrayList<>();
         // The survey codebook says "Asian" where the Open Policing Project says "asian/pacific islander".
-        Mapping survey = Mapping.generic().items(ITEMS.toArray(String[]::new))
+        Mapping<SurveyResponse> survey = Mapping.generic(RecordType.SURVEY_RESPONSES).items(ITEMS.toArray(String[]::new))
                 .codebook("race", Codebook.races().with("Asian", Races.ASIAN_PACIFIC_ISLANDER));
         Map<String, List<SurveyResponse>> waves = new LinkedHashMap<>();
         for (SampleFile f : List.of(SampleFile.SURVEY_2013, SampleFile.SURVEY_2015, SampleFile.SURVEY_2016)) {
-            ReadResult<SurveyResponse> r = RecordReader.surveyResponses(survey).readCsv(f.open(), f.fileName());
+            ReadResult<SurveyResponse> r = RecordReader.of(survey).readCsv(f.open(), f.fileName());
             summaries.add(r.summary());
             waves.put(r.records().get(0).wave(), r.records());
         }
-        ReadResult<Stop> stops = RecordReader.stops(Mapping.openPolicing().zone(ZONE))
+        ReadResult<Stop> stops = RecordReader.of(Mapping.openPolicing(RecordType.STOPS).zone(ZONE))
                 .readCsv(SampleFile.STOPS.open(), SampleFile.STOPS.fileName());
-        ReadResult<Beat> beats = RecordReader.beats(Mapping.generic()).readCsv(SampleFile.BEATS.open(), SampleFile.BEATS.fileName());
-        ReadResult<Complaint> complaints = RecordReader.complaints(Mapping.generic())
+        ReadResult<Beat> beats = RecordReader.of(Mapping.generic(RecordType.BEATS)).readCsv(SampleFile.BEATS.open(), SampleFile.BEATS.fileName());
+        ReadResult<Complaint> complaints = RecordReader.of(Mapping.generic(RecordType.COMPLAINTS))
                 .readCsv(SampleFile.COMPLAINTS.open(), SampleFile.COMPLAINTS.fileName());
-        ReadResult<Officer> officers = RecordReader.officers(Mapping.generic())
+        ReadResult<Officer> officers = RecordReader.of(Mapping.generic(RecordType.OFFICERS))
                 .readCsv(SampleFile.OFFICERS.open(), SampleFile.OFFICERS.fileName());
-        ReadResult<BeatAssignment> assignments = RecordReader.assignments(Mapping.generic())
+        ReadResult<BeatAssignment> assignments = RecordReader.of(Mapping.generic(RecordType.ASSIGNMENTS))
                 .readCsv(SampleFile.ASSIGNMENTS.open(), SampleFile.ASSIGNMENTS.fileName());
         for (ReadResult<?> r : List.of(stops, beats, complaints, officers, assignments)) {
             summaries.add(r.summary());
@@ -73,7 +74,7 @@ record SampleCityData(
      * The census margins (variable, level, population), with each level mapped to a code by the
      * same codebook that read the survey, so margins and respondents name levels alike.
      */
-    private static List<Margin> margins(Mapping survey) {
+    private static List<Margin> margins(Mapping<SurveyResponse> survey) {
         Map<String, Map<String, Double>> totals = new LinkedHashMap<>();
         try (BufferedReader in = SampleFile.CENSUS_MARGINS.reader()) {
             String header = in.readLine();

@@ -39,25 +39,12 @@ import java.util.TreeMap;
 final class Binders {
     private Binders() {}
 
-    /** The fields of each record type, in the column order writers use. */
-    static final List<String> STOP_FIELDS = List.of("stop_id", "date", "time", "lat", "lng", "beat", "subject_race",
-            "subject_age", "subject_age_group", "subject_sex", "type", "officer_id", "reason_for_stop",
-            "search_conducted", "search_basis", "contraband_found", "outcome", "arrest_made", "citation_issued",
-            "warning_issued", "use_of_force");
-    static final List<String> SURVEY_FIELDS = List.of("respondent_id", "wave", "date", "race", "age_group", "sex",
-            "beat", "base_weight");
-    static final List<String> BEAT_FIELDS = List.of("beat", "district", "race", "population");
-    static final List<String> COMPLAINT_FIELDS = List.of("complaint_id", "received", "closed", "beat", "officer_ids",
-            "allegation", "finding", "complainant_race", "complainant_sex", "source");
-    static final List<String> OFFICER_FIELDS = List.of("officer_id", "race", "sex", "hired");
-    static final List<String> ASSIGNMENT_FIELDS = List.of("officer_id", "beat", "date", "shift");
-
     /** {@code OptionalInt.of(age)} for every age a stop may have, made once. */
     private static final OptionalInt[] AGES = java.util.stream.IntStream.rangeClosed(0, 130)
             .mapToObj(OptionalInt::of).toArray(OptionalInt[]::new);
 
     /** Binds a field, failing the whole read when a required one has no column. */
-    static Field field(String name, Mapping m, Columns cols, String source, boolean required) {
+    static Field field(String name, Mapping<?> m, Columns cols, String source, boolean required) {
         Field f = new Field(name, m, cols);
         if (required && !f.present()) {
             throw new ReadException(new Rejection(source, 1, name, "",
@@ -66,7 +53,7 @@ final class Binders {
         return f;
     }
 
-    static Binder<Stop> stops(Mapping m, Columns cols, String source) {
+    static Binder<Stop> stops(Mapping<Stop> m, Columns cols, String source) {
         ZoneId zone = m.zone().orElseThrow(() -> new IllegalArgumentException(
                 "reading stops needs an explicit time zone: set Mapping.zone(...) (mapping " + m + ")"));
         Values v = new Values(m);
@@ -217,7 +204,7 @@ final class Binders {
         return a == Flag.NO && c == Flag.NO && w == Flag.NO ? StopOutcome.NONE : StopOutcome.UNKNOWN;
     }
 
-    static Binder<SurveyResponse> survey(Mapping m, Columns cols, String source) {
+    static Binder<SurveyResponse> survey(Mapping<SurveyResponse> m, Columns cols, String source) {
         Values v = new Values(m);
         Field id = field("respondent_id", m, cols, source, true);
         Field wave = field("wave", m, cols, source, true);
@@ -228,13 +215,13 @@ final class Binders {
         Field beat = field("beat", m, cols, source, false);
         Field weight = field("base_weight", m, cols, source, true);
         Set<String> used = new HashSet<>();
-        for (String f : SURVEY_FIELDS) {
-            used.addAll(m.columns(f));
+        for (String f : RecordType.SURVEY_RESPONSES.fields()) {
+            used.addAll(m.columnsOf(f));
         }
         List<Field> attributes = new ArrayList<>();
         for (String a : m.attributes()) {
             attributes.add(field(a, m, cols, source, true));
-            used.addAll(m.columns(a));
+            used.addAll(m.columnsOf(a));
         }
         for (String item : m.items()) {
             field(item, m, cols, source, true);
@@ -247,7 +234,7 @@ final class Binders {
                 if (m.items().isEmpty()) {
                     for (String c : cols.names()) {
                         if (!used.contains(c) && !c.isEmpty()) {
-                            items.add(new Field(c, m.column(c, c), cols));
+                            items.add(new Field(c, m.withColumns(c, List.of(c)), cols));
                         }
                     }
                 } else {
@@ -293,7 +280,7 @@ final class Binders {
         };
     }
 
-    static Binder<Complaint> complaints(Mapping m, Columns cols, String source) {
+    static Binder<Complaint> complaints(Mapping<Complaint> m, Columns cols, String source) {
         Values v = new Values(m);
         Field id = field("complaint_id", m, cols, source, true);
         Field received = field("received", m, cols, source, true);
@@ -334,7 +321,7 @@ final class Binders {
         };
     }
 
-    static Binder<Officer> officers(Mapping m, Columns cols, String source) {
+    static Binder<Officer> officers(Mapping<Officer> m, Columns cols, String source) {
         Values v = new Values(m);
         Field id = field("officer_id", m, cols, source, true);
         Field race = field("race", m, cols, source, false);
@@ -349,7 +336,7 @@ final class Binders {
         };
     }
 
-    static Binder<BeatAssignment> assignments(Mapping m, Columns cols, String source) {
+    static Binder<BeatAssignment> assignments(Mapping<BeatAssignment> m, Columns cols, String source) {
         Values v = new Values(m);
         Field id = field("officer_id", m, cols, source, true);
         Field beat = field("beat", m, cols, source, true);
@@ -369,7 +356,7 @@ final class Binders {
      * whose rows are not consecutive, a group given twice, a district that changes, or any bad row
      * rejects every row of that beat.
      */
-    static Binder<Beat> beats(Mapping m, Columns cols, String source) {
+    static Binder<Beat> beats(Mapping<Beat> m, Columns cols, String source) {
         Values v = new Values(m);
         Field beat = field("beat", m, cols, source, true);
         Field district = field("district", m, cols, source, true);

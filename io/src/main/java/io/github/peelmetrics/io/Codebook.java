@@ -116,9 +116,10 @@ public final class Codebook {
         return with(raw, c != null && c.code().equals(code.strip()) ? c : Category.of(code));
     }
 
-    /** The category of a raw value, if the codebook knows it. */
+    /** The category of a raw value (compared ignoring case and surrounding space), if the codebook knows it. */
     public Optional<Category> lookup(String raw) {
-        return raw == null ? Optional.empty() : Optional.ofNullable(entries.get(normalize(raw)));
+        Objects.requireNonNull(raw, "raw value to look up must not be null");
+        return Optional.ofNullable(entries.get(normalize(raw)));
     }
 
     /** The entries, raw value (normalized) to category, in insertion order. */

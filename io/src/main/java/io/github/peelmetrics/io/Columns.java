@@ -37,7 +37,7 @@ final class Columns {
         if (i != null) {
             return i;
         }
-        if (names.size() >= Jackson.MAX_COLUMNS) {
+        if (names.size() >= Limits.MAX_COLUMNS) {
             return -1;
         }
         index.put(name, names.size());

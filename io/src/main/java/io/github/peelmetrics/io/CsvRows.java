@@ -14,10 +14,10 @@ import java.util.Locale;
  * Blank lines are not rows. A quote inside an unquoted cell is an ordinary character.
  *
  * <p>A row that breaks the rules comes back with a fault, and reading resumes at the next row:
- * text after a quoted cell's closing quote, a cell over {@value Jackson#MAX_FIELD_CHARS} bytes, a
- * row over {@value Jackson#MAX_LINE_CHARS} bytes (its content is dropped as it is read, so the
+ * text after a quoted cell's closing quote, a cell over {@value Limits#MAX_FIELD_CHARS} bytes, a
+ * row over {@value Limits#MAX_LINE_CHARS} bytes (its content is dropped as it is read, so the
  * limits bound memory), a quoted cell not closed at the end of the input. A row of more than
- * {@value Jackson#MAX_COLUMNS} fields ends the read. A row with bytes that are not UTF-8 is
+ * {@value Limits#MAX_COLUMNS} fields ends the read. A row with bytes that are not UTF-8 is
  * rejected, naming its first such cell. Line numbers count the line breaks before a row's first
  * byte, quoted ones included.
  *
@@ -377,9 +377,9 @@ final class CsvRows implements RowSource {
 
     /** Adds cell {@code [from, to)} and passes on what ended it. */
     private int add(Row row, int from, int to, boolean doubled, int why) {
-        if (row.size >= Jackson.MAX_COLUMNS) {
+        if (row.size >= Limits.MAX_COLUMNS) {
             // a hostile row (one enormous line of short cells): stop here, hold nothing more
-            row.fault("(row)", "", "has more than " + Jackson.MAX_COLUMNS + " fields; the rest of the file is not read");
+            row.fault("(row)", "", "has more than " + Limits.MAX_COLUMNS + " fields; the rest of the file is not read");
             fatal = true;
             ended = true;
             return STOP;
@@ -388,9 +388,9 @@ final class CsvRows implements RowSource {
             row.addBytes(buf, 0, 0, false);
             return why;
         }
-        if (to - from > Jackson.MAX_FIELD_CHARS) {
+        if (to - from > Limits.MAX_FIELD_CHARS) {
             row.fault("(row)", "", "is not valid CSV: a cell exceeds the maximum length of "
-                    + String.format(Locale.ROOT, "%,d", Jackson.MAX_FIELD_CHARS) + " bytes");
+                    + String.format(Locale.ROOT, "%,d", Limits.MAX_FIELD_CHARS) + " bytes");
             to = from;
         }
         row.addBytes(buf, from, to, doubled);
@@ -406,10 +406,10 @@ final class CsvRows implements RowSource {
         if (eof) {
             return false;
         }
-        if (!rowOverflow && lim - rowStart >= Jackson.MAX_LINE_CHARS) {
+        if (!rowOverflow && lim - rowStart >= Limits.MAX_LINE_CHARS) {
             rowOverflow = true;
             current.fault("(row)", "", "is not valid CSV: a row exceeds the maximum length of "
-                    + String.format(Locale.ROOT, "%,d", Jackson.MAX_LINE_CHARS) + " bytes");
+                    + String.format(Locale.ROOT, "%,d", Limits.MAX_LINE_CHARS) + " bytes");
             for (int i = 0; i < current.size; i++) {
                 current.starts[i] = 0;
                 current.ends[i] = 0;

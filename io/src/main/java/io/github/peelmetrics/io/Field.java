@@ -33,9 +33,9 @@ final class Field {
     /** Values already parsed, by a cell's bytes (see {@link CellCache}). */
     final CellCache byBytes = new CellCache();
 
-    Field(String name, Mapping m, Columns columns) {
+    Field(String name, Mapping<?> m, Columns columns) {
         this.name = name;
-        this.candidates = m.columns(name);
+        this.candidates = m.columnsOf(name);
         this.columns = columns;
         this.growing = !columns.fixed();
         this.rowNumber = candidates.contains(Mapping.ROW_NUMBER);
@@ -58,7 +58,7 @@ final class Field {
             }
         }
         refresh();
-        this.constant = rowNumber ? null : m.constant(name).orElse(null);
+        this.constant = rowNumber ? null : m.constantOf(name).orElse(null);
     }
 
     private void refresh() {

@@ -8,41 +8,27 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 
 /**
- * The module's input limits, and its Jackson factories (JSON lines, mapping files, the CSV and JSON
- * writers; CSV is read by {@link CsvRows}), each with read constraints that make a hostile input
- * fail fast: a field longer than {@value #MAX_FIELD_CHARS} characters, a JSON value nested deeper
- * than {@value #MAX_NESTING}, a number longer than {@value #MAX_NUMBER_CHARS} digits. Nothing here
- * enables default typing or polymorphic handling: input is read as tokens and text, never bound to
- * classes named by the input.
+ * The module's Jackson factories (JSON lines, mapping files, the CSV and JSON writers; CSV is read
+ * by {@link CsvRows}), each with read constraints from {@link Limits} that make a hostile input
+ * fail fast: a field longer than {@value Limits#MAX_FIELD_CHARS} characters, a JSON value nested
+ * deeper than {@value Limits#MAX_NESTING}, a number longer than {@value Limits#MAX_NUMBER_CHARS}
+ * digits. Nothing here enables default typing or polymorphic handling: input is read as tokens
+ * and text, never bound to classes named by the input.
  */
 final class Jackson {
     private Jackson() {}
 
-    /** Longest JSON string (characters) or CSV cell (bytes, in {@link CsvRows}) accepted. */
-    static final int MAX_FIELD_CHARS = 1_000_000;
-    /**
-     * Longest JSON-lines line (characters) or CSV row (bytes, in {@link CsvRows}) accepted; longer
-     * ones are rejected without being held.
-     */
-    static final int MAX_LINE_CHARS = 4_000_000;
-    /** Deepest JSON nesting accepted (a JSON-lines record is one flat object). */
-    static final int MAX_NESTING = 16;
-    /** Longest number accepted. */
-    static final int MAX_NUMBER_CHARS = 100;
-    /** Most fields in one row (a CSV row) or keys in one file (JSON lines). */
-    static final int MAX_COLUMNS = 10_000;
-
     static final StreamReadConstraints READ = StreamReadConstraints.builder()
-            .maxStringLength(MAX_FIELD_CHARS)
-            .maxNestingDepth(MAX_NESTING)
-            .maxNumberLength(MAX_NUMBER_CHARS)
-            .maxNameLength(10_000)
-            .maxDocumentLength(MAX_LINE_CHARS)
+            .maxStringLength(Limits.MAX_FIELD_CHARS)
+            .maxNestingDepth(Limits.MAX_NESTING)
+            .maxNumberLength(Limits.MAX_NUMBER_CHARS)
+            .maxNameLength(Limits.MAX_NAME_CHARS)
+            .maxDocumentLength(Limits.MAX_LINE_CHARS)
             .build();
 
     static final CsvFactory CSV = CsvFactory.builder().streamReadConstraints(
-            StreamReadConstraints.builder().maxStringLength(MAX_FIELD_CHARS).maxNestingDepth(MAX_NESTING)
-                    .maxNumberLength(MAX_NUMBER_CHARS).build()).build();
+            StreamReadConstraints.builder().maxStringLength(Limits.MAX_FIELD_CHARS).maxNestingDepth(Limits.MAX_NESTING)
+                    .maxNumberLength(Limits.MAX_NUMBER_CHARS).build()).build();
 
     static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(READ)
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();

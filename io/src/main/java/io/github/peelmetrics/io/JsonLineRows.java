@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * JSON-lines rows: one flat JSON object per line whose values are strings, numbers, booleans or
  * null (null = missing). Each line is parsed on its own, so a bad line is one faulty row and the
- * next line reads normally. A line longer than {@link Jackson#MAX_LINE_CHARS} is skipped without
+ * next line reads normally. A line longer than {@link Limits#MAX_LINE_CHARS} is skipped without
  * being held in memory. Blank lines are not rows.
  */
 final class JsonLineRows implements RowSource {
@@ -69,7 +69,7 @@ final class JsonLineRows implements RowSource {
             }
             int n = pos - start;
             if (!tooLong) {
-                if (sb.length() + n > Jackson.MAX_LINE_CHARS) {
+                if (sb.length() + n > Limits.MAX_LINE_CHARS) {
                     tooLong = true;
                     sb.setLength(0);
                 } else {
@@ -97,7 +97,7 @@ final class JsonLineRows implements RowSource {
             row.line = line;
             row.number = ++rowNumber;
             if (tooLong) {
-                row.fault("(row)", "", "is a line longer than " + Jackson.MAX_LINE_CHARS + " characters");
+                row.fault("(row)", "", "is a line longer than " + Limits.MAX_LINE_CHARS + " characters");
                 return true;
             }
             String text = sb.toString();
@@ -124,7 +124,7 @@ final class JsonLineRows implements RowSource {
                 String name = p.currentName();
                 int idx = columns.register(name);
                 if (idx < 0) {
-                    row.fault("(row)", name, "has more than " + Jackson.MAX_COLUMNS + " distinct keys in the file");
+                    row.fault("(row)", name, "has more than " + Limits.MAX_COLUMNS + " distinct keys in the file");
                     return;
                 }
                 JsonToken v = p.nextToken();

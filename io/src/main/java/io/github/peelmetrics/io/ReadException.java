@@ -9,8 +9,8 @@ package io.github.peelmetrics.io;
 public final class ReadException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** The rejection (not serialized). */
-    private final transient Rejection rejection;
+    /** The rejection (serialized with the exception, so never null). */
+    private final Rejection rejection;
 
     ReadException(Rejection rejection) {
         super(rejection.toString());

@@ -1,10 +1,6 @@
 package io.github.peelmetrics.io;
 
 import io.github.peelmetrics.core.Beat;
-import io.github.peelmetrics.core.BeatAssignment;
-import io.github.peelmetrics.core.Complaint;
-import io.github.peelmetrics.core.Officer;
-import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.core.SurveyResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +22,7 @@ import java.util.function.Consumer;
  * Reads one kind of Peel record from CSV or JSON-lines input, driven by a {@link Mapping}.
  *
  * <pre>{@code
- * ReadResult<Stop> read = RecordReader.stops(Mapping.openPolicing().zone(ZoneId.of("America/Chicago")))
+ * ReadResult<Stop> read = RecordReader.of(Mapping.openPolicing(RecordType.STOPS).zone(ZoneId.of("America/Chicago")))
  *         .mode(ErrorMode.LENIENT).readCsv(Path.of("stops.csv"));
  * read.summary();   // stops.csv: 1500 read, 1497 accepted, 3 rejected (line 88: subject_age "abc" is not an integer; ...)
  * }</pre>
@@ -47,94 +43,61 @@ import java.util.function.Consumer;
  */
 public final class RecordReader<T> {
 
-    @FunctionalInterface
-    interface BinderFactory<T> {
-        Binder<T> bind(Mapping m, Columns c, String source);
-    }
-
-    private final String kind;
-    private final Mapping mapping;
-    private final BinderFactory<T> factory;
+    private final Mapping<T> mapping;
     private final ErrorMode mode;
     private final Charset charset;
     private final Consumer<Rejection> listener;
 
-    private RecordReader(String kind, Mapping mapping, BinderFactory<T> factory, ErrorMode mode, Charset charset,
-            Consumer<Rejection> listener) {
+    private RecordReader(Mapping<T> mapping, ErrorMode mode, Charset charset, Consumer<Rejection> listener) {
         this.listener = listener;
-        this.kind = kind;
         this.mapping = mapping;
-        this.factory = factory;
         this.mode = mode;
         this.charset = charset;
     }
 
-    private static <T> RecordReader<T> of(String kind, Mapping mapping, BinderFactory<T> f) {
-        Objects.requireNonNull(mapping, () -> "mapping of " + kind + " reader must not be null");
-        return new RecordReader<>(kind, mapping, f, ErrorMode.STRICT, StandardCharsets.UTF_8, r -> { });
-    }
-
     /**
-     * Stops (Open Policing Project layout); see {@link Mapping} for the fields. The outcome is the
-     * {@code outcome} column when given, else the most severe of {@code arrest_made},
-     * {@code citation_issued}, {@code warning_issued} ({@code NONE} when all three are false,
-     * {@code UNKNOWN} when one is missing). A stop not searched reads contraband as unknown (Open
-     * Policing writes FALSE or NA there) and rejects a search basis or contraband found. The age
-     * group is {@code subject_age_group} when given, else that of {@code subject_age}.
+     * A reader of the mapping's {@linkplain Mapping#type() record type}, in {@link ErrorMode#STRICT}
+     * mode, reading UTF-8. What each type reads:
+     * <ul>
+     * <li>{@link RecordType#STOPS} (Open Policing Project layout): the outcome is the
+     *     {@code outcome} column when given, else the most severe of {@code arrest_made},
+     *     {@code citation_issued}, {@code warning_issued} ({@code NONE} when all three are false,
+     *     {@code UNKNOWN} when one is missing). A stop not searched reads contraband as unknown
+     *     (Open Policing writes FALSE or NA there) and rejects a search basis or contraband found.
+     *     The age group is {@code subject_age_group} when given, else that of
+     *     {@code subject_age}. The mapping must have a {@linkplain Mapping#zone(java.time.ZoneId) zone}.</li>
+     * <li>{@link RecordType#SURVEY_RESPONSES}: id, wave, date, race, age group, sex, beat, base
+     *     weight, attribute columns, and integer item columns whose empty (missing) cells are left
+     *     out of {@link SurveyResponse#answers()}.</li>
+     * <li>{@link RecordType#BEATS}, in long format (one row per beat and population group):
+     *     consecutive rows of a beat make one {@link Beat}, and any bad row rejects all rows of its
+     *     beat. The summary counts rows.</li>
+     * <li>{@link RecordType#COMPLAINTS}: {@code officer_ids} are {@code ;}-separated.</li>
+     * <li>{@link RecordType#OFFICERS}, with their hire date when the {@code hired} column has one.</li>
+     * <li>{@link RecordType#ASSIGNMENTS}: shift is {@code day}, {@code evening} or {@code night}.</li>
+     * </ul>
      *
-     * @throws IllegalArgumentException if the mapping has no {@linkplain Mapping#zone(java.time.ZoneId) zone}
+     * @throws IllegalArgumentException if the mapping is of stops and has no zone
      */
-    public static RecordReader<Stop> stops(Mapping mapping) {
-        Objects.requireNonNull(mapping, "mapping of stops reader must not be null");
-        if (mapping.zone().isEmpty()) {
+    public static <T> RecordReader<T> of(Mapping<T> mapping) {
+        Objects.requireNonNull(mapping, "mapping of reader must not be null");
+        if (mapping.type() == RecordType.STOPS && mapping.zone().isEmpty()) {
             throw new IllegalArgumentException("reading stops needs an explicit time zone: set Mapping.zone(...) on "
                     + mapping);
         }
-        return of("stops", mapping, Binders::stops);
-    }
-
-    /**
-     * Survey respondents: id, wave, date, race, age group, sex, beat, base weight, attribute
-     * columns, and integer item columns whose empty (missing) cells are left out of
-     * {@link SurveyResponse#answers()}.
-     */
-    public static RecordReader<SurveyResponse> surveyResponses(Mapping mapping) {
-        return of("survey responses", mapping, Binders::survey);
-    }
-
-    /** Complaints; {@code officer_ids} are {@code ;}-separated. */
-    public static RecordReader<Complaint> complaints(Mapping mapping) {
-        return of("complaints", mapping, Binders::complaints);
-    }
-
-    /**
-     * Beats in long format (one row per beat and population group); consecutive rows of a beat
-     * make one {@link Beat}, and any bad row rejects all rows of its beat. The summary counts rows.
-     */
-    public static RecordReader<Beat> beats(Mapping mapping) {
-        return of("beats", mapping, Binders::beats);
-    }
-
-    /** Officers, with their hire date when the {@code hired} column has one. */
-    public static RecordReader<Officer> officers(Mapping mapping) {
-        return of("officers", mapping, Binders::officers);
-    }
-
-    /** Beat assignments; shift is {@code day}, {@code evening} or {@code night}. */
-    public static RecordReader<BeatAssignment> assignments(Mapping mapping) {
-        return of("assignments", mapping, Binders::assignments);
+        return new RecordReader<>(mapping, ErrorMode.STRICT, StandardCharsets.UTF_8, r -> { });
     }
 
     /** A copy with another error mode. */
     public RecordReader<T> mode(ErrorMode newMode) {
         Objects.requireNonNull(newMode, "error mode must not be null");
-        return new RecordReader<>(kind, mapping, factory, newMode, charset, listener);
+        return new RecordReader<>(mapping, newMode, charset, listener);
     }
 
     /** A copy that decodes input with another charset (UTF-8 by default). */
     public RecordReader<T> charset(Charset newCharset) {
         Objects.requireNonNull(newCharset, "charset must not be null");
-        return new RecordReader<>(kind, mapping, factory, mode, newCharset, listener);
+        return new RecordReader<>(mapping, mode, newCharset, listener);
     }
 
     /**
@@ -144,11 +107,11 @@ public final class RecordReader<T> {
      */
     public RecordReader<T> onRejection(Consumer<Rejection> newListener) {
         Objects.requireNonNull(newListener, "rejection listener must not be null");
-        return new RecordReader<>(kind, mapping, factory, mode, charset, newListener);
+        return new RecordReader<>(mapping, mode, charset, newListener);
     }
 
     /** The mapping. */
-    public Mapping mapping() {
+    public Mapping<T> mapping() {
         return mapping;
     }
 
@@ -203,7 +166,7 @@ public final class RecordReader<T> {
             closeQuietly(in);
             throw new UncheckedIOException("cannot read " + source, e);
         }
-        RecordStream<T> s = new RecordStream<>(source, rows, c -> factory.bind(mapping, c, source), mode, listener);
+        RecordStream<T> s = new RecordStream<>(source, rows, c -> mapping.type().bind(mapping, c, source), mode, listener);
         s.bind();
         return s;
     }
@@ -219,7 +182,7 @@ public final class RecordReader<T> {
         Objects.requireNonNull(in, "input must not be null");
         Objects.requireNonNull(source, "source name must not be null");
         RecordStream<T> s = new RecordStream<>(source, new JsonLineRows(in, List.of()),
-                c -> factory.bind(mapping, c, source), mode, listener);
+                c -> mapping.type().bind(mapping, c, source), mode, listener);
         s.bind();
         return s;
     }
@@ -291,6 +254,6 @@ public final class RecordReader<T> {
     /** {@code RecordReader[stops, STRICT, UTF-8, Mapping[...]]}. */
     @Override
     public String toString() {
-        return "RecordReader[" + kind + ", " + mode + ", " + charset + ", " + mapping + "]";
+        return "RecordReader[" + mapping.type() + ", " + mode + ", " + charset + ", " + mapping + "]";
     }
 }

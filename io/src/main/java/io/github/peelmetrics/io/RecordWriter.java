@@ -57,24 +57,42 @@ public final class RecordWriter<T> {
         this.rows = rows;
     }
 
-    private static List<String> header(Mapping m, List<String> fields) {
+    private static List<String> header(Mapping<?> m, List<String> fields) {
         List<String> h = new ArrayList<>();
         for (String f : fields) {
-            String col = m.columns(f).stream().filter(c -> !c.equals(Mapping.ROW_NUMBER)).findFirst().orElse(f);
+            String col = m.columnsOf(f).stream().filter(c -> !c.equals(Mapping.ROW_NUMBER)).findFirst().orElse(f);
             h.add(col);
         }
         return h;
     }
 
     /**
-     * Stops in the Open Policing layout plus {@code subject_age_group}.
+     * A writer of the mapping's {@linkplain Mapping#type() record type}:
+     * <ul>
+     * <li>{@link RecordType#STOPS} in the Open Policing layout plus {@code subject_age_group}; the
+     *     mapping must have a zone;</li>
+     * <li>{@link RecordType#SURVEY_RESPONSES}: the survey fields, then the mapping's attribute
+     *     columns, then its item columns (which must be declared with
+     *     {@link Mapping#items(String...)}), weight last;</li>
+     * <li>{@link RecordType#BEATS} in long format, one row per population group, in the
+     *     population's order (a beat's name is not written: the reader names a beat by its id; a
+     *     beat without population groups has no row);</li>
+     * <li>{@link RecordType#COMPLAINTS}, officer ids joined with {@code ;};</li>
+     * <li>{@link RecordType#OFFICERS}: id, race, sex and hire date (empty when not recorded);</li>
+     * <li>{@link RecordType#ASSIGNMENTS}.</li>
+     * </ul>
      *
-     * @throws IllegalArgumentException if the mapping has no zone
+     * @throws IllegalArgumentException if a stops mapping has no zone, or a survey mapping no items
      */
-    public static RecordWriter<Stop> stops(Mapping mapping) {
+    public static <T> RecordWriter<T> of(Mapping<T> mapping) {
+        Objects.requireNonNull(mapping, "mapping of writer must not be null");
+        return mapping.type().writer(mapping);
+    }
+
+    static RecordWriter<Stop> stops(Mapping<Stop> mapping) {
         ZoneId zone = mapping.zone().orElseThrow(() -> new IllegalArgumentException(
                 "writing stops needs an explicit time zone: set Mapping.zone(...)"));
-        return new RecordWriter<>(header(mapping, Binders.STOP_FIELDS), s -> {
+        return new RecordWriter<>(header(mapping, RecordType.STOPS.written()), s -> {
             ZonedDateTime t = s.dateTime().withZoneSameInstant(zone);
             String time = t.toLocalTime().format(TIME) + (t.getNano() == 0 ? "" : String.format(Locale.ROOT, ".%09d", t.getNano()));
             StopOutcome o = s.outcome();
@@ -93,15 +111,11 @@ public final class RecordWriter<T> {
         });
     }
 
-    /**
-     * Survey responses: the survey fields, then the mapping's attribute columns, then its item
-     * columns (which must be declared with {@link Mapping#items(String...)}), weight last.
-     */
-    public static RecordWriter<SurveyResponse> surveyResponses(Mapping mapping) {
+    static RecordWriter<SurveyResponse> surveyResponses(Mapping<SurveyResponse> mapping) {
         if (mapping.items().isEmpty()) {
             throw new IllegalArgumentException("writing survey responses needs the item columns: set Mapping.items(...)");
         }
-        List<String> fields = new ArrayList<>(Binders.SURVEY_FIELDS.subList(0, 7));
+        List<String> fields = new ArrayList<>(RecordType.SURVEY_RESPONSES.written().subList(0, 7));
         fields.addAll(mapping.attributes());
         fields.addAll(mapping.items());
         fields.add("base_weight");
@@ -135,9 +149,8 @@ public final class RecordWriter<T> {
         });
     }
 
-    /** Complaints; officer ids joined with {@code ;}. */
-    public static RecordWriter<Complaint> complaints(Mapping mapping) {
-        return new RecordWriter<>(header(mapping, Binders.COMPLAINT_FIELDS), c -> {
+    static RecordWriter<Complaint> complaints(Mapping<Complaint> mapping) {
+        return new RecordWriter<>(header(mapping, RecordType.COMPLAINTS.written()), c -> {
             for (String o : c.officerIds()) {
                 if (o.contains(";")) {
                     throw new IllegalArgumentException("officer id of complaint " + c.id() + " contains ';': " + o);
@@ -150,30 +163,23 @@ public final class RecordWriter<T> {
         });
     }
 
-    /** Officers: id, race, sex and hire date (empty when not recorded). */
-    public static RecordWriter<Officer> officers(Mapping mapping) {
-        return new RecordWriter<>(header(mapping, Binders.OFFICER_FIELDS), o -> new String[] {
+    static RecordWriter<Officer> officers(Mapping<Officer> mapping) {
+        return new RecordWriter<>(header(mapping, RecordType.OFFICERS.written()), o -> new String[] {
             o.id(), code(o.demographics().race()), code(o.demographics().sex()),
             o.hired().map(Object::toString).orElse("")});
     }
 
-    /** Beat assignments. */
-    public static RecordWriter<BeatAssignment> assignments(Mapping mapping) {
-        return new RecordWriter<>(header(mapping, Binders.ASSIGNMENT_FIELDS), a -> new String[] {
+    static RecordWriter<BeatAssignment> assignments(Mapping<BeatAssignment> mapping) {
+        return new RecordWriter<>(header(mapping, RecordType.ASSIGNMENTS.written()), a -> new String[] {
             a.officerId(), a.beat(), a.date().toString(), name(a.shift())});
     }
 
-    /**
-     * Beats in long format, one row per population group, in the population's order. A beat's
-     * name is not written (the reader names a beat by its id), and a beat without population
-     * groups has no row.
-     */
-    public static RecordWriter<Beat> beats(Mapping mapping) {
+    static RecordWriter<Beat> beats(Mapping<Beat> mapping) {
         return new RecordWriter<>(b -> {
             List<String[]> out = new ArrayList<>();
             b.population().forEach((group, n) -> out.add(new String[] {b.id(), b.district(), code(group), n.toString()}));
             return out;
-        }, header(mapping, Binders.BEAT_FIELDS));
+        }, header(mapping, RecordType.BEATS.written()));
     }
 
     /** The header. */

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param value  the raw value (possibly empty), cut to 200 characters
  * @param reason what is wrong with it
  */
-public record Rejection(String source, long line, String field, String value, String reason) {
+public record Rejection(String source, long line, String field, String value, String reason)
+        implements java.io.Serializable {
 
     /** Longest raw value kept in a rejection. */
     static final int MAX_VALUE_CHARS = 200;

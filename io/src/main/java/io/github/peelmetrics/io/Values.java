@@ -22,11 +22,11 @@ final class Values {
             new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("h:mm[:ss] a").toFormatter(Locale.ROOT),
             new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("h:mm[:ss]a").toFormatter(Locale.ROOT));
 
-    private final Mapping mapping;
+    private final Mapping<?> mapping;
     private final boolean isoFirst;
     private final List<DateTimeFormatter> dateFormats = new ArrayList<>();
 
-    Values(Mapping mapping) {
+    Values(Mapping<?> mapping) {
         this.mapping = mapping;
         this.isoFirst = mapping.dateFormats().get(0).equals("yyyy-MM-dd");
         for (String p : mapping.dateFormats()) {
@@ -36,7 +36,7 @@ final class Values {
         }
     }
 
-    Mapping mapping() {
+    Mapping<?> mapping() {
         return mapping;
     }
 
@@ -229,7 +229,7 @@ final class Values {
     }
 
     private static boolean isDecimal(String s) {
-        if (s.isEmpty() || s.length() > Jackson.MAX_NUMBER_CHARS) {
+        if (s.isEmpty() || s.length() > Limits.MAX_NUMBER_CHARS) {
             return false;
         }
         boolean digit = false;
@@ -477,7 +477,7 @@ final class Values {
             return c;
         }
         if (hit == null) {
-            Category c = mapping.codebook(f.name).flatMap(b -> b.lookup(raw)).orElse(null);
+            Category c = mapping.codebookOf(f.name).flatMap(b -> b.lookup(raw)).orElse(null);
             if (c != null) {
                 remember(f, raw, c);
                 if (plain) {
@@ -539,7 +539,7 @@ final class Values {
             return type.cast(hit);
         }
         if (hit == null) {
-            String code = mapping.codebook(f.name).flatMap(b -> b.lookup(raw)).map(Category::code).orElse(raw);
+            String code = mapping.codebookOf(f.name).flatMap(b -> b.lookup(raw)).map(Category::code).orElse(raw);
             String name = code.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_').replace('/', '_');
             for (E e : type.getEnumConstants()) {
                 if (e.name().equals(name)) {

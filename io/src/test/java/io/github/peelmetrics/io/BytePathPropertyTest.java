@@ -36,8 +36,8 @@ class BytePathPropertyTest {
         return Seeded.cases(300);
     }
 
-    private static final Mapping OPEN_POLICING = Mapping.openPolicing().zone(Gen.ZONE);
-    private static final Mapping GENERIC = Mapping.generic().zone(Gen.ZONE);
+    private static final Mapping<Stop> OPEN_POLICING = Mapping.openPolicing(RecordType.STOPS).zone(Gen.ZONE);
+    private static final Mapping<Stop> GENERIC = Mapping.generic(RecordType.STOPS).zone(Gen.ZONE);
 
     private static final List<String> COLUMNS = List.of("raw_row_number", "date", "time", "lat", "lng", "beat",
             "subject_race", "subject_age", "subject_sex", "type", "officer_id", "reason_for_stop", "search_conducted",
@@ -207,12 +207,12 @@ class BytePathPropertyTest {
         return new Stops(written, notes, r.nextInt(COLUMNS.size() + 1), r.nextInt(4) == 0 ? "\r\n" : "\n", clean);
     }
 
-    private static ReadResult<Stop> read(Mapping m, byte[] file) {
-        return RecordReader.stops(m).mode(ErrorMode.LENIENT).readCsv(new ByteArrayInputStream(file), "stops.csv");
+    private static ReadResult<Stop> read(Mapping<Stop> m, byte[] file) {
+        return RecordReader.of(m).mode(ErrorMode.LENIENT).readCsv(new ByteArrayInputStream(file), "stops.csv");
     }
 
     /** Reads both files with {@code m}, asserts they agree, and gives the ASCII file's result. */
-    private static ReadResult<Stop> assertPathsAgree(Seeded seed, Mapping m, Stops stops) {
+    private static ReadResult<Stop> assertPathsAgree(Seeded seed, Mapping<Stop> m, Stops stops) {
         byte[] ascii = stops.render(null);
         byte[] nonAscii = stops.render("\u00e9");
         ReadResult<Stop> fast = read(m, ascii);

@@ -3,6 +3,7 @@ package io.github.peelmetrics.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.testing.Seeded;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -82,12 +83,12 @@ class FastPathPropertyTest {
         for (int k = 0; k < 100; k++) {
             String token = word(r);
             String cell = r.nextInt(4) == 0 ? token.toUpperCase(java.util.Locale.ROOT) : word(r);
-            Mapping m = Mapping.generic().missing(token);
+            Mapping<Stop> m = Mapping.generic(RecordType.STOPS).missing(token);
             Field f = new Field("x", m, new Columns(List.of("x"), true));
             boolean expected = cell.isEmpty() || cell.strip().isEmpty() || cell.strip().equalsIgnoreCase(Codebook.normalize(token));
             assertEquals(expected, f.isMissing(cell), () -> "token " + token + ", cell " + cell + " (" + s + ")");
         }
-        assertTrue(new Field("x", Mapping.generic().missing("k"), new Columns(List.of("x"), true)).isMissing("\u212A"));
+        assertTrue(new Field("x", Mapping.generic(RecordType.STOPS).missing("k"), new Columns(List.of("x"), true)).isMissing("\u212A"));
     }
 
     private static String word(SplittableRandom r) {

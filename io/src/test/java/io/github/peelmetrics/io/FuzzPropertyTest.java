@@ -3,6 +3,8 @@ package io.github.peelmetrics.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.SurveyResponse;
 import io.github.peelmetrics.testing.Seeded;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,8 +30,8 @@ class FuzzPropertyTest {
         return Seeded.cases(150);
     }
 
-    private static final Mapping STOPS = Mapping.openPolicing().zone(Gen.ZONE);
-    private static final Mapping SURVEY = Mapping.generic().items(Gen.ITEMS.toArray(String[]::new))
+    private static final Mapping<Stop> STOPS = Mapping.openPolicing(RecordType.STOPS).zone(Gen.ZONE);
+    private static final Mapping<SurveyResponse> SURVEY = Mapping.generic(RecordType.SURVEY_RESPONSES).items(Gen.ITEMS.toArray(String[]::new))
             .attributes(Gen.ATTRIBUTES.toArray(String[]::new));
 
     private static <T> byte[] valid(SplittableRandom r, Function<SplittableRandom, T> gen, RecordWriter<T> w, boolean json) {
@@ -116,19 +118,19 @@ class FuzzPropertyTest {
     void arbitraryBytesGiveRecordsOrRejections(Seeded seed) {
         SplittableRandom r = seed.random();
         for (boolean json : new boolean[] {false, true}) {
-            feed(seed, RecordReader.stops(STOPS), mangle(r, valid(r, Gen::stop, RecordWriter.stops(STOPS), json)), json);
-            feed(seed, RecordReader.surveyResponses(SURVEY),
-                    mangle(r, valid(r, Gen::survey, RecordWriter.surveyResponses(SURVEY), json)), json);
-            feed(seed, RecordReader.complaints(Mapping.generic()),
-                    mangle(r, valid(r, Gen::complaint, RecordWriter.complaints(Mapping.generic()), json)), json);
-            feed(seed, RecordReader.officers(Mapping.generic()),
-                    mangle(r, valid(r, Gen::officer, RecordWriter.officers(Mapping.generic()), json)), json);
-            feed(seed, RecordReader.assignments(Mapping.generic()),
-                    mangle(r, valid(r, Gen::assignment, RecordWriter.assignments(Mapping.generic()), json)), json);
+            feed(seed, RecordReader.of(STOPS), mangle(r, valid(r, Gen::stop, RecordWriter.of(STOPS), json)), json);
+            feed(seed, RecordReader.of(SURVEY),
+                    mangle(r, valid(r, Gen::survey, RecordWriter.of(SURVEY), json)), json);
+            feed(seed, RecordReader.of(Mapping.generic(RecordType.COMPLAINTS)),
+                    mangle(r, valid(r, Gen::complaint, RecordWriter.of(Mapping.generic(RecordType.COMPLAINTS)), json)), json);
+            feed(seed, RecordReader.of(Mapping.generic(RecordType.OFFICERS)),
+                    mangle(r, valid(r, Gen::officer, RecordWriter.of(Mapping.generic(RecordType.OFFICERS)), json)), json);
+            feed(seed, RecordReader.of(Mapping.generic(RecordType.ASSIGNMENTS)),
+                    mangle(r, valid(r, Gen::assignment, RecordWriter.of(Mapping.generic(RecordType.ASSIGNMENTS)), json)), json);
             byte[] beats = mangle(r, ("beat,district,race,population\nB1,D1,white,10\nB1,D1,black,5\nB2,D1,white,7\n"
                     + "B2,D1,hispanic,3\nB3,D2,white,1\n").getBytes(StandardCharsets.UTF_8));
             if (!json) {
-                feed(seed, RecordReader.beats(Mapping.generic()), beats, false);
+                feed(seed, RecordReader.of(Mapping.generic(RecordType.BEATS)), beats, false);
             }
         }
     }

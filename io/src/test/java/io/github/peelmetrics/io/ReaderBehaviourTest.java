@@ -33,7 +33,7 @@ class ReaderBehaviourTest {
     }
 
     private static RecordReader<Stop> opp() {
-        return RecordReader.stops(Mapping.openPolicing().zone(CHICAGO));
+        return RecordReader.of(Mapping.openPolicing(RecordType.STOPS).zone(CHICAGO));
     }
 
     @Test
@@ -88,12 +88,12 @@ class ReaderBehaviourTest {
         assertEquals(Map.of("subject_race", Map.of("Martian", 2L)), mapped.summary().unknownValues());
         assertEquals(Races.BLACK, mapped.records().get(2).subject().race());
 
-        ReadResult<Stop> kept = RecordReader.stops(Mapping.openPolicing().zone(CHICAGO).unknownValues(UnknownValues.KEEP))
+        ReadResult<Stop> kept = RecordReader.of(Mapping.openPolicing(RecordType.STOPS).zone(CHICAGO).unknownValues(UnknownValues.KEEP))
                 .readCsv(in(csv), "s");
         assertEquals(Category.of("martian", "Martian"), kept.records().get(0).subject().race());
         assertEquals(2, kept.summary().unknownCount("subject_race"));
 
-        ReadResult<Stop> rejected = RecordReader.stops(Mapping.openPolicing().zone(CHICAGO)
+        ReadResult<Stop> rejected = RecordReader.of(Mapping.openPolicing(RecordType.STOPS).zone(CHICAGO)
                 .unknownValues(UnknownValues.REJECT)).mode(ErrorMode.LENIENT).readCsv(in(csv), "s");
         assertEquals(1, rejected.records().size());
         assertEquals(2, rejected.summary().rejected());
@@ -104,11 +104,11 @@ class ReaderBehaviourTest {
     @Test
     void datesInSeveralFormatsAndTimesWithSecondsFractionsOrAmPm() {
         String csv = "stop_id,date,time\n1,3/4/2017,9:05 PM\n2,20170304,21:05:00.0000000\n3,2017-03-04,21:05\n";
-        List<Stop> stops = RecordReader.stops(Mapping.generic().zone(CHICAGO)).readCsv(in(csv), "s").records();
+        List<Stop> stops = RecordReader.of(Mapping.generic(RecordType.STOPS).zone(CHICAGO)).readCsv(in(csv), "s").records();
         for (Stop s : stops) {
             assertEquals(ZonedDateTime.of(2017, 3, 4, 21, 5, 0, 0, CHICAGO), s.dateTime(), s.id());
         }
-        ReadException e = assertThrows(ReadException.class, () -> RecordReader.stops(Mapping.generic().zone(CHICAGO)
+        ReadException e = assertThrows(ReadException.class, () -> RecordReader.of(Mapping.generic(RecordType.STOPS).zone(CHICAGO)
                 .dateFormats("d/M/yyyy")).readCsv(in("stop_id,date,time\n1,31/2/2017,10:00\n"), "s"));
         assertEquals("date", e.rejection().field());
     }
@@ -116,37 +116,37 @@ class ReaderBehaviourTest {
     @Test
     void stopsNeedAnExplicitZoneAndRequiredColumns() {
         IllegalArgumentException noZone = assertThrows(IllegalArgumentException.class,
-                () -> RecordReader.stops(Mapping.generic()));
+                () -> RecordReader.of(Mapping.generic(RecordType.STOPS)));
         assertTrue(noZone.getMessage().contains("time zone"), noZone.getMessage());
         ReadException noDate = assertThrows(ReadException.class,
-                () -> RecordReader.stops(Mapping.generic().zone(CHICAGO)).openCsv(in("stop_id,time\n1,10:00\n"), "s.csv"));
+                () -> RecordReader.of(Mapping.generic(RecordType.STOPS).zone(CHICAGO)).openCsv(in("stop_id,time\n1,10:00\n"), "s.csv"));
         assertEquals(new Rejection("s.csv", 1, "date", "",
                 "has no column: expected one of [date] in the header [stop_id, time]"), noDate.rejection());
     }
 
     @Test
     void renamedColumnsRowNumbersAndCodebooksFromAJsonMapping() {
-        Mapping m = Mapping.fromJson("{\"preset\": \"open_policing\", \"zone\": \"America/New_York\","
+        Mapping<Stop> m = Mapping.fromJson(RecordType.STOPS, "{\"preset\": \"open_policing\", \"zone\": \"America/New_York\","
                 + " \"columns\": {\"stop_id\": \"#row\", \"date\": \"stop_date\", \"time\": \"stop_time\","
                 + " \"subject_race\": \"driver_race\", \"outcome\": \"stop_outcome\"},"
                 + " \"codebooks\": {\"outcome\": {\"Arrest Driver\": \"arrest\"}}}");
         String csv = "stop_date,stop_time,driver_race,stop_outcome\n2005-01-04,12:55,White,Arrest Driver\n"
                 + "2005-01-05,01:00,Black,Citation\n";
-        List<Stop> stops = RecordReader.stops(m).readCsv(in(csv), "ri.csv").records();
+        List<Stop> stops = RecordReader.of(m).readCsv(in(csv), "ri.csv").records();
         assertEquals(List.of("1", "2"), stops.stream().map(Stop::id).toList());
         assertEquals(List.of(StopOutcome.ARREST, StopOutcome.CITATION), stops.stream().map(Stop::outcome).toList());
         assertEquals(ZoneId.of("America/New_York"), stops.get(0).dateTime().getZone());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> Mapping.fromJson("{\"zone\": \"Mars/Olympus\"}"));
+                () -> Mapping.fromJson(RecordType.STOPS, "{\"zone\": \"Mars/Olympus\"}"));
         assertTrue(bad.getMessage().contains("Mars/Olympus"), bad.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Mapping.fromJson("{\"@class\": \"java.lang.Runtime\"}"));
+        assertThrows(IllegalArgumentException.class, () -> Mapping.fromJson(RecordType.STOPS, "{\"@class\": \"java.lang.Runtime\"}"));
     }
 
     @Test
     void beatsInLongFormatGatherConsecutiveRowsAndABadRowRejectsItsBeat() {
         String csv = "beat,district,race,population\nB1,D1,white,100\nB1,D1,black,50\nB2,D1,white,7\nB2,D1,black,-1\n"
                 + "B3,D2,hispanic,3\nB1,D1,asian/pacific islander,2\n";
-        ReadResult<Beat> r = RecordReader.beats(Mapping.generic()).mode(ErrorMode.LENIENT).readCsv(in(csv), "beats.csv");
+        ReadResult<Beat> r = RecordReader.of(Mapping.generic(RecordType.BEATS)).mode(ErrorMode.LENIENT).readCsv(in(csv), "beats.csv");
         assertEquals(List.of("B1", "B3"), r.records().stream().map(Beat::id).toList());
         assertEquals(Map.of(Races.WHITE, 100L, Races.BLACK, 50L), r.records().get(0).population());
         assertEquals(6, r.summary().read());
@@ -161,7 +161,7 @@ class ReaderBehaviourTest {
         String csv = "complaint_id,received,closed,beat,officer_ids,allegation,finding,complainant_race,complainant_sex,source\n"
                 + "C1,2020-01-02,2020-03-01,B1,O1; O2,use of force,not sustained,Black,F,civilian\n"
                 + "C2,2020-01-02,2019-12-01,B1,O1,,,,,\n";
-        ReadResult<Complaint> r = RecordReader.complaints(Mapping.openPolicing()).mode(ErrorMode.LENIENT)
+        ReadResult<Complaint> r = RecordReader.of(Mapping.openPolicing(RecordType.COMPLAINTS)).mode(ErrorMode.LENIENT)
                 .readCsv(in(csv), "c.csv");
         assertEquals(List.of("O1", "O2"), r.records().get(0).officerIds());
         assertEquals(Finding.NOT_SUSTAINED, r.records().get(0).finding());
@@ -170,15 +170,15 @@ class ReaderBehaviourTest {
 
     @Test
     void hostileInputFailsFastWithARejection() {
-        String huge = "stop_id,date,time\n1," + "9".repeat(Jackson.MAX_FIELD_CHARS + 10) + ",10:00\n2,2017-01-01,10:00\n";
-        ReadResult<Stop> r = RecordReader.stops(Mapping.generic().zone(CHICAGO)).mode(ErrorMode.LENIENT)
+        String huge = "stop_id,date,time\n1," + "9".repeat(Limits.MAX_FIELD_CHARS + 10) + ",10:00\n2,2017-01-01,10:00\n";
+        ReadResult<Stop> r = RecordReader.of(Mapping.generic(RecordType.STOPS).zone(CHICAGO)).mode(ErrorMode.LENIENT)
                 .readCsv(in(huge), "huge.csv");
         assertEquals(1, r.records().size(), r.summary().toString());
         assertTrue(r.rejections().get(0).reason().contains("exceeds the maximum"), r.rejections().get(0).reason());
 
         String deep = "{\"stop_id\": " + "[".repeat(5000) + "]".repeat(5000) + "}\n"
                 + "{\"stop_id\": \"2\", \"date\": \"2017-01-01\", \"time\": \"10:00\"}\n";
-        ReadResult<Stop> j = RecordReader.stops(Mapping.generic().zone(CHICAGO)).mode(ErrorMode.LENIENT)
+        ReadResult<Stop> j = RecordReader.of(Mapping.generic(RecordType.STOPS).zone(CHICAGO)).mode(ErrorMode.LENIENT)
                 .readJsonLines(in(deep), "deep.jsonl");
         assertEquals(1, j.records().size());
         assertEquals(1, j.rejections().get(0).line());
@@ -187,9 +187,9 @@ class ReaderBehaviourTest {
 
     @Test
     void aRowOfTooManyFieldsEndsTheReadWithARejection() {
-        String wide = "stop_id,date,time\n1,2017-01-01,10:00\n" + ",x".repeat(Jackson.MAX_COLUMNS + 5) + "\n"
+        String wide = "stop_id,date,time\n1,2017-01-01,10:00\n" + ",x".repeat(Limits.MAX_COLUMNS + 5) + "\n"
                 + "3,2017-01-01,10:00\n";
-        ReadResult<Stop> r = RecordReader.stops(Mapping.generic().zone(CHICAGO)).mode(ErrorMode.LENIENT)
+        ReadResult<Stop> r = RecordReader.of(Mapping.generic(RecordType.STOPS).zone(CHICAGO)).mode(ErrorMode.LENIENT)
                 .readCsv(in(wide), "wide.csv");
         assertEquals(List.of("1"), r.records().stream().map(Stop::id).toList());
         assertEquals(2, r.summary().read());
@@ -203,7 +203,7 @@ class ReaderBehaviourTest {
                 + "{\"stop_id\": {\"@class\": \"x\"}, \"date\": \"2017-01-01\", \"time\": \"10:00\"}\n"
                 + "{\"stop_id\": \"3\", \"stop_id\": \"4\", \"date\": \"2017-01-01\", \"time\": \"10:00\"}\n"
                 + "not json\n";
-        ReadResult<Stop> r = RecordReader.stops(Mapping.generic().zone(CHICAGO)).mode(ErrorMode.LENIENT)
+        ReadResult<Stop> r = RecordReader.of(Mapping.generic(RecordType.STOPS).zone(CHICAGO)).mode(ErrorMode.LENIENT)
                 .readJsonLines(in(jsonl), "s.jsonl");
         assertEquals(1, r.records().size());
         assertEquals(30, r.records().get(0).subject().age().getAsInt());
@@ -212,7 +212,7 @@ class ReaderBehaviourTest {
 
     @Test
     void aByteOrderMarkIsNotPartOfTheFirstColumnOrLine() {
-        RecordReader<Stop> reader = RecordReader.stops(Mapping.generic().zone(CHICAGO));
+        RecordReader<Stop> reader = RecordReader.of(Mapping.generic(RecordType.STOPS).zone(CHICAGO));
         assertEquals("1", reader.readCsv(in("\uFEFFstop_id,date,time\n1,2017-01-01,10:00\n"), "s").records().get(0).id());
         assertEquals("1", reader.readJsonLines(in("\uFEFF{\"stop_id\": \"1\", \"date\": \"2017-01-01\", \"time\": \"10:00\"}\n"),
                 "s").records().get(0).id());
@@ -228,7 +228,7 @@ class ReaderBehaviourTest {
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(bad, 0, all, head.length, bad.length);
         System.arraycopy(good, 0, all, head.length + bad.length, good.length);
-        ReadResult<Stop> r = RecordReader.stops(Mapping.generic().zone(CHICAGO)).mode(ErrorMode.LENIENT)
+        ReadResult<Stop> r = RecordReader.of(Mapping.generic(RecordType.STOPS).zone(CHICAGO)).mode(ErrorMode.LENIENT)
                 .readCsv(new ByteArrayInputStream(all), "s");
         assertEquals(List.of("2"), r.records().stream().map(Stop::id).toList());
         assertEquals("stop_id", r.rejections().get(0).field());
@@ -246,7 +246,7 @@ class ReaderBehaviourTest {
     void otherCharsetsAndReadersReadTheSameRecords() {
         String csv = "stop_id,date,time,beat,reason_for_stop\nS\u00e9-1,2017-01-01,10:00,Caf\u00e9,\"na\u00efve, \"\"quoted\"\"\"\n"
                 + "S-2,2017-01-02,11:00:30,B2,\uD83D\uDE93 patrol\n";
-        RecordReader<Stop> reader = RecordReader.stops(Mapping.generic().zone(CHICAGO));
+        RecordReader<Stop> reader = RecordReader.of(Mapping.generic(RecordType.STOPS).zone(CHICAGO));
         List<Stop> utf8 = reader.readCsv(in(csv), "s").records();
         assertEquals(List.of("S\u00e9-1", "S-2"), utf8.stream().map(Stop::id).toList());
         assertEquals("Caf\u00e9", utf8.get(0).beat());
@@ -278,7 +278,7 @@ class ReaderBehaviourTest {
     void lineNumbersCountEveryKindOfLineBreak() {
         String csv = "stop_id,date,time\r\n1,2017-01-01,10:00\r2,2017-01-01,25:00\n\n3,\"2017-01-01\",\"1\r\n0:00\"\r\n"
                 + "4,2017-01-01,99:00";
-        ReadResult<Stop> r = RecordReader.stops(Mapping.generic().zone(CHICAGO)).mode(ErrorMode.LENIENT)
+        ReadResult<Stop> r = RecordReader.of(Mapping.generic(RecordType.STOPS).zone(CHICAGO)).mode(ErrorMode.LENIENT)
                 .readCsv(in(csv), "s");
         assertEquals(List.of("1"), r.records().stream().map(Stop::id).toList());
         assertEquals(List.of(3L, 5L, 7L), r.rejections().stream().map(Rejection::line).toList(), r.rejections().toString());

@@ -37,12 +37,12 @@ class RealDataCheckTest {
     @Test
     void seattleTerryStopsReadWithNothingDropped() throws Exception {
         Path p = file("seattle_terry_stops.csv");
-        Mapping sea = Mapping.openPolicing().zone(ZoneId.of("America/Los_Angeles")).missing("", "NA", "NULL", "-")
+        Mapping<Stop> sea = Mapping.openPolicing(RecordType.STOPS).zone(ZoneId.of("America/Los_Angeles")).missing("", "NA", "NULL", "-")
                 .column("stop_id", "TERRY_STOP_ID").column("date", "Reported_Date").column("time", "Reported_Time")
                 .column("subject_race", "SubjectPerceivedRace").column("subject_sex", "SubjectPerceivedGender")
                 .column("subject_age_group", "SubjectAgeGroup").column("officer_id", "OfficerID")
                 .column("arrest_made", "ArrestFlag").column("beat", "Beat");
-        ReadResult<Stop> r = RecordReader.stops(sea).mode(ErrorMode.LENIENT).readCsv(p);
+        ReadResult<Stop> r = RecordReader.of(sea).mode(ErrorMode.LENIENT).readCsv(p);
         assertEquals(dataLines(p), r.summary().read(), r.summary().toString());
         assertEquals(r.summary().read(), r.records().size() + r.rejections().size());
     }
@@ -50,14 +50,14 @@ class RealDataCheckTest {
     @Test
     void rhodeIslandStopsReadWithNothingDropped() throws Exception {
         Path p = file("rhode_island_stops.csv");
-        Mapping ri = Mapping.openPolicing().zone(ZoneId.of("America/New_York"))
+        Mapping<Stop> ri = Mapping.openPolicing(RecordType.STOPS).zone(ZoneId.of("America/New_York"))
                 .column("stop_id", Mapping.ROW_NUMBER).column("date", "stop_date").column("time", "stop_time")
                 .column("subject_race", "driver_race").column("subject_sex", "driver_gender")
                 .column("outcome", "stop_outcome").column("arrest_made", "is_arrested")
                 .column("search_basis", "search_type").column("reason_for_stop", "violation")
                 .codebook("outcome", Codebook.empty().with("Arrest Driver", "arrest").with("Arrest Passenger", "arrest")
                         .with("No Action", "none"));
-        ReadResult<Stop> r = RecordReader.stops(ri).mode(ErrorMode.LENIENT).readCsv(p);
+        ReadResult<Stop> r = RecordReader.of(ri).mode(ErrorMode.LENIENT).readCsv(p);
         assertEquals(dataLines(p), r.summary().read(), r.summary().toString());
         assertEquals(r.summary().read(), r.records().size() + r.rejections().size());
     }

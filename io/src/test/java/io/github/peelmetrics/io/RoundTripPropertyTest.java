@@ -2,6 +2,8 @@ package io.github.peelmetrics.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.SurveyResponse;
 import io.github.peelmetrics.testing.Seeded;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
@@ -25,8 +27,8 @@ class RoundTripPropertyTest {
         return Seeded.cases(200);
     }
 
-    private static final Mapping STOPS = Mapping.generic().zone(Gen.ZONE);
-    private static final Mapping SURVEY = Mapping.generic().items(Gen.ITEMS.toArray(String[]::new))
+    private static final Mapping<Stop> STOPS = Mapping.generic(RecordType.STOPS).zone(Gen.ZONE);
+    private static final Mapping<SurveyResponse> SURVEY = Mapping.generic(RecordType.SURVEY_RESPONSES).items(Gen.ITEMS.toArray(String[]::new))
             .attributes(Gen.ATTRIBUTES.toArray(String[]::new));
 
     private static <T> void roundTrip(Seeded seed, Function<SplittableRandom, T> gen, RecordWriter<T> writer,
@@ -64,35 +66,35 @@ class RoundTripPropertyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("seeds")
     void stopsSurviveWriteThenRead(Seeded seed) {
-        roundTrip(seed, Gen::stop, RecordWriter.stops(STOPS), RecordReader.stops(STOPS));
+        roundTrip(seed, Gen::stop, RecordWriter.of(STOPS), RecordReader.of(STOPS));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("seeds")
     void surveyResponsesSurviveWriteThenRead(Seeded seed) {
-        roundTrip(seed, Gen::survey, RecordWriter.surveyResponses(SURVEY), RecordReader.surveyResponses(SURVEY));
+        roundTrip(seed, Gen::survey, RecordWriter.of(SURVEY), RecordReader.of(SURVEY));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("seeds")
     void beatsSurviveWriteThenReadInLongFormat(Seeded seed) {
         int[] serial = {0};
-        roundTrip(seed, r -> Gen.beat(r, serial[0]++), RecordWriter.beats(Mapping.generic()),
-                RecordReader.beats(Mapping.generic()));
+        roundTrip(seed, r -> Gen.beat(r, serial[0]++), RecordWriter.of(Mapping.generic(RecordType.BEATS)),
+                RecordReader.of(Mapping.generic(RecordType.BEATS)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("seeds")
     void complaintsSurviveWriteThenRead(Seeded seed) {
-        roundTrip(seed, Gen::complaint, RecordWriter.complaints(Mapping.generic()),
-                RecordReader.complaints(Mapping.generic()));
+        roundTrip(seed, Gen::complaint, RecordWriter.of(Mapping.generic(RecordType.COMPLAINTS)),
+                RecordReader.of(Mapping.generic(RecordType.COMPLAINTS)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("seeds")
     void officersAndAssignmentsSurviveWriteThenRead(Seeded seed) {
-        roundTrip(seed, Gen::officer, RecordWriter.officers(Mapping.generic()), RecordReader.officers(Mapping.generic()));
-        roundTrip(seed, Gen::assignment, RecordWriter.assignments(Mapping.generic()),
-                RecordReader.assignments(Mapping.generic()));
+        roundTrip(seed, Gen::officer, RecordWriter.of(Mapping.generic(RecordType.OFFICERS)), RecordReader.of(Mapping.generic(RecordType.OFFICERS)));
+        roundTrip(seed, Gen::assignment, RecordWriter.of(Mapping.generic(RecordType.ASSIGNMENTS)),
+                RecordReader.of(Mapping.generic(RecordType.ASSIGNMENTS)));
     }
 }

@@ -30,11 +30,11 @@ class SurveyConformanceTest {
     private static final List<String> ITEMS = List.of("q1", "q2", "q3", "q4", "q5");
 
     private static List<SurveyResponse> read(Path dir) {
-        Mapping m = Mapping.generic();
+        Mapping<SurveyResponse> m = Mapping.generic(RecordType.SURVEY_RESPONSES);
         if (!firstLine(dir.resolve("respondents.csv")).contains("wave")) {
             m = m.constant("wave", "all");
         }
-        ReadResult<SurveyResponse> r = RecordReader.surveyResponses(m).mode(ErrorMode.STRICT)
+        ReadResult<SurveyResponse> r = RecordReader.of(m).mode(ErrorMode.STRICT)
                 .readCsv(dir.resolve("respondents.csv"));
         assertEquals(0, r.summary().rejected(), r.summary().toString());
         return r.records();

@@ -4,6 +4,7 @@ import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.io.ErrorMode;
 import io.github.peelmetrics.io.Mapping;
 import io.github.peelmetrics.io.RecordReader;
+import io.github.peelmetrics.io.RecordType;
 import io.github.peelmetrics.io.RecordStream;
 import io.github.peelmetrics.metrics.stops.StopTally;
 import java.io.BufferedWriter;
@@ -78,7 +79,7 @@ public class StopsCsvReadBenchmark {
                         outcome.equals("warning") ? "TRUE" : "FALSE"));
             }
         }
-        reader = RecordReader.stops(Mapping.openPolicing().zone(ZoneId.of("America/Chicago"))).mode(ErrorMode.LENIENT);
+        reader = RecordReader.of(Mapping.openPolicing(RecordType.STOPS).zone(ZoneId.of("America/Chicago"))).mode(ErrorMode.LENIENT);
     }
 
     /** Deletes the file. */

@@ -1,0 +1,676 @@
+package io.github.peelmetrics.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.peelmetrics.core.Category;
+import io.github.peelmetrics.core.Races;
+import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.SurveyResponse;
+import io.github.peelmetrics.core.Tally;
+import io.github.peelmetrics.core.stats.TwoByTwo;
+import io.github.peelmetrics.io.Codebook;
+import io.github.peelmetrics.io.CsvTable;
+import io.github.peelmetrics.io.ErrorMode;
+import io.github.peelmetrics.io.Mapping;
+import io.github.peelmetrics.io.ReadResult;
+import io.github.peelmetrics.io.RecordReader;
+import io.github.peelmetrics.io.RecordStream;
+import io.github.peelmetrics.io.RecordType;
+import io.github.peelmetrics.io.RecordWriter;
+import io.github.peelmetrics.io.ResultJson;
+import io.github.peelmetrics.metrics.beats.AssignmentStability;
+import io.github.peelmetrics.metrics.beats.WorkforceRepresentation;
+import io.github.peelmetrics.metrics.complaints.ComplaintSummary;
+import io.github.peelmetrics.metrics.complaints.EarlyIntervention;
+import io.github.peelmetrics.metrics.complaints.InterventionList;
+import io.github.peelmetrics.metrics.disparity.Benchmark;
+import io.github.peelmetrics.metrics.disparity.Disparity;
+import io.github.peelmetrics.metrics.disparity.DisparityRow;
+import io.github.peelmetrics.metrics.disparity.DisparityTable;
+import io.github.peelmetrics.metrics.disparity.RelativeRateIndex;
+import io.github.peelmetrics.metrics.publish.CountTable;
+import io.github.peelmetrics.metrics.publish.SuppressedTable;
+import io.github.peelmetrics.metrics.publish.Suppression;
+import io.github.peelmetrics.metrics.stops.StopTally;
+import io.github.peelmetrics.metrics.trend.CochranArmitage;
+import io.github.peelmetrics.metrics.trend.DifferenceInDifferences;
+import io.github.peelmetrics.metrics.trend.InterruptedTimeSeries;
+import io.github.peelmetrics.metrics.trend.MannKendall;
+import io.github.peelmetrics.metrics.trend.PanelObservation;
+import io.github.peelmetrics.metrics.trend.PoissonRate;
+import io.github.peelmetrics.metrics.trend.ProportionChange;
+import io.github.peelmetrics.metrics.trend.RateComparison;
+import io.github.peelmetrics.metrics.trend.SeasonalMannKendall;
+import io.github.peelmetrics.metrics.trend.SensSlope;
+import io.github.peelmetrics.metrics.vod.InterTwilightWindow;
+import io.github.peelmetrics.metrics.vod.NaturalSpline;
+import io.github.peelmetrics.metrics.vod.SolarDay;
+import io.github.peelmetrics.metrics.vod.SolarTimes;
+import io.github.peelmetrics.metrics.vod.VeilOfDarkness;
+import io.github.peelmetrics.metrics.vod.VeilOfDarknessResult;
+import io.github.peelmetrics.metrics.vod.VeilOfDarknessTally;
+import io.github.peelmetrics.survey.CiMethod;
+import io.github.peelmetrics.survey.CronbachAlpha;
+import io.github.peelmetrics.survey.DomainMeans;
+import io.github.peelmetrics.survey.DomainTable;
+import io.github.peelmetrics.survey.PostStratify;
+import io.github.peelmetrics.survey.Rake;
+import io.github.peelmetrics.survey.ScaleScores;
+import io.github.peelmetrics.survey.Scales;
+import io.github.peelmetrics.survey.SurveySample;
+import io.github.peelmetrics.survey.Trim;
+import io.github.peelmetrics.survey.WeightedSample;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The result contract (issue #12, decision 1), over every public type of the published modules:
+ * a result is a record, or a {@link Tally} whose JSON is its result, and {@link ResultJson} writes
+ * every figure it holds.
+ *
+ * <p>The public types are found by scanning the compiled classes of each module (the code source
+ * of one known class of it), not listed by hand, so a new public type cannot slip past. Each is
+ * <ul>
+ * <li>exempt: an enum, an interface, an exception, a class with only static methods, or a type of
+ *     an {@code internal} package;</li>
+ * <li>a result: a record or a {@code Tally}, which must have a sample in {@link Samples};</li>
+ * <li>or a public class listed in {@link #NOT_RESULTS} with the reason it is not a result
+ *     (builders, readers, configured steps), or in {@link #AWAITING_RECORD} while it is being made
+ *     a record or a {@code Tally} on another branch.</li>
+ * </ul>
+ * For every sample, {@code ResultJson.toJson} is neither empty nor {@code {}}, and walking the
+ * value's record components alongside the JSON tree (through nested records, collections, maps and
+ * optionals) finds every number equal, bit for bit, to its accessor's value (NaN and infinities as
+ * the strings ResultJson writes), and every text, enum, category and time equal too.
+ */
+class ResultContractTest {
+
+    /** One class of each published module; the module's classes are found beside it. */
+    private static final Map<String, Class<?>> MODULES = Map.of("core", Category.class, "survey", Rake.class,
+            "metrics", MannKendall.class, "io", ResultJson.class);
+
+    /** Public classes that are not results, and why. */
+    static final Map<Class<?>, String> NOT_RESULTS = Map.ofEntries(
+            Map.entry(Category.class, "a category value (code and label); ResultJson writes it as its code"),
+            Map.entry(Stop.Builder.class, "a builder of Stop"),
+            Map.entry(SurveyResponse.Builder.class, "a builder of SurveyResponse"),
+            Map.entry(SurveySample.class, "the respondents' columns that weighting and estimates start from"),
+            Map.entry(WeightedSample.class, "a weighted data set; its figures are the records Kish, RakeDiagnostics, "
+                    + "TrimDiagnostics and SurveyMean"),
+            Map.entry(PostStratify.class, "a configured weighting step"),
+            Map.entry(Rake.class, "a configured weighting step"),
+            Map.entry(Trim.class, "a configured weighting step"),
+            Map.entry(Benchmark.class, "an input: the population a disparity is measured against"),
+            Map.entry(Disparity.class, "a configured step that makes a DisparityTable"),
+            Map.entry(Suppression.class, "a configured step that makes a SuppressedTable"),
+            Map.entry(EarlyIntervention.class, "a configured step that makes an InterventionList"),
+            Map.entry(VeilOfDarkness.class, "a configured test that makes a VeilOfDarknessResult"),
+            Map.entry(Codebook.class, "part of a Mapping: raw values to categories"),
+            Map.entry(Mapping.class, "a reader's configuration"),
+            Map.entry(RecordType.class, "a type token: a record class and its field names"),
+            Map.entry(RecordReader.class, "a configured reader"),
+            Map.entry(RecordStream.class, "an open read, an iterator over a file"),
+            Map.entry(RecordWriter.class, "a configured writer"),
+            Map.entry(CsvTable.class, "a writer's table of cells"));
+
+    /**
+     * Result classes that are not yet records (or tallies), being converted on other branches.
+     * Each must still be a class that is neither a record nor a {@code Tally} (so the list cannot
+     * go stale), and {@code ResultJson} must refuse it (and any result that holds it). When one is
+     * converted, delete it here; its sample in {@link Samples} then meets the whole contract.
+     */
+    static final Map<Class<?>, String> AWAITING_RECORD = Map.ofEntries(
+            Map.entry(TwoByTwo.class, "record"),
+            Map.entry(DomainMeans.class, "record"),
+            Map.entry(ScaleScores.class, "record"),
+            Map.entry(AssignmentStability.class, "record"),
+            Map.entry(WorkforceRepresentation.class, "record"),
+            Map.entry(ComplaintSummary.class, "record"),
+            Map.entry(InterventionList.class, "record"),
+            Map.entry(DisparityTable.class, "record"),
+            Map.entry(RelativeRateIndex.class, "record"),
+            Map.entry(CountTable.class, "record"),
+            Map.entry(SuppressedTable.class, "record"),
+            Map.entry(DifferenceInDifferences.class, "record"),
+            Map.entry(InterruptedTimeSeries.class, "record"),
+            Map.entry(NaturalSpline.class, "record (it is a component of VeilOfDarknessResult)"),
+            Map.entry(StopTally.class, "Tally"),
+            Map.entry(VeilOfDarknessTally.class, "Tally"));
+
+    /** A sample of every result type, built once from the bundled sample city and small data. */
+    static final class Samples {
+        static final Map<Class<?>, Object> ALL = build();
+
+        private static Map<Class<?>, Object> build() {
+            Map<Class<?>, Object> s = new LinkedHashMap<>();
+            SampleCityData data = SampleCityData.load();
+            List<Stop> stops = data.stops();
+            // core
+            put(s, stops.stream().filter(x -> x.location().isPresent() && x.officerId().isPresent()).findFirst()
+                    .orElseThrow());
+            put(s, stops.stream().filter(x -> x.subject().age().isPresent()).findFirst().orElseThrow().subject());
+            put(s, TrustReport.CITY);
+            put(s, data.beats().get(0));
+            put(s, data.assignments().get(0));
+            put(s, data.complaints().stream().filter(c -> c.closed().isPresent()).findFirst().orElseThrow());
+            put(s, data.officers().stream().filter(o -> o.hired().isPresent()).findFirst().orElse(data.officers().get(0)));
+            List<SurveyResponse> wave = data.waves().get("2016");
+            put(s, wave.get(0));
+            TwoByTwo twoByTwo = TwoByTwo.of(312, 3898, 402, 9468);
+            put(s, twoByTwo);
+            put(s, twoByTwo.riskRatio(0.95));
+            put(s, twoByTwo.riskDifference(0.95));
+            put(s, twoByTwo.pearsonChiSquare());
+            // survey
+            SurveySample sample = SurveySample.of(wave, SampleCityData.RAKE_VARIABLES.toArray(String[]::new));
+            WeightedSample raked = TrustReport.rake(data, wave);
+            put(s, raked.rakeDiagnostics().orElseThrow());
+            put(s, raked.kish());
+            put(s, raked.mean("approve"));
+            put(s, raked.mean("approve").toEstimate());
+            put(s, raked.mean("approve").interval(CiMethod.LOGIT));
+            DomainMeans byRace = raked.meanBy("approve", "race");
+            put(s, byRace);
+            DomainTable table = byRace.interval(CiMethod.LOGIT);
+            put(s, table);
+            put(s, table.rows().get(0));
+            put(s, Scales.TRUST);
+            put(s, Scales.TRUST.scores(sample));
+            put(s, CronbachAlpha.of(Scales.TRUST, sample));
+            put(s, data.margins().get(0));
+            put(s, Trim.meanMultiples(0.5, 1.5).apply(raked).trimDiagnostics().orElseThrow());
+            // metrics: stops, disparity, publishing
+            StopTally tally = stops.parallelStream().collect(StopTally.collector(Stop::beat));
+            put(s, tally);
+            put(s, tally.total());
+            DisparityTable disparity = Disparity.against(Benchmark.residents(data.beats())).reference(Races.WHITE).of(tally);
+            put(s, disparity);
+            DisparityRow black = disparity.row(Races.BLACK).orElseThrow();
+            put(s, black);
+            put(s, black.searchTest().orElseThrow());
+            put(s, disparity.relativeRateIndex());
+            put(s, CountTable.stops(tally));
+            put(s, Suppression.minimumCount(11).apply(disparity));
+            // metrics: beats and complaints
+            AssignmentStability stability = AssignmentStability.of(data.assignments());
+            put(s, stability);
+            put(s, stability.beats().get(0));
+            put(s, stability.officers().get(0));
+            WorkforceRepresentation workforce = WorkforceRepresentation.of(data.officers(),
+                    Benchmark.residents(data.beats()));
+            put(s, workforce);
+            put(s, workforce.rows().get(0));
+            put(s, ComplaintSummary.of(data.complaints(), data.officers().size(), stops.size()));
+            InterventionList interventions = EarlyIntervention.atFalseDiscoveryRate(0.05)
+                    .pseudonymized(TrustReport.DEMO_KEY).list(data.complaints(), TrustReport.stopsPerOfficer(stops));
+            put(s, interventions);
+            put(s, interventions.flagged().get(0));
+            // metrics: trends
+            put(s, CochranArmitage.test(new long[] {412, 470, 601}, new long[] {800, 790, 1002}, 2013, 2015, 2016));
+            MannKendall mk = MannKendall.test(41, 38, 38, 35, 36, 31, 31, 29);
+            put(s, mk);
+            put(s, mk.sensSlope().orElseThrow());
+            double[] monthly = IntStream.range(0, 36).mapToDouble(i -> 50 - 0.4 * i + 6 * Math.sin(i * Math.PI / 6)
+                    + (i * 7919 % 13) / 4.0).toArray();
+            put(s, SeasonalMannKendall.test(monthly, 12));
+            put(s, PoissonRate.of(88, 1.0));
+            put(s, RateComparison.of(88, 1.0, 186, 1.0));
+            put(s, ProportionChange.pooled(601, 1002, 865, 1201));
+            InterruptedTimeSeries its = InterruptedTimeSeries.fit(Arrays.copyOf(monthly, 24), 12);
+            put(s, its);
+            put(s, its.classic());
+            put(s, its.levelChange());
+            List<PanelObservation> panel = new ArrayList<>();
+            for (String area : List.of("A", "B", "C", "D", "E", "F")) {
+                boolean treated = area.compareTo("D") < 0;
+                for (int period = 1; period <= 6; period++) {
+                    boolean post = period > 3;
+                    panel.add(PanelObservation.of(area, treated, period, post, 20 + area.charAt(0) % 7 + period * 0.5
+                            + (treated && post ? -3 : 0) + (period * area.charAt(0)) % 3 * 0.25));
+                }
+            }
+            put(s, DifferenceInDifferences.fit(panel));
+            put(s, panel.get(0));
+            // metrics: veil of darkness
+            ZoneId zone = SampleCityData.ZONE;
+            SolarDay day = SolarTimes.day(TrustReport.CITY, zone, LocalDate.of(2016, 3, 13));
+            put(s, day);
+            put(s, day.sunset());
+            put(s, InterTwilightWindow.of(TrustReport.CITY, zone, Year.of(2016)));
+            VeilOfDarkness vod = VeilOfDarkness.at(TrustReport.CITY, zone).minority(Races.BLACK);
+            VeilOfDarknessResult veil = vod.test(stops);
+            put(s, veil);
+            put(s, veil.spline());
+            VeilOfDarknessTally vodTally = vod.tally();
+            stops.subList(0, 5000).forEach(vodTally::add);
+            put(s, vodTally);
+            put(s, vodTally.classify(stops.subList(0, 1)).get(0));
+            // io
+            String csv = String.join("\n",
+                    "raw_row_number,date,time,subject_race,subject_age,subject_sex,outcome",
+                    "1,2017-03-04,12:30,Black,34,M,citation",
+                    "2,2017-03-04,25:10,White,41,F,warning",
+                    "3,2017-03-06,17:45,Martian,52,M,arrest");
+            ReadResult<Stop> read = RecordReader.of(Mapping.openPolicing(RecordType.STOPS).zone(ZoneId.of("America/Chicago")))
+                    .mode(ErrorMode.LENIENT).readCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                            "stops.csv");
+            put(s, read);
+            put(s, read.summary());
+            put(s, read.rejections().get(0));
+            return s;
+        }
+
+        private static void put(Map<Class<?>, Object> samples, Object sample) {
+            Object before = samples.put(sample.getClass(), sample);
+            assertTrue(before == null, "two samples of " + sample.getClass().getName());
+        }
+    }
+
+    // ---------------------------------------------------------------- the public types
+
+    /** A public type of a published module, and the module. */
+    record PublicType(String module, Class<?> type) {
+        @Override
+        public String toString() {
+            return type.getName();
+        }
+    }
+
+    static List<PublicType> publicTypes() {
+        List<PublicType> out = new ArrayList<>();
+        MODULES.forEach((module, anchor) -> {
+            String root = "io/github/peelmetrics/" + module + "/";
+            for (String name : classFiles(anchor)) {
+                if (!name.startsWith(root) || name.contains("/internal/") || name.endsWith("module-info.class")
+                        || name.endsWith("package-info.class")) {
+                    continue;
+                }
+                Class<?> c;
+                try {
+                    c = Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false,
+                            anchor.getClassLoader());
+                } catch (ClassNotFoundException e) {
+                    throw new AssertionError("cannot load " + name, e);
+                }
+                if (isPublicApi(c)) {
+                    out.add(new PublicType(module, c));
+                }
+            }
+        });
+        out.sort(Comparator.comparing(PublicType::toString));
+        assertTrue(out.size() > 50, "too few public types found: " + out);
+        return out;
+    }
+
+    /** The class files beside {@code anchor}: a folder of classes (a reactor build) or a jar. */
+    private static List<String> classFiles(Class<?> anchor) {
+        Path where;
+        try {
+            where = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+        List<String> names = new ArrayList<>();
+        try {
+            if (Files.isDirectory(where)) {
+                try (Stream<Path> files = Files.walk(where)) {
+                    files.filter(p -> p.toString().endsWith(".class"))
+                            .forEach(p -> names.add(where.relativize(p).toString().replace('\\', '/')));
+                }
+            } else {
+                try (JarFile jar = new JarFile(where.toFile())) {
+                    for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                        String n = e.nextElement().getName();
+                        if (n.endsWith(".class") && !n.startsWith("META-INF/")) {
+                            names.add(n);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot list the classes of " + where, e);
+        }
+        return names;
+    }
+
+    private static boolean isPublicApi(Class<?> c) {
+        if (c.isSynthetic() || c.isAnonymousClass() || c.isLocalClass()) {
+            return false;
+        }
+        for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
+            if (!Modifier.isPublic(k.getModifiers())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isTally(Class<?> c) {
+        return Tally.class.isAssignableFrom(c) && !c.isInterface();
+    }
+
+    /** Why a type is exempt, or empty when it is not. */
+    private static Optional<String> exemption(Class<?> c) {
+        if (c.isEnum()) {
+            return Optional.of("enum");
+        }
+        if (c.isInterface()) {
+            return Optional.of("interface");
+        }
+        if (Throwable.class.isAssignableFrom(c)) {
+            return Optional.of("exception");
+        }
+        if (!c.isRecord() && c.getConstructors().length == 0 && Arrays.stream(c.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers())).allMatch(m -> Modifier.isStatic(m.getModifiers()))) {
+            return Optional.of("static methods only");
+        }
+        return Optional.empty();
+    }
+
+    @Test
+    void everyPublicTypeIsAResultWithASampleOrExemptOrListedWithAReason() {
+        List<String> problems = new ArrayList<>();
+        Set<Class<?>> seen = new java.util.HashSet<>();
+        for (PublicType p : publicTypes()) {
+            Class<?> c = p.type();
+            seen.add(c);
+            if (exemption(c).isPresent()) {
+                continue;
+            }
+            if (c.isRecord() || isTally(c)) {
+                if (!Samples.ALL.containsKey(c)) {
+                    problems.add(c.getName() + " is a result (" + (c.isRecord() ? "a record" : "a Tally")
+                            + ") without a sample: build one in ResultContractTest.Samples.build()");
+                }
+                if (NOT_RESULTS.containsKey(c) || AWAITING_RECORD.containsKey(c)) {
+                    problems.add(c.getName() + " is now a " + (c.isRecord() ? "record" : "Tally")
+                            + ": remove it from ResultContractTest's NOT_RESULTS / AWAITING_RECORD");
+                }
+            } else if (NOT_RESULTS.containsKey(c)) {
+                if (NOT_RESULTS.get(c).isBlank()) {
+                    problems.add(c.getName() + " is listed in NOT_RESULTS without a reason");
+                }
+            } else if (!AWAITING_RECORD.containsKey(c)) {
+                problems.add(c.getName() + " is a public class that is neither a record nor a Tally: if it is a result, "
+                        + "make it a record (or a Tally) and build a sample in ResultContractTest.Samples.build(); if it "
+                        + "is not (a builder, a reader, a configured step), list it in ResultContractTest.NOT_RESULTS "
+                        + "with a one-line reason");
+            }
+        }
+        for (Map<Class<?>, ?> listed : List.of(NOT_RESULTS, AWAITING_RECORD, Samples.ALL)) {
+            for (Class<?> c : listed.keySet()) {
+                if (!seen.contains(c)) {
+                    problems.add(c.getName() + " is listed in ResultContractTest but is not a public type of core, "
+                            + "survey, metrics or io: remove it");
+                }
+            }
+        }
+        for (Class<?> c : Samples.ALL.keySet()) {
+            if (!c.isRecord() && !isTally(c) && !AWAITING_RECORD.containsKey(c)) {
+                problems.add(c.getName() + " has a sample but is neither a record nor a Tally");
+            }
+        }
+        assertTrue(problems.isEmpty(), problems.size() + " public types break the result contract:\n  "
+                + String.join("\n  ", problems));
+    }
+
+    @Test
+    void typesAwaitingConversionAreStillClassesAndResultJsonRefusesThem() {
+        List<String> report = new ArrayList<>();
+        List<Class<?>> awaiting = AWAITING_RECORD.keySet().stream().sorted(Comparator.comparing(Class::getName)).toList();
+        for (Class<?> c : awaiting) {
+            assertFalse(c.isRecord() || isTally(c), c.getName() + " is now a " + (c.isRecord() ? "record" : "Tally")
+                    + ": delete it from ResultContractTest.AWAITING_RECORD so that its sample meets the contract");
+            Object sample = Samples.ALL.get(c);
+            assertNotNull(sample, c.getName() + " awaits conversion but has no sample in ResultContractTest.Samples");
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> ResultJson.toJson(sample), "ResultJson must refuse " + c.getName());
+            assertTrue(refused.getMessage().contains("cannot write " + c.getName() + " as JSON"), refused.getMessage());
+            report.add(c.getSimpleName() + " (to a " + AWAITING_RECORD.get(c) + ")");
+        }
+        System.out.println("ResultContractTest: " + report.size() + " result types await conversion: "
+                + String.join(", ", report));
+    }
+
+    static Stream<Class<?>> sampleTypes() {
+        return Samples.ALL.keySet().stream().filter(c -> !AWAITING_RECORD.containsKey(c))
+                .sorted(Comparator.comparing(Class::getName));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sampleTypes")
+    void resultJsonWritesEveryFigureOfTheSample(Class<?> type) throws IOException {
+        Object sample = Samples.ALL.get(type);
+        String json;
+        try {
+            json = ResultJson.toJson(sample);
+        } catch (IllegalArgumentException e) {
+            Optional<Class<?>> awaited = AWAITING_RECORD.keySet().stream()
+                    .filter(c -> e.getMessage().contains("cannot write " + c.getName() + " as JSON")).findFirst();
+            if (awaited.isPresent()) {
+                System.out.println("ResultContractTest: " + type.getSimpleName() + " waits for "
+                        + awaited.get().getSimpleName() + ": " + e.getMessage().substring(0, e.getMessage().indexOf(':')));
+                return;
+            }
+            throw new AssertionError("ResultJson cannot write a " + type.getName() + ": " + e.getMessage(), e);
+        }
+        assertFalse(json.isBlank() || json.equals("{}") || json.equals("[]"), type.getName() + " writes " + json);
+        List<String> problems = new ArrayList<>();
+        same(sample, new ObjectMapper().readTree(json), rootName(type), problems);
+        assertTrue(problems.isEmpty(), type.getName() + ": the JSON differs from the value:\n  "
+                + String.join("\n  ", problems.subList(0, Math.min(20, problems.size()))));
+        List<String> notWritten = notWritten(type);
+        if (!notWritten.isEmpty()) {
+            System.out.println("ResultContractTest: " + type.getSimpleName() + " has methods that JSON does not hold "
+                    + "(figures it prints must be components): " + notWritten);
+        }
+    }
+
+    private static String rootName(Class<?> c) {
+        return Character.toLowerCase(c.getSimpleName().charAt(0)) + c.getSimpleName().substring(1);
+    }
+
+    /** A record's public instance methods without parameters that are not its components' accessors. */
+    private static List<String> notWritten(Class<?> c) {
+        if (!c.isRecord()) {
+            return List.of();
+        }
+        Set<String> components = Arrays.stream(c.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.toSet());
+        return Arrays.stream(c.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
+                        && m.getParameterCount() == 0 && m.getReturnType() != void.class && !m.isSynthetic()
+                        && !components.contains(m.getName())
+                        && !Set.of("toString", "hashCode").contains(m.getName()))
+                .map(m -> m.getName() + "()").sorted().distinct().toList();
+    }
+
+    // ---------------------------------------------------------------- value and JSON side by side
+
+    /** Compares a value with its JSON, as ResultJson writes it, and notes every difference with its path. */
+    private static void same(Object v, JsonNode n, String path, List<String> problems) {
+        if (n == null) {
+            problems.add(path + ": missing from the JSON");
+            return;
+        }
+        if (v == null) {
+            expect(n.isNull(), path, "null", n, problems);
+        } else if (v instanceof Double d) {
+            number(d, n, path, problems);
+        } else if (v instanceof Float f) {
+            if (f.isNaN() || f.isInfinite()) {
+                number(f.doubleValue(), n, path, problems);
+            } else {
+                expect(n.isNumber() && n.floatValue() == f, path, f, n, problems);
+            }
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            expect(n.isIntegralNumber() && n.canConvertToLong() && n.longValue() == ((Number) v).longValue(), path, v, n,
+                    problems);
+        } else if (v instanceof BigInteger b) {
+            expect(n.isIntegralNumber() && n.bigIntegerValue().equals(b), path, b, n, problems);
+        } else if (v instanceof BigDecimal b) {
+            expect(n.isNumber() && n.decimalValue().compareTo(b) == 0, path, b, n, problems);
+        } else if (v instanceof String || v instanceof Character) {
+            expect(n.isTextual() && n.textValue().equals(v.toString()), path, v, n, problems);
+        } else if (v instanceof Boolean b) {
+            expect(n.isBoolean() && n.booleanValue() == b, path, b, n, problems);
+        } else if (v instanceof Category c) {
+            expect(n.isTextual() && n.textValue().equals(c.code()), path, c.code(), n, problems);
+        } else if (v instanceof Enum<?> e) {
+            expect(n.isTextual() && n.textValue().equals(e.name()), path, e.name(), n, problems);
+        } else if (v instanceof Optional<?> o) {
+            same(o.orElse(null), n, path, problems);
+        } else if (v instanceof OptionalDouble o) {
+            same(o.isPresent() ? (Object) o.getAsDouble() : null, n, path, problems);
+        } else if (v instanceof OptionalLong o) {
+            same(o.isPresent() ? (Object) o.getAsLong() : null, n, path, problems);
+        } else if (v instanceof OptionalInt o) {
+            same(o.isPresent() ? (Object) o.getAsInt() : null, n, path, problems);
+        } else if (v.getClass().getPackageName().equals("java.time")) {
+            expect(n.isTextual() && n.textValue().equals(v.toString()), path, v, n, problems);
+        } else if (v instanceof Tally<?, ?, ?> t) {
+            same(t.result(), n, path, problems);
+        } else if (v.getClass().isRecord()) {
+            record(v, n, path, problems);
+        } else if (v instanceof Map<?, ?> m) {
+            if (!n.isObject() || n.size() != m.size()) {
+                problems.add(path + ": expected an object of " + m.size() + " entries, found " + brief(n));
+                return;
+            }
+            m.forEach((k, x) -> same(x, n.get(key(k)), path + "[" + key(k) + "]", problems));
+        } else if (v instanceof Collection<?> c) {
+            elements(c.iterator(), c.size(), n, path, problems);
+        } else if (v.getClass().isArray()) {
+            int size = Array.getLength(v);
+            elements(IntStream.range(0, size).mapToObj(i -> Array.get(v, i)).iterator(), size, n, path, problems);
+        } else {
+            problems.add(path + ": a " + v.getClass().getName() + ", which ResultJson should have refused");
+        }
+    }
+
+    private static void record(Object r, JsonNode n, String path, List<String> problems) {
+        RecordComponent[] comps = r.getClass().getRecordComponents();
+        List<String> names = Arrays.stream(comps).map(RecordComponent::getName).toList();
+        List<String> fields = new ArrayList<>();
+        n.fieldNames().forEachRemaining(fields::add);
+        if (!n.isObject() || !fields.equals(names)) {
+            problems.add(path + ": expected an object with the components " + names + " in order, found " + brief(n));
+            return;
+        }
+        for (RecordComponent c : comps) {
+            Method accessor = c.getAccessor();
+            Object value;
+            try {
+                accessor.setAccessible(true);
+                value = accessor.invoke(r);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(path + ": cannot read " + c.getName(), e);
+            }
+            same(value, n.get(c.getName()), path + "." + c.getName(), problems);
+        }
+    }
+
+    private static void elements(Iterator<?> values, int size, JsonNode n, String path, List<String> problems) {
+        if (!n.isArray() || n.size() != size) {
+            problems.add(path + ": expected an array of " + size + " elements, found " + brief(n));
+            return;
+        }
+        for (int i = 0; values.hasNext(); i++) {
+            same(values.next(), n.get(i), path + "[" + i + "]", problems);
+        }
+    }
+
+    /** A double: exactly equal, or NaN and the infinities as the strings ResultJson writes. */
+    private static void number(double d, JsonNode n, String path, List<String> problems) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            String text = Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
+            expect(n.isTextual() && n.textValue().equals(text), path, text, n, problems);
+        } else {
+            expect(n.isNumber() && Double.compare(n.doubleValue(), d) == 0, path, d, n, problems);
+        }
+    }
+
+    private static String key(Object k) {
+        if (k instanceof Category c) {
+            return c.code();
+        }
+        if (k instanceof Enum<?> e) {
+            return e.name();
+        }
+        return String.valueOf(k);
+    }
+
+    private static void expect(boolean ok, String path, Object expected, JsonNode found, List<String> problems) {
+        if (!ok) {
+            problems.add(path + ": expected " + expected + ", found " + brief(found));
+        }
+    }
+
+    private static String brief(JsonNode n) {
+        String s = String.valueOf(n);
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    }
+
+    @Test
+    void theWalkCatchesAFigureThatDiffers() {
+        record Figure(String group, double rate, OptionalLong n, List<Double> values) {}
+        Figure f = new Figure("black", 0.1, OptionalLong.of(3), List.of(Double.NaN, 2.0));
+        List<String> problems = new ArrayList<>();
+        try {
+            same(f, new ObjectMapper().readTree("{\"group\":\"black\",\"rate\":0.10000000000000002,\"n\":3,"
+                    + "\"values\":[\"NaN\",2.5]}"), "figure", problems);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(List.of("figure.rate: expected 0.1, found 0.10000000000000002",
+                "figure.values[1]: expected 2.0, found 2.5"), problems);
+        problems.clear();
+        try {
+            same(f, new ObjectMapper().readTree(ResultJson.toJson(f)), "figure", problems);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(List.of(), problems);
+    }
+}
