@@ -8,7 +8,6 @@ module io.github.peelmetrics.io {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.csv;
-    requires com.fasterxml.jackson.datatype.jsr310;
 
     exports io.github.peelmetrics.io;
 }
