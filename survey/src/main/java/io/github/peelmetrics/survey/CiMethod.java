@@ -101,19 +101,19 @@ public enum CiMethod {
         double se = m.standardError();
         String name = "svyciprop-" + rName;
         if (Double.isNaN(p) || Double.isNaN(se)) {
-            return Interval.of(Double.NaN, Double.NaN, level, name);
+            return Interval.of(Double.NaN, Double.NaN, name, level);
         }
         if (p < 0 || p > 1) {
             throw new IllegalStateException(Text.f("svyciprop intervals are for proportions, but the mean of %s is %s "
                     + "(use toEstimate().waldInterval(level) for a mean on another scale)", m.variable(), Text.num(p)));
         }
         if (p == 0 || p == 1 || se == 0) {
-            return Interval.of(p, p, level, name);
+            return Interval.of(p, p, name, level);
         }
         double alpha = 1 - level;
         double t = Distributions.tQuantile(1 - alpha / 2, m.degreesOfFreedom());
         double[] b = bounds(p, se, t, alpha, m);
-        return Interval.of(b[0], b[1], level, name);
+        return Interval.of(b[0], b[1], name, level);
     }
 
     static double expit(double x) {

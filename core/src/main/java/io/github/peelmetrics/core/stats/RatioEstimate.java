@@ -25,7 +25,7 @@ public record RatioEstimate(double estimate, Interval interval) {
     /** The reciprocal ratio, with the interval's bounds swapped and inverted. */
     public RatioEstimate inverse() {
         return new RatioEstimate(1 / estimate,
-                new Interval(1 / interval.upper(), 1 / interval.lower(), interval.level(), interval.method()));
+                new Interval(1 / interval.upper(), 1 / interval.lower(), interval.method(), interval.level()));
     }
 
     @Override
