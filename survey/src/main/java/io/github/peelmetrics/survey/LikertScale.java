@@ -145,7 +145,7 @@ public record LikertScale(String name, List<String> items, Set<String> reversed,
             answered[i] = a;
             scores[i] = a >= minAnswered ? (sum / a - min) / (max - min) * 100 : Double.NaN;
         }
-        return new ScaleScores(this, scores, answered);
+        return ScaleScores.of(this, scores, answered);
     }
 
     /**

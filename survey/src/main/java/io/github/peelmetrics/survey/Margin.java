@@ -91,7 +91,7 @@ public record Margin(String variable, Map<String, Double> totals) {
                 if (f.counts[k] > 0) {
                     throw new IllegalArgumentException(Text.f(
                             "level %s of %s has %d respondents but no population count in the margin (levels %s)",
-                            level, variable, f.counts[k], totals.keySet()));
+                            level, variable, f.counts[k], Text.held(totals.keySet())));
                 }
                 out[k] = Double.NaN;
             } else {

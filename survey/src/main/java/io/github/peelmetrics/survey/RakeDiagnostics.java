@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What raking did: the sweeps, whether it converged, the change after each sweep, and how far
@@ -18,24 +19,47 @@ import java.util.Map;
  * @param cells            the number of distinct cells of the cross-classification
  * @param deltas           the change {@code max |T_new − T_old|} after each sweep
  * @param maxAbsoluteError per margin variable, {@code max_h |Σ_{i∈h} w_i − N_h|}
- * @param maxRelativeError per margin variable, {@code max_h |Σ_{i∈h} w_i − N_h| / N_h}
- * @param kish             Kish's effective sample size and design effect of the raked weights
+ * @param maxRelativeError   per margin variable, {@code max_h |Σ_{i∈h} w_i − N_h| / N_h}
+ * @param largestMarginError the largest of {@code maxRelativeError}
+ * @param kish               Kish's effective sample size and design effect of the raked weights
  */
 public record RakeDiagnostics(int margins, int sweeps, boolean converged, int maxSweeps, double epsilon,
         double epsilonAbsolute, int cells, List<Double> deltas, Map<String, Double> maxAbsoluteError,
-        Map<String, Double> maxRelativeError, Kish kish) {
+        Map<String, Double> maxRelativeError, double largestMarginError, Kish kish) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections and checks that the counts agree and that {@code largestMarginError}
+     * is the largest relative error.
+     *
+     * @throws IllegalArgumentException naming the field otherwise
+     */
     public RakeDiagnostics {
+        Objects.requireNonNull(kish, "RakeDiagnostics kish must not be null");
         deltas = List.copyOf(deltas);
         maxAbsoluteError = Collections.unmodifiableMap(new LinkedHashMap<>(maxAbsoluteError));
         maxRelativeError = Collections.unmodifiableMap(new LinkedHashMap<>(maxRelativeError));
+        if (margins < 1 || sweeps < 1 || sweeps > maxSweeps || deltas.size() != sweeps) {
+            throw new IllegalArgumentException(Text.f(
+                    "RakeDiagnostics: need 1 <= sweeps <= maxSweeps, sweeps = deltas.size(), margins >= 1: "
+                            + "margins %d, sweeps %d, maxSweeps %d, %d deltas", margins, sweeps, maxSweeps, deltas.size()));
+        }
+        if (Double.compare(largestMarginError, largest(maxRelativeError)) != 0) {
+            throw new IllegalArgumentException(Text.f(
+                    "RakeDiagnostics largestMarginError %s is not the largest maxRelativeError %s",
+                    largestMarginError, maxRelativeError));
+        }
     }
 
-    /** The largest relative margin error over all margins. */
-    public double largestMarginError() {
+    static RakeDiagnostics of(int margins, int sweeps, boolean converged, int maxSweeps, double epsilon,
+            double epsilonAbsolute, int cells, List<Double> deltas, Map<String, Double> maxAbsoluteError,
+            Map<String, Double> maxRelativeError, Kish kish) {
+        return new RakeDiagnostics(margins, sweeps, converged, maxSweeps, epsilon, epsilonAbsolute, cells, deltas,
+                maxAbsoluteError, maxRelativeError, largest(maxRelativeError), kish);
+    }
+
+    private static double largest(Map<String, Double> errors) {
         double r = 0;
-        for (double v : maxRelativeError.values()) {
+        for (double v : errors.values()) {
             r = Math.max(r, v);
         }
         return r;
@@ -60,6 +84,6 @@ public record RakeDiagnostics(int margins, int sweeps, boolean converged, int ma
                 ? Text.f("raked to %d margin%s in %d sweep%s", margins, margins == 1 ? "" : "s", sweeps, sweeps == 1 ? "" : "s")
                 : Text.f("raked to %d margin%s: not converged after %d sweep%s (last change %s, tolerance %s)",
                         margins, margins == 1 ? "" : "s", sweeps, sweeps == 1 ? "" : "s", Text.num(deltas.get(deltas.size() - 1)), Text.num(epsilonAbsolute));
-        return Text.f("%s, largest margin error %.1e; %s", head, largestMarginError(), kish);
+        return Text.f("%s, largest margin error %.1e; %s", head, largestMarginError, kish);
     }
 }

@@ -188,7 +188,7 @@ public final class SurveySample {
             Integer c = values[i] == null ? null : index.get(values[i]);
             if (c == null) {
                 throw new IllegalArgumentException(Text.f("value of %s for respondent %s is not one of the levels %s: %s",
-                        name, ids.get(i), levels, values[i]));
+                        name, ids.get(i), Text.held(levels), values[i]));
             }
             codes[i] = c;
         }
@@ -377,7 +377,8 @@ public final class SurveySample {
     Factor factor(String name) {
         Factor f = factors.get(Objects.requireNonNull(name, "variable name must not be null"));
         if (f == null) {
-            throw new IllegalArgumentException("no categorical variable " + name + " in the sample; it has " + factors.keySet());
+            throw new IllegalArgumentException("no categorical variable " + name + " in the sample; it has "
+                    + Text.held(factors.keySet()));
         }
         return f;
     }
@@ -385,7 +386,8 @@ public final class SurveySample {
     double[] numeric(String name) {
         double[] v = numerics.get(Objects.requireNonNull(name, "variable name must not be null"));
         if (v == null) {
-            throw new IllegalArgumentException("no numeric variable " + name + " in the sample; it has " + numerics.keySet());
+            throw new IllegalArgumentException("no numeric variable " + name + " in the sample; it has "
+                    + Text.held(numerics.keySet()));
         }
         return v;
     }

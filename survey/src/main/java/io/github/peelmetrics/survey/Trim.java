@@ -80,7 +80,7 @@ public final class Trim {
      * @throws IllegalArgumentException if the bounds cannot hold the weight total
      *     ({@code n·L > Σw} or {@code n·U < Σw})
      */
-    public WeightedSample apply(WeightedSample weighted) {
+    public WeightedSample fit(WeightedSample weighted) {
         Objects.requireNonNull(weighted, "weighted sample must not be null");
         double[] w = weighted.weightsRef().clone();
         int n = w.length;

@@ -14,7 +14,7 @@
  *   <li>estimates on a {@link io.github.peelmetrics.survey.WeightedSample}:
  *       {@link io.github.peelmetrics.survey.SurveyMean} ({@code svymean}),
  *       {@link io.github.peelmetrics.survey.DomainMeans} ({@code svyby}),
- *       {@link io.github.peelmetrics.survey.CiMethod} ({@code svyciprop});</li>
+ *       {@link io.github.peelmetrics.survey.SurveyProportionMethod} ({@code svyciprop});</li>
  *   <li>scales: {@link io.github.peelmetrics.survey.LikertScale},
  *       {@link io.github.peelmetrics.survey.Scales} (predefined definitions, top-box shares),
  *       {@link io.github.peelmetrics.survey.CronbachAlpha} ({@code psych::alpha}).</li>

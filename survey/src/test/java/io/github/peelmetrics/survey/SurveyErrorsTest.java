@@ -39,7 +39,7 @@ class SurveyErrorsTest {
     void proportionIntervalsRefuseAMeanOutsideTheUnitInterval() {
         WeightedSample w = SurveySample.ofWeights(new double[] {1, 2, 1})
                 .withNumeric("trust", new double[] {40, 55, 70}).design();
-        assertMessage(assertThrows(IllegalStateException.class, () -> w.mean("trust").interval(CiMethod.LOGIT)),
+        assertMessage(assertThrows(IllegalStateException.class, () -> w.mean("trust").interval(SurveyProportionMethod.LOGIT)),
                 "trust", "proportions", "waldInterval");
         var wald = w.mean("trust").toEstimate().waldInterval(0.95);
         assertTrue(wald.lower() < 55 && 55 < wald.upper(), wald.toString());
@@ -147,10 +147,10 @@ class SurveyErrorsTest {
     @Test
     void intervalLevelsAndTrimBoundsAreChecked() {
         SurveyMean m = small().design().mean("approve");
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> m.interval(CiMethod.LOGIT, 1.5)), "level", "1.5");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> m.interval(SurveyProportionMethod.LOGIT, 1.5)), "level", "1.5");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> Trim.between(5, 2)), "lower 5", "upper 2");
         // four weights of mean 1.875 cannot all be below 1.0
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> Trim.between(0.1, 1.0).apply(small().design())),
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> Trim.between(0.1, 1.0).fit(small().design())),
                 "cannot hold the weight total");
     }
 
