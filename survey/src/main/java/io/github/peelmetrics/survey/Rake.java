@@ -13,6 +13,19 @@ import java.util.Objects;
  * margins, as R {@code survey}'s {@code rake()} (Lumley 2010, <i>Complex Surveys</i>, §7.3;
  * Deming and Stephan 1940).
  *
+ * <pre>{@code
+ * jshell> var s = SurveySample.ofWeights(new double[] {1, 2, 1.5, 3, 2, 1}).withFactor("race", new String[] {"Black", "White", "White", "Black", "White", "Black"}).withFactor("sex", new String[] {"F", "M", "F", "F", "M", "M"}).withNumeric("approve", new double[] {1, 0, 1, 1, 0, 1})
+ * SurveySample[n=6, categorical=[race, sex], numeric=[approve]]
+ * jshell> var rake = Rake.to(Margin.of("race", List.of("Black", "White"), new double[] {40, 60}), Margin.of("sex", List.of("F", "M"), new double[] {52, 48})).strict()
+ * Rake[race, sex; epsilon 1.0e-12, maxSweeps 1000, strict]
+ * jshell> var raked = rake.fit(s)
+ * raked to 2 margins in 19 sweeps, largest margin error 1.1e-12; Kish n_eff 5.2, deff 1.16
+ * jshell> raked.weightedTotals("sex")
+ * {F=52.0, M=47.99999999999999}
+ * jshell> raked.mean("approve")
+ * approve: 0.5881 (se 0.1008, 6 of 6 observed, deff 0.2231)
+ * }</pre>
+ *
  * <p><b>Algorithm.</b> Each sweep post-stratifies to every margin in the order given:
  * {@code w_i ← w_i · N_h / Σ_{j∈h} w_j} for the level h of respondent i. After each sweep the
  * change {@code δ = max |T_new − T_old|} is taken over the joint weighted table T of all the
@@ -36,7 +49,8 @@ import java.util.Objects;
  * <p><b>Standard errors.</b> The result remembers the per-margin weights of the last sweep, so
  * that {@link WeightedSample#mean(String)} gives R's linearization variance after raking.
  *
- * <p>Immutable and thread-safe.
+ * <p>A configured weighting step, not a result: {@code fit} returns a {@link WeightedSample}
+ * whose diagnostics are the results. Immutable and thread-safe.
  */
 public final class Rake {
 
@@ -336,7 +350,7 @@ public final class Rake {
         return lv;
     }
 
-    /** For example {@code Rake[race, age_group, sex; epsilon 1, maxSweeps 10]}. */
+    /** The margin variables and the settings, as in the class example. */
     @Override
     public String toString() {
         List<String> vars = new ArrayList<>();

@@ -10,6 +10,21 @@ import java.util.Objects;
  * What raking did: the sweeps, whether it converged, the change after each sweep, and how far
  * the final weights are from each margin.
  *
+ * <pre>{@code
+ * jshell> var s = SurveySample.ofWeights(new double[] {1, 2, 1.5, 3, 2, 1}).withFactor("race", new String[] {"Black", "White", "White", "Black", "White", "Black"}).withFactor("sex", new String[] {"F", "M", "F", "F", "M", "M"}).withNumeric("approve", new double[] {1, 0, 1, 1, 0, 1})
+ * SurveySample[n=6, categorical=[race, sex], numeric=[approve]]
+ * jshell> var rake = Rake.to(Margin.of("race", List.of("Black", "White"), new double[] {40, 60}), Margin.of("sex", List.of("F", "M"), new double[] {52, 48}))
+ * Rake[race, sex; epsilon 1, maxSweeps 10]
+ * jshell> var d = rake.fit(s).rakeDiagnostics().orElseThrow()
+ * raked to 2 margins in 2 sweeps, largest margin error 1.2e-02; Kish n_eff 5.2, deff 1.16
+ * jshell> d.deltas()
+ * [36.563380281690144, 0.8980156712071619]
+ * jshell> d.maxRelativeError()
+ * {race=0.011951566664073177, sex=0.0}
+ * jshell> rake.maxSweeps(1).fit(s).rakeDiagnostics().orElseThrow()
+ * raked to 2 margins: not converged after 1 sweep (last change 36.56, tolerance 1), largest margin error 4.6e-02; Kish n_eff 5.2, deff 1.16
+ * }</pre>
+ *
  * @param margins          the number of margins
  * @param sweeps           full passes over all margins performed
  * @param converged        whether the change fell below the tolerance within {@code maxSweeps}
@@ -74,9 +89,8 @@ public record RakeDiagnostics(int margins, int sweeps, boolean converged, int ma
     }
 
     /**
-     * For example {@code raked to 3 margins in 7 sweeps, largest margin error 2.3e-13; Kish n_eff
-     * 962.4, deff 1.56}, or {@code raked to 3 margins: not converged after 10 sweeps (last change
-     * 21.4, tolerance 1), ...}.
+     * The sweeps (or, when raking did not converge, the last change and the tolerance), the largest
+     * margin error and Kish's figures; see the example above.
      */
     @Override
     public String toString() {

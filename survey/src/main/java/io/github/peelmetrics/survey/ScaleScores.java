@@ -106,7 +106,7 @@ public record ScaleScores(LikertScale scale, List<Double> scores, List<Integer> 
         return weighted.withNumeric(scale.name(), values());
     }
 
-    /** For example {@code trust scores: 38 of 40 respondents scored}. */
+    /** The scale, the respondents scored and all respondents, as in the example above. */
     @Override
     public String toString() {
         return Text.f("%s scores: %d of %d respondents scored", scale.name(), scored, scores.size());

@@ -88,7 +88,7 @@ public record SurveyMean(String variable, String subset, double estimate, double
         return new Estimate(estimate, standardError, n, effectiveN);
     }
 
-    /** For example {@code approve: 0.5217 (se 0.03822, 293 of 300 observed, deff 1.710)}. */
+    /** The variable (and domain), estimate, standard error, n of the domain size and deff, as in the example above. */
     @Override
     public String toString() {
         return Text.f("%s%s: %s (se %s, %d of %d observed, deff %s)", variable,

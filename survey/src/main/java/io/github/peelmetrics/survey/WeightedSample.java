@@ -13,6 +13,15 @@ import java.util.Optional;
  * ~w)}), possibly post-stratified, raked and trimmed. Make one with
  * {@link SurveySample#design()}, {@link PostStratify#fit}, {@link Rake#fit} or {@link Trim#fit}.
  *
+ * <pre>{@code
+ * jshell> var w = SurveySample.ofWeights(new double[] {1, 1, 4}).withNumeric("y", new double[] {1, 0, 1}).design()
+ * design weights; Kish n_eff 2.0, deff 1.50
+ * jshell> w.kish()
+ * Kish n_eff 2.0, deff 1.50
+ * jshell> w.mean("y")
+ * y: 0.8333 (se 0.2205, 3 of 3 observed, deff 1.400)
+ * }</pre>
+ *
  * <p>Estimates ({@link #mean(String)}, {@link #meanBy(String, String)}) are weighted means over the
  * respondents whose value is not missing, with the linearization (Taylor) standard error after
  * calibration that R {@code survey} 4.1-1 gives (Lumley 2010, <i>Complex Surveys</i>, §2.4, §7):
@@ -20,6 +29,11 @@ import java.util.Optional;
  * domain) are replaced by their residuals after the calibration, and
  * {@code Var = n/(n−1) · Σ_{i=1..n} (e_i − ē)²} over all n respondents. Weights are not
  * recalibrated among the respondents who answered.
+ *
+ * <p>A weighted sample is a design, the input of estimates (as R's {@code svydesign} object), not
+ * a result: it holds a weight per respondent and the calibration, and is not written as JSON.
+ * Every figure its {@code toString} prints is in a result record: {@link #kish()},
+ * {@link #rakeDiagnostics()}, {@link #trimDiagnostics()}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -184,8 +198,8 @@ public final class WeightedSample {
     }
 
     /**
-     * What made the weights, with Kish's figures, e.g. {@code raked to 3 margins in 7 sweeps,
-     * largest margin error 2.3e-13; Kish n_eff 962.4, deff 1.56}.
+     * What made the weights, with Kish's figures: the {@link RakeDiagnostics} of raking, the
+     * {@link TrimDiagnostics} of trimming, as in the examples of {@link Rake} and {@link Trim}.
      */
     @Override
     public String toString() {

@@ -152,6 +152,10 @@ class SurveyErrorsTest {
         // four weights of mean 1.875 cannot all be below 1.0
         assertMessage(assertThrows(IllegalArgumentException.class, () -> Trim.between(0.1, 1.0).fit(small().design())),
                 "cannot hold the weight total");
+        // mean 2.8, bounds [1.4, 5.6]: four weights of 1 are below, the 10 above, none is left to take the rest
+        assertMessage(assertThrows(IllegalStateException.class,
+                () -> Trim.meanMultiples(0.5, 2).fit(SurveySample.ofWeights(new double[] {1, 1, 1, 1, 10}).design())),
+                "every one of the 5 weights is outside", "[1.400, 5.600]", "widen the bounds");
     }
 
     @Test

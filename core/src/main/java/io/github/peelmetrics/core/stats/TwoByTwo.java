@@ -362,7 +362,7 @@ public record TwoByTwo(double groupEvents, double groupTotal, double referenceEv
         return Gamma.logGamma(n + 1.0);
     }
 
-    /** For example {@code TwoByTwo[group 312 of 4210, reference 402 of 9870]}. */
+    /** The events and totals of the group and the reference, as in the example above. */
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "TwoByTwo[group %s of %s, reference %s of %s]",
