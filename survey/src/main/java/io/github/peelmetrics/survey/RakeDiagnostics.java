@@ -25,7 +25,7 @@ import java.util.Objects;
  * raked to 2 margins: not converged after 1 sweep (last change 36.56, tolerance 1), largest margin error 4.6e-02; Kish n_eff 5.2, deff 1.16
  * }</pre>
  *
- * @param margins          the number of margins
+ * @param marginCount      the number of margins
  * @param sweeps           full passes over all margins performed
  * @param converged        whether the change fell below the tolerance within {@code maxSweeps}
  * @param maxSweeps        the sweep cap (R's {@code maxit})
@@ -38,7 +38,7 @@ import java.util.Objects;
  * @param largestMarginError the largest of {@code maxRelativeError}
  * @param kish               Kish's effective sample size and design effect of the raked weights
  */
-public record RakeDiagnostics(int margins, int sweeps, boolean converged, int maxSweeps, double epsilon,
+public record RakeDiagnostics(int marginCount, int sweeps, boolean converged, int maxSweeps, double epsilon,
         double epsilonAbsolute, int cells, List<Double> deltas, Map<String, Double> maxAbsoluteError,
         Map<String, Double> maxRelativeError, double largestMarginError, Kish kish) {
 
@@ -53,10 +53,11 @@ public record RakeDiagnostics(int margins, int sweeps, boolean converged, int ma
         deltas = List.copyOf(deltas);
         maxAbsoluteError = Collections.unmodifiableMap(new LinkedHashMap<>(maxAbsoluteError));
         maxRelativeError = Collections.unmodifiableMap(new LinkedHashMap<>(maxRelativeError));
-        if (margins < 1 || sweeps < 1 || sweeps > maxSweeps || deltas.size() != sweeps) {
+        if (marginCount < 1 || sweeps < 1 || sweeps > maxSweeps || deltas.size() != sweeps) {
             throw new IllegalArgumentException(Text.f(
-                    "RakeDiagnostics: need 1 <= sweeps <= maxSweeps, sweeps = deltas.size(), margins >= 1: "
-                            + "margins %d, sweeps %d, maxSweeps %d, %d deltas", margins, sweeps, maxSweeps, deltas.size()));
+                    "RakeDiagnostics: need 1 <= sweeps <= maxSweeps, sweeps = deltas.size(), marginCount >= 1: "
+                            + "marginCount %d, sweeps %d, maxSweeps %d, %d deltas", marginCount, sweeps, maxSweeps,
+                    deltas.size()));
         }
         if (Double.compare(largestMarginError, largest(maxRelativeError)) != 0) {
             throw new IllegalArgumentException(Text.f(
@@ -65,10 +66,10 @@ public record RakeDiagnostics(int margins, int sweeps, boolean converged, int ma
         }
     }
 
-    static RakeDiagnostics of(int margins, int sweeps, boolean converged, int maxSweeps, double epsilon,
+    static RakeDiagnostics of(int marginCount, int sweeps, boolean converged, int maxSweeps, double epsilon,
             double epsilonAbsolute, int cells, List<Double> deltas, Map<String, Double> maxAbsoluteError,
             Map<String, Double> maxRelativeError, Kish kish) {
-        return new RakeDiagnostics(margins, sweeps, converged, maxSweeps, epsilon, epsilonAbsolute, cells, deltas,
+        return new RakeDiagnostics(marginCount, sweeps, converged, maxSweeps, epsilon, epsilonAbsolute, cells, deltas,
                 maxAbsoluteError, maxRelativeError, largest(maxRelativeError), kish);
     }
 
@@ -95,9 +96,9 @@ public record RakeDiagnostics(int margins, int sweeps, boolean converged, int ma
     @Override
     public String toString() {
         String head = converged
-                ? Text.f("raked to %d margin%s in %d sweep%s", margins, margins == 1 ? "" : "s", sweeps, sweeps == 1 ? "" : "s")
+                ? Text.f("raked to %d margin%s in %d sweep%s", marginCount, marginCount == 1 ? "" : "s", sweeps, sweeps == 1 ? "" : "s")
                 : Text.f("raked to %d margin%s: not converged after %d sweep%s (last change %s, tolerance %s)",
-                        margins, margins == 1 ? "" : "s", sweeps, sweeps == 1 ? "" : "s", Text.num(deltas.get(deltas.size() - 1)), Text.num(epsilonAbsolute));
+                        marginCount, marginCount == 1 ? "" : "s", sweeps, sweeps == 1 ? "" : "s", Text.num(deltas.get(deltas.size() - 1)), Text.num(epsilonAbsolute));
         return Text.f("%s, largest margin error %.1e; %s", head, largestMarginError, kish);
     }
 }

@@ -123,7 +123,7 @@ class SurveyApiTest {
         RakeDiagnostics d = rk.rakeDiagnostics().orElseThrow();
         double max = d.maxRelativeError().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         assertEquals(max, d.largestMarginError(), 0.0);
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> new RakeDiagnostics(d.margins(), d.sweeps(),
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new RakeDiagnostics(d.marginCount(), d.sweeps(),
                 d.converged(), d.maxSweeps(), d.epsilon(), d.epsilonAbsolute(), d.cells(), d.deltas(), d.maxAbsoluteError(),
                 d.maxRelativeError(), max + 1, d.kish())), "largestMarginError");
     }

@@ -12,7 +12,7 @@ public record DifferenceEstimate(double estimate, Interval interval) {
 
     /** Validates. */
     public DifferenceEstimate {
-        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(interval, "DifferenceEstimate interval must not be null");
     }
 
     /**

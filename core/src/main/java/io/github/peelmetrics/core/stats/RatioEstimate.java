@@ -16,9 +16,9 @@ public record RatioEstimate(double estimate, Interval interval) {
 
     /** Validates. */
     public RatioEstimate {
-        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(interval, "RatioEstimate interval must not be null");
         if (estimate < 0) {
-            throw new IllegalArgumentException("a ratio must not be negative: " + estimate);
+            throw new IllegalArgumentException("RatioEstimate estimate must not be negative (a ratio): " + estimate);
         }
     }
 
