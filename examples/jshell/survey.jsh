@@ -20,5 +20,5 @@ var census = List.of(
         Margin.of("sex", Map.of("female", 166860.0, "male", 157140.0)));
 var raked = Rake.to(census).strict().fit(sample);
 System.out.println(raked.rakeDiagnostics().orElseThrow());
-System.out.println(raked.meanBy("approve", "race").interval(CiMethod.LOGIT));
+System.out.println(raked.meanBy("approve", "race").interval(SurveyProportionMethod.LOGIT));
 /exit

@@ -26,7 +26,7 @@ import io.github.peelmetrics.metrics.trend.CochranArmitage;
 import io.github.peelmetrics.metrics.trend.ProportionChange;
 import io.github.peelmetrics.metrics.vod.VeilOfDarkness;
 import io.github.peelmetrics.metrics.vod.VeilOfDarknessResult;
-import io.github.peelmetrics.survey.CiMethod;
+import io.github.peelmetrics.survey.SurveyProportionMethod;
 import io.github.peelmetrics.survey.DomainMeans;
 import io.github.peelmetrics.survey.Rake;
 import io.github.peelmetrics.survey.Scales;
@@ -67,7 +67,7 @@ record TrustReport(
     /** An estimate with its interval: {@code group} is "all" for the whole wave. */
     record Figure(String group, int n, double estimate, double standardError, double lower, double upper, String method) {
         static Figure of(String group, SurveyMean m, Interval ci) {
-            return new Figure(group, m.nonMissing(), m.mean(), m.standardError(), ci.lower(), ci.upper(), ci.method());
+            return new Figure(group, m.n(), m.estimate(), m.standardError(), ci.lower(), ci.upper(), ci.method());
         }
     }
 
@@ -121,7 +121,7 @@ record TrustReport(
             SurveyMean trust = raked.mean("trust");
             waves.add(new Wave(e.getKey(), e.getValue().size(), raked.rakeDiagnostics().map(Object::toString).orElse(""),
                     raked.kish().effectiveN(),
-                    Figure.of("all", approval, approval.interval(CiMethod.LOGIT)),
+                    Figure.of("all", approval, approval.interval(SurveyProportionMethod.LOGIT)),
                     figures(raked.meanBy("approve", "race"), true),
                     Figure.of("all", trust, trust.toEstimate().waldInterval(0.95)),
                     figures(raked.meanBy("trust", "race"), false)));
@@ -154,7 +154,7 @@ record TrustReport(
         List<Figure> out = new ArrayList<>();
         for (String level : new java.util.TreeSet<>(means.levels())) {
             SurveyMean m = means.get(level).orElseThrow();
-            out.add(Figure.of(level, m, proportion ? m.interval(CiMethod.LOGIT) : m.toEstimate().waldInterval(0.95)));
+            out.add(Figure.of(level, m, proportion ? m.interval(SurveyProportionMethod.LOGIT) : m.toEstimate().waldInterval(0.95)));
         }
         return out;
     }

@@ -38,8 +38,8 @@ class WriterTest {
                 ResultJson.toJson(new Row("a", 3, 0.5, Optional.of("x"), OptionalDouble.of(2))));
         assertEquals("{\"black\":[1,2]}", ResultJson.toJson(Map.of(Races.BLACK, List.of(1, 2))));
         assertEquals("[\"2020-01-02\",\"black\"]", ResultJson.toJson(List.of(LocalDate.of(2020, 1, 2), Races.BLACK)));
-        assertEquals("{\"lower\":0.1,\"upper\":0.9,\"level\":0.95,\"method\":\"wilson\"}",
-                ResultJson.toJson(new Interval(0.1, 0.9, 0.95, "wilson")));
+        assertEquals("{\"lower\":0.1,\"upper\":0.9,\"method\":\"wilson\",\"level\":0.95}",
+                ResultJson.toJson(new Interval(0.1, 0.9, "wilson", 0.95)));
     }
 
     /** A report whose rows hold a class that is not a result. */

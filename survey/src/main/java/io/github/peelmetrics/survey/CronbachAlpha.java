@@ -20,6 +20,15 @@ import java.util.Objects;
  *   <li>alpha if dropped: the raw alpha of the other k − 1 items.</li>
  * </ul>
  *
+ * <pre>{@code
+ * jshell> var a = CronbachAlpha.of(List.of("x", "y", "z"), new double[][] {{1, 2, 2}, {2, 2, 3}, {4, 5, 4}, {5, 4, 5}, {3, 3, 2}})
+ * alpha 0.922 (standardized 0.924, average r 0.801) over 5 complete cases of 3 items
+ * jshell> a.rDrop()
+ * {x=0.9191450300180578, y=0.8153652394136036, z=0.8153652394136036}
+ * jshell> a.alphaIfDropped()
+ * {x=0.8275862068965518, y=0.9090909090909092, z=0.9090909090909092}
+ * }</pre>
+ *
  * <p>Unweighted, as {@code psych::alpha}. Undefined values (fewer than two complete cases, an item
  * with no variance) are NaN.
  *
@@ -151,7 +160,7 @@ public record CronbachAlpha(List<String> items, List<String> reversed, int compl
         return c;
     }
 
-    /** For example {@code alpha 0.838 (standardized 0.839, average r 0.51) over 258 complete cases of 5 items}. */
+    /** Raw and standardized alpha, average r, complete cases and items, as in the example above. */
     @Override
     public String toString() {
         return Text.f("alpha %.3f (standardized %.3f, average r %.3f) over %d complete cases of %d items",

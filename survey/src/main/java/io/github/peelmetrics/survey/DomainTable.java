@@ -1,31 +1,42 @@
 package io.github.peelmetrics.survey;
 
 import io.github.peelmetrics.core.stats.Interval;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Domain means with an interval each; {@code toString} prints a small aligned table:
+ * Domain means with an interval each, from {@link DomainMeans#interval}; {@code toString} prints
+ * a small aligned table:
  *
- * <pre>
- *   race      n     approve  95% CI (logit)    se
- *   Black     54    0.4921   [0.3616, 0.6237]  0.0688
- * </pre>
+ * <pre>{@code
+ * jshell> var s = SurveySample.ofWeights(new double[] {1, 2, 1.5, 3, 2, 1}).withFactor("race", new String[] {"Black", "White", "White", "Black", "White", "Black"}).withNumeric("approve", new double[] {1, 0, 1, 1, 0, 0})
+ * SurveySample[n=6, categorical=[race], numeric=[approve]]
+ * jshell> s.design().meanBy("approve", "race").interval(SurveyProportionMethod.LOGIT)
+ *   race        n  approve  95% CI (logit)      se
+ *   Black       3  0.8000   [0.0995, 0.9931]    0.2234
+ *   White       3  0.2727   [0.0118, 0.9219]    0.2661
+ * }</pre>
  *
- * @param variable the estimated variable
- * @param domain   the domain variable
- * @param method   the interval method
- * @param level    the confidence level
- * @param rows     one row per domain level, in level order (unmodifiable)
+ * @param variable    the estimated variable
+ * @param domain      the domain variable
+ * @param rows        one row per estimated domain level, in level order (unmodifiable)
+ * @param emptyLevels the levels of the domain variable with no observed value (no row)
+ * @param method      the interval method
+ * @param level       the confidence level
  */
-public record DomainTable(String variable, String domain, CiMethod method, double level, List<Row> rows) {
+public record DomainTable(String variable, String domain, List<Row> rows, List<String> emptyLevels,
+        SurveyProportionMethod method, double level) {
 
-    /** Copies the rows. */
+    /** Validates and copies the lists. */
     public DomainTable {
-        Objects.requireNonNull(variable, "variable");
-        Objects.requireNonNull(domain, "domain");
-        Objects.requireNonNull(method, "method");
+        Text.requireName("DomainTable variable", variable);
+        Text.requireName("DomainTable domain", domain);
+        Objects.requireNonNull(method, "DomainTable method must not be null");
+        Interval.checkLevel(level);
         rows = List.copyOf(rows);
+        emptyLevels = List.copyOf(emptyLevels);
     }
 
     /**
@@ -38,13 +49,36 @@ public record DomainTable(String variable, String domain, CiMethod method, doubl
     public record Row(String level, SurveyMean mean, Interval interval) {
         /** Checks for nulls. */
         public Row {
-            Objects.requireNonNull(level, "level");
-            Objects.requireNonNull(mean, "mean");
-            Objects.requireNonNull(interval, "interval");
+            Text.requireName("DomainTable.Row level", level);
+            Objects.requireNonNull(mean, "DomainTable.Row mean must not be null");
+            Objects.requireNonNull(interval, "DomainTable.Row interval must not be null");
         }
     }
 
-    /** The aligned table. */
+    /**
+     * The row of one level of the domain variable, empty when the level has no observed value.
+     *
+     * @throws IllegalArgumentException if {@code level} is not a level of the domain variable (the
+     *     message lists the levels)
+     */
+    public Optional<Row> row(String level) {
+        Objects.requireNonNull(level, "level must not be null");
+        for (Row r : rows) {
+            if (r.level().equals(level)) {
+                return Optional.of(r);
+            }
+        }
+        if (emptyLevels.contains(level)) {
+            return Optional.empty();
+        }
+        List<String> all = new ArrayList<>();
+        rows.forEach(r -> all.add(r.level()));
+        all.addAll(emptyLevels);
+        throw new IllegalArgumentException(Text.f("%s is not a level of %s; the levels are %s",
+                level, domain, Text.held(all)));
+    }
+
+    /** The aligned table (lines separated by {@code \n}, no final line break). */
     @Override
     public String toString() {
         String ciHead = Text.f("%s%% CI (%s)", Text.num(level * 100), method.rName());
@@ -54,14 +88,17 @@ public record DomainTable(String variable, String domain, CiMethod method, doubl
         }
         int w2 = Math.max(variable.length(), 7);
         int w3 = Math.max(ciHead.length(), 18);
-        StringBuilder sb = new StringBuilder();
-        String fmt = "  %-" + w0 + "s  %6s  %-" + w2 + "s  %-" + w3 + "s  %s%n";
-        sb.append(Text.f(fmt, domain, "n", variable, ciHead, "se"));
+        String fmt = "  %-" + w0 + "s  %6s  %-" + w2 + "s  %-" + w3 + "s  %s";
+        List<String> lines = new ArrayList<>();
+        lines.add(Text.f(fmt, domain, "n", variable, ciHead, "se"));
         for (Row r : rows) {
             Interval ci = r.interval();
-            sb.append(Text.f(fmt, r.level(), Integer.toString(r.mean().nonMissing()), Text.f("%.4f", r.mean().mean()),
+            lines.add(Text.f(fmt, r.level(), Integer.toString(r.mean().n()), Text.f("%.4f", r.mean().estimate()),
                     Text.f("[%.4f, %.4f]", ci.lower(), ci.upper()), Text.f("%.4f", r.mean().standardError())));
         }
-        return sb.toString();
+        if (!emptyLevels.isEmpty()) {
+            lines.add("  no observed " + variable + ": " + String.join(", ", emptyLevels));
+        }
+        return String.join("\n", lines);
     }
 }

@@ -6,6 +6,11 @@ import java.util.Objects;
  * Kish's effective sample size and design effect of a set of weights:
  * {@code n_eff = (Σw)² / Σw²} and {@code deff = n·Σw² / (Σw)²}, so that {@code n_eff · deff = n}.
  *
+ * <pre>{@code
+ * jshell> Kish.of(new double[] {1, 1, 4})
+ * Kish n_eff 2.0, deff 1.50
+ * }</pre>
+ *
  * <p>Reference: Kish, L. (1965), <i>Survey Sampling</i>, Wiley, §11.7 (the design effect due to
  * unequal weighting); agrees with the values in the Peel survey conformance cases, computed in R.
  *
@@ -44,7 +49,7 @@ public record Kish(int n, double sumWeights, double sumSquaredWeights, double ef
         return new Kish(n, s, s2, s * s / s2, n * s2 / (s * s));
     }
 
-    /** For example {@code Kish n_eff 962.4, deff 1.56}. */
+    /** {@code Kish n_eff N, deff D}, as in the example above. */
     @Override
     public String toString() {
         return Text.f("Kish n_eff %.1f, deff %.3g", effectiveN, designEffect);

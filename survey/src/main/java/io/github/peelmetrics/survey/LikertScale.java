@@ -17,6 +17,13 @@ import java.util.Set;
  * {@code (rowMeans(items, na.rm = TRUE) − 1)/4*100} of the Peel conformance suite). Fewer answers
  * give a missing score.
  *
+ * <pre>{@code
+ * jshell> Scales.TRUST
+ * trust: q1, q2, q3 (reversed), q4, q5 on 1..5, score with >= 3 answered
+ * jshell> Scales.TRUST.withItems(List.of("t1", "t2", "t3", "t4", "t5")).withMinAnswered(4)
+ * trust: t1, t2, t3 (reversed), t4, t5 on 1..5, score with >= 4 answered
+ * }</pre>
+ *
  * <p>Predefined scales are in {@link Scales}; every definition is editable with the
  * {@code with...} methods, which return a new scale.
  *
@@ -145,7 +152,7 @@ public record LikertScale(String name, List<String> items, Set<String> reversed,
             answered[i] = a;
             scores[i] = a >= minAnswered ? (sum / a - min) / (max - min) * 100 : Double.NaN;
         }
-        return new ScaleScores(this, scores, answered);
+        return ScaleScores.of(this, scores, answered);
     }
 
     /**
@@ -184,7 +191,7 @@ public record LikertScale(String name, List<String> items, Set<String> reversed,
         }
     }
 
-    /** For example {@code trust: q1, q2, q3 (reversed), q4, q5 on 1..5, score with >= 3 answered}. */
+    /** The name, the items (reverse items marked), the range and the minimum answered, as in the example above. */
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();

@@ -29,7 +29,7 @@ final class Linearization {
         int domainN = codes == null ? n : domain.counts[level];
         String subset = domain == null ? "all" : domain.name + "=" + domain.levels.get(level);
         if (m == 0) {
-            return new SurveyMean(variable, subset, Double.NaN, Double.NaN, n, domainN, 0, 0, total, 0,
+            return new SurveyMean(variable, subset, Double.NaN, Double.NaN, 0, domainN, n, 0, total, 0,
                     Double.NaN, Double.NaN);
         }
         double mean = swy / sw;
@@ -49,7 +49,7 @@ final class Linearization {
         double deff = var / (s2 * (sw - m) / (sw * m));
         double deffReplace = var / (s2 / m);
         double kishN = sw * sw / sw2;
-        return new SurveyMean(variable, subset, mean, se, n, domainN, m, sw, total, kishN, deff, deffReplace);
+        return new SurveyMean(variable, subset, mean, se, m, domainN, n, sw, total, kishN, deff, deffReplace);
     }
 
     static double centredSumOfSquares(double[] e) {

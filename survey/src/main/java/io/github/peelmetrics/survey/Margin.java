@@ -10,6 +10,11 @@ import java.util.Objects;
  * Known population counts of one categorical variable, e.g. the census count of residents per
  * race: the {@code population.margins} data frame of R's {@code rake()} / {@code postStratify()}.
  *
+ * <pre>{@code
+ * jshell> Margin.of("race", List.of("Black", "White"), new double[] {48848, 456545})
+ * race: Black=48848, White=456545 (total 505393)
+ * }</pre>
+ *
  * @param variable the categorical variable of the sample the margin applies to
  * @param totals   population count per level, in level order (unmodifiable; each positive and finite)
  */
@@ -91,7 +96,7 @@ public record Margin(String variable, Map<String, Double> totals) {
                 if (f.counts[k] > 0) {
                     throw new IllegalArgumentException(Text.f(
                             "level %s of %s has %d respondents but no population count in the margin (levels %s)",
-                            level, variable, f.counts[k], totals.keySet()));
+                            level, variable, f.counts[k], Text.held(totals.keySet())));
                 }
                 out[k] = Double.NaN;
             } else {
@@ -113,7 +118,7 @@ public record Margin(String variable, Map<String, Double> totals) {
         return out;
     }
 
-    /** For example {@code race: Black=48848, White=456545 (total 505393)}. */
+    /** The variable, each level's count and the total, as in the example above. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(variable).append(": ");

@@ -8,11 +8,23 @@ import java.util.Objects;
  * {@code survey}'s {@code postStratify()}: {@code w_i ← w_i · N_h / Σ_{j∈h} w_j} for the level h
  * of respondent i, so the weights of every level sum exactly to its population count.
  *
+ * <pre>{@code
+ * jshell> var s = SurveySample.ofWeights(new double[] {1, 2, 1.5, 3, 2, 1}).withFactor("race", new String[] {"Black", "White", "White", "Black", "White", "Black"}).withFactor("sex", new String[] {"F", "M", "F", "F", "M", "M"}).withNumeric("approve", new double[] {1, 0, 1, 1, 0, 1})
+ * SurveySample[n=6, categorical=[race, sex], numeric=[approve]]
+ * jshell> var ps = PostStratify.to(Margin.of("race", List.of("Black", "White"), new double[] {40, 60})).fit(s)
+ * post-stratified on race (2 levels); Kish n_eff 5.2, deff 1.15
+ * jshell> ps.weightedTotals("race")
+ * {Black=40.0, White=60.0}
+ * jshell> ps.mean("approve")
+ * approve: 0.5636 (se 0.1597, 6 of 6 observed, deff 0.5513)
+ * }</pre>
+ *
  * <p>The result remembers the weights before and after, so that
  * {@link WeightedSample#mean(String)} gives R's linearization variance after post-stratification
  * (Lumley 2010, <i>Complex Surveys</i>, §7.2).
  *
- * <p>Immutable and thread-safe.
+ * <p>A configured weighting step, not a result: {@code fit} returns a {@link WeightedSample}
+ * whose diagnostics are the results. Immutable and thread-safe.
  */
 public final class PostStratify {
 
@@ -60,7 +72,7 @@ public final class PostStratify {
         return WeightedSample.calibrated(sample, w, cal, description, null, null);
     }
 
-    /** For example {@code PostStratify[race: Black=48848, ...]}. */
+    /** {@code PostStratify[}the margin{@code ]}. */
     @Override
     public String toString() {
         return "PostStratify[" + margin + "]";

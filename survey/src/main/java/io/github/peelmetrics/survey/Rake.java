@@ -13,6 +13,19 @@ import java.util.Objects;
  * margins, as R {@code survey}'s {@code rake()} (Lumley 2010, <i>Complex Surveys</i>, §7.3;
  * Deming and Stephan 1940).
  *
+ * <pre>{@code
+ * jshell> var s = SurveySample.ofWeights(new double[] {1, 2, 1.5, 3, 2, 1}).withFactor("race", new String[] {"Black", "White", "White", "Black", "White", "Black"}).withFactor("sex", new String[] {"F", "M", "F", "F", "M", "M"}).withNumeric("approve", new double[] {1, 0, 1, 1, 0, 1})
+ * SurveySample[n=6, categorical=[race, sex], numeric=[approve]]
+ * jshell> var rake = Rake.to(Margin.of("race", List.of("Black", "White"), new double[] {40, 60}), Margin.of("sex", List.of("F", "M"), new double[] {52, 48})).strict()
+ * Rake[race, sex; epsilon 1.0e-12, maxSweeps 1000, strict]
+ * jshell> var raked = rake.fit(s)
+ * raked to 2 margins in 19 sweeps, largest margin error 1.1e-12; Kish n_eff 5.2, deff 1.16
+ * jshell> raked.weightedTotals("sex")
+ * {F=52.0, M=47.99999999999999}
+ * jshell> raked.mean("approve")
+ * approve: 0.5881 (se 0.1008, 6 of 6 observed, deff 0.2231)
+ * }</pre>
+ *
  * <p><b>Algorithm.</b> Each sweep post-stratifies to every margin in the order given:
  * {@code w_i ← w_i · N_h / Σ_{j∈h} w_j} for the level h of respondent i. After each sweep the
  * change {@code δ = max |T_new − T_old|} is taken over the joint weighted table T of all the
@@ -36,7 +49,8 @@ import java.util.Objects;
  * <p><b>Standard errors.</b> The result remembers the per-margin weights of the last sweep, so
  * that {@link WeightedSample#mean(String)} gives R's linearization variance after raking.
  *
- * <p>Immutable and thread-safe.
+ * <p>A configured weighting step, not a result: {@code fit} returns a {@link WeightedSample}
+ * whose diagnostics are the results. Immutable and thread-safe.
  */
 public final class Rake {
 
@@ -55,15 +69,21 @@ public final class Rake {
     private static final int DIRECT_CELL_LIMIT = 1 << 22;
 
     private final List<Margin> margins;
+    /** The sweep cap set with {@link #maxSweeps(int)}, or 0 for the default of the mode. */
+    private final int maxSweepsSet;
+    /** The tolerance set with {@link #epsilon(double)}, or NaN for the default of the mode. */
+    private final double epsilonSet;
+    private final boolean requireConvergence;
     private final int maxSweeps;
     private final double epsilon;
-    private final boolean requireConvergence;
 
-    private Rake(List<Margin> margins, int maxSweeps, double epsilon, boolean requireConvergence) {
+    private Rake(List<Margin> margins, int maxSweepsSet, double epsilonSet, boolean requireConvergence) {
         this.margins = margins;
-        this.maxSweeps = maxSweeps;
-        this.epsilon = epsilon;
+        this.maxSweepsSet = maxSweepsSet;
+        this.epsilonSet = epsilonSet;
         this.requireConvergence = requireConvergence;
+        this.maxSweeps = maxSweepsSet > 0 ? maxSweepsSet : requireConvergence ? STRICT_MAX_SWEEPS : R_DEFAULT_MAX_SWEEPS;
+        this.epsilon = !Double.isNaN(epsilonSet) ? epsilonSet : requireConvergence ? STRICT_EPSILON : R_DEFAULT_EPSILON;
     }
 
     /** The absolute tolerance: strict mode against the population total, else R's rule. */
@@ -105,19 +125,20 @@ public final class Rake {
                         copy.get(0).variable(), Text.num(first), m.variable(), Text.num(t)));
             }
         }
-        return new Rake(copy, R_DEFAULT_MAX_SWEEPS, R_DEFAULT_EPSILON, false);
+        return new Rake(copy, 0, Double.NaN, false);
     }
 
     /**
      * Tight raking: {@code ε = 1e-12 × population total}, up to 1000 sweeps, and {@link #fit} fails
      * with {@link IllegalStateException} if it does not converge, or if it converges by R's rule
      * (the weights stop changing) while a margin is still missed by more than 1e-8 relative, which
-     * happens when no positive weights on the sample's cells meet the margins. A later {@link #epsilon} or {@link #maxSweeps} changes the
-     * value but keeps the strict meaning. For R's exact rule use
-     * {@code epsilon(1e-12).maxSweeps(200)} without {@code strict()}.
+     * happens when no positive weights on the sample's cells meet the margins. An
+     * {@link #epsilon} or {@link #maxSweeps} set before or after {@code strict()} replaces the
+     * strict value and keeps the strict meaning (ε relative to the population total). For R's
+     * exact rule use {@code epsilon(1e-12).maxSweeps(200)} without {@code strict()}.
      */
     public Rake strict() {
-        return new Rake(margins, STRICT_MAX_SWEEPS, STRICT_EPSILON, true);
+        return new Rake(margins, maxSweepsSet, epsilonSet, true);
     }
 
     /**
@@ -130,7 +151,7 @@ public final class Rake {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("raking epsilon must be positive and finite: " + value);
         }
-        return new Rake(margins, maxSweeps, value, requireConvergence);
+        return new Rake(margins, maxSweepsSet, value, requireConvergence);
     }
 
     /**
@@ -142,7 +163,7 @@ public final class Rake {
         if (value < 1) {
             throw new IllegalArgumentException("raking maxSweeps must be at least 1: " + value);
         }
-        return new Rake(margins, value, epsilon, requireConvergence);
+        return new Rake(margins, value, epsilonSet, requireConvergence);
     }
 
     /** The margins, in sweep order. */
@@ -308,7 +329,7 @@ public final class Rake {
             sw2 += cellBase2[c] * g[c] * g[c];
         }
         Kish kish = Kish.of(n, sw, sw2);
-        RakeDiagnostics diag = new RakeDiagnostics(nm, sweeps, converged, maxSweeps, epsilon, eps, cells,
+        RakeDiagnostics diag = RakeDiagnostics.of(nm, sweeps, converged, maxSweeps, epsilon, eps, cells,
                 Arrays.stream(deltas, 0, sweeps).boxed().toList(), maxAbs, maxRel, kish);
         if (requireConvergence && !converged) {
             throw new IllegalStateException("strict raking did not converge: " + diag);
@@ -329,7 +350,7 @@ public final class Rake {
         return lv;
     }
 
-    /** For example {@code Rake[race, age_group, sex; epsilon 1, maxSweeps 10]}. */
+    /** The margin variables and the settings, as in the class example. */
     @Override
     public String toString() {
         List<String> vars = new ArrayList<>();

@@ -7,6 +7,15 @@ import java.util.Set;
 /**
  * Predefined, editable scale definitions and top-box shares.
  *
+ * <pre>{@code
+ * jshell> var s = SurveySample.ofWeights(new double[] {1, 2, 1}).withNumeric("q1", new double[] {5, 3, Double.NaN})
+ * SurveySample[n=3, categorical=[], numeric=[q1]]
+ * jshell> Arrays.toString(Scales.topBox(s, "q1", 4))
+ * [1.0, 0.0, NaN]
+ * jshell> Scales.topBoxShare(s.design(), "q1", 4)
+ * q1_top4: 0.3333 (se 0.3849, 2 of 3 observed, deff 2)
+ * }</pre>
+ *
  * <p>The item names of the predefined scales are placeholders: rename them to your
  * questionnaire's columns with {@link LikertScale#withItems(List)} (reverse coding follows the
  * position). Each definition cites its source; the item wording in each constant's Javadoc is a

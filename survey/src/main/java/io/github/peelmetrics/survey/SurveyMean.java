@@ -9,74 +9,90 @@ import java.util.Objects;
  * standard error and design effects, as R {@code survey}'s {@code svymean(~y, design, na.rm =
  * TRUE, deff = TRUE)}; see {@link WeightedSample} for the variance.
  *
+ * <pre>{@code
+ * jshell> var m = SurveySample.ofWeights(new double[] {1, 2, 1.5, 3}).withNumeric("approve", new double[] {1, 0, Double.NaN, 1}).design().mean("approve")
+ * approve: 0.6667 (se 0.3271, 3 of 4 observed, deff 1.926)
+ * jshell> m.interval(SurveyProportionMethod.BETA)
+ * [0.04394, 0.9981] 95% svyciprop-beta
+ * jshell> m.toEstimate()
+ * 0.6667 (se 0.3271, n 3, n_eff 2.571)
+ * }</pre>
+ *
  * <p>{@code deff = Var / V_srs} with {@code V_srs = s²·(Ŵ − m)/(Ŵ·m)}, where m is the number of
  * observed values, Ŵ their weight sum and {@code s² = Σ w(y − ȳ)²/Σ w · m/(m − 1)}; R's
  * {@code deff = "replace"} uses {@code V_srs = s²/m} ({@link #deffReplace()}).
  *
- * <p>Edge cases: with no observed value the mean, standard error and design effects are NaN;
- * with one, the standard error is 0 (or NaN when n = 1) and the design effects NaN.
+ * <p>Edge cases: with no observed value the estimate, standard error and design effects are NaN;
+ * with one, the standard error is 0 (or NaN when the sample has one respondent) and the design
+ * effects NaN.
  *
- * @param variable          the variable
- * @param subset            {@code "all"}, or the domain as {@code variable=level}
- * @param mean              {@code Σ_S w y / Σ_S w} over the observed values S (in the domain)
- * @param standardError     the linearization standard error after calibration
- * @param n                 all respondents of the sample (the variance sums over them)
- * @param domainSize        respondents in the domain (= n for the whole sample)
- * @param nonMissing        m, observed values in the domain
- * @param weightSum         Ŵ, the weight sum of those observed values
- * @param totalWeight       the weight sum of all n respondents
- * @param kishEffectiveN    Kish's {@code (Σ_S w)²/Σ_S w²} over the observed values
- * @param deff              design effect against simple random sampling without replacement
- * @param deffReplace       design effect against simple random sampling with replacement
+ * @param variable      the variable
+ * @param subset        {@code "all"}, or the domain as {@code variable=level}
+ * @param estimate      the weighted mean {@code Σ_S w y / Σ_S w} over the observed values S (in the
+ *                      domain)
+ * @param standardError the linearization standard error after calibration
+ * @param n             m, the observed values used (in the domain), as {@link Estimate#n()}
+ * @param domainSize    respondents in the domain (= sampleSize for the whole sample)
+ * @param sampleSize    all respondents of the sample (the variance sums over them)
+ * @param weightSum     Ŵ, the weight sum of the observed values
+ * @param totalWeight   the weight sum of all respondents of the sample
+ * @param effectiveN    Kish's {@code (Σ_S w)²/Σ_S w²} over the observed values, as
+ *                      {@link Estimate#effectiveN()} (0 with no observed value)
+ * @param deff          design effect against simple random sampling without replacement
+ * @param deffReplace   design effect against simple random sampling with replacement
  */
-public record SurveyMean(String variable, String subset, double mean, double standardError, int n, int domainSize,
-        int nonMissing, double weightSum, double totalWeight, double kishEffectiveN, double deff, double deffReplace) {
-
-    /** The confidence level used when none is given. */
-    public static final double DEFAULT_LEVEL = 0.95;
+public record SurveyMean(String variable, String subset, double estimate, double standardError, int n,
+        int domainSize, int sampleSize, double weightSum, double totalWeight, double effectiveN, double deff,
+        double deffReplace) {
 
     /** Validates the names and counts. */
     public SurveyMean {
-        Objects.requireNonNull(variable, "variable");
-        Objects.requireNonNull(subset, "subset");
-        if (n < 1 || nonMissing < 0 || nonMissing > domainSize || domainSize > n) {
-            throw new IllegalArgumentException(Text.f("survey mean of %s: inconsistent counts n %d, domain %d, observed %d",
-                    variable, n, domainSize, nonMissing));
+        Text.requireName("SurveyMean variable", variable);
+        Text.requireName("SurveyMean subset", subset);
+        if (sampleSize < 1 || n < 0 || n > domainSize || domainSize > sampleSize) {
+            throw new IllegalArgumentException(Text.f(
+                    "SurveyMean of %s: inconsistent counts: n %d, domainSize %d, sampleSize %d "
+                            + "(need 0 <= n <= domainSize <= sampleSize, sampleSize >= 1)",
+                    variable, n, domainSize, sampleSize));
+        }
+        if (!(effectiveN >= 0)) {
+            throw new IllegalArgumentException(Text.f("SurveyMean of %s: effectiveN must be a number >= 0: %s",
+                    variable, effectiveN));
         }
     }
 
-    /** The degrees of freedom of the design, {@code n − 1} (R's {@code degf}). */
+    /** The degrees of freedom of the design, {@code sampleSize − 1} (R's {@code degf}). */
     public int degreesOfFreedom() {
-        return n - 1;
+        return sampleSize - 1;
     }
 
-    /** A 95% interval by this method; see {@link CiMethod}. */
-    public Interval interval(CiMethod method) {
-        return interval(method, DEFAULT_LEVEL);
+    /** A 95% interval by this method; see {@link SurveyProportionMethod}. */
+    public Interval interval(SurveyProportionMethod method) {
+        return interval(method, Interval.DEFAULT_LEVEL);
     }
 
     /**
      * An interval at this level by this method, as R's
-     * {@code svyciprop(~y, design, method = ..., level = ...)}; see {@link CiMethod}.
+     * {@code svyciprop(~y, design, method = ..., level = ...)}; see {@link SurveyProportionMethod}.
      *
      * @throws IllegalArgumentException unless {@code 0 < level < 1}
+     * @throws IllegalStateException if the estimate is not in [0, 1] (not a proportion)
      */
-    public Interval interval(CiMethod method, double level) {
-        Objects.requireNonNull(method, "method must not be null");
-        return method.interval(this, Text.checkLevel(level));
+    public Interval interval(SurveyProportionMethod method, double level) {
+        Objects.requireNonNull(method, "survey proportion method must not be null");
+        return method.interval(this, Interval.checkLevel(level));
     }
 
-    /** As a core {@link Estimate}: point, standard error, observed count, Kish effective n. */
+    /** As a core {@link Estimate}: estimate, standard error, n (observed values) and effective n. */
     public Estimate toEstimate() {
-        return new Estimate(mean, Double.isNaN(standardError) ? Double.NaN : standardError, nonMissing,
-                Double.isNaN(kishEffectiveN) ? 0 : kishEffectiveN);
+        return new Estimate(estimate, standardError, n, effectiveN);
     }
 
-    /** For example {@code approve: 0.5217 (se 0.0382, 293 of 300 observed, deff 1.56)}. */
+    /** The variable (and domain), estimate, standard error, n of the domain size and deff, as in the example above. */
     @Override
     public String toString() {
         return Text.f("%s%s: %s (se %s, %d of %d observed, deff %s)", variable,
-                subset.equals("all") ? "" : " | " + subset, Text.num(mean), Text.num(standardError),
-                nonMissing, domainSize, Text.num(deff));
+                subset.equals("all") ? "" : " | " + subset, Text.num(estimate), Text.num(standardError),
+                n, domainSize, Text.num(deff));
     }
 }

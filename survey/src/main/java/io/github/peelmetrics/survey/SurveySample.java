@@ -19,6 +19,17 @@ import java.util.stream.Collectors;
  * A columnar survey sample: one design (base) weight per respondent, categorical variables
  * stored as level codes, and numeric variables (item answers, 0/1 outcomes) with missing values.
  *
+ * <pre>{@code
+ * jshell> var s = SurveySample.ofWeights(new double[] {1, 2, 1.5, 3}).withIds(List.of("R-1", "R-2", "R-3", "R-4")).withFactor("race", new String[] {"Black", "White", "White", "Black"}).withNumeric("approve", new double[] {1, 0, Double.NaN, 1})
+ * SurveySample[n=4, categorical=[race], numeric=[approve]]
+ * jshell> s.counts("race")
+ * {Black=2, White=2}
+ * jshell> s.nonMissing("approve")
+ * 3
+ * jshell> s.design().mean("approve")
+ * approve: 0.6667 (se 0.3271, 3 of 4 observed, deff 1.926)
+ * }</pre>
+ *
  * <p>Build it from {@link SurveyResponse} records with {@link #of(List, String...)}, or straight
  * from arrays with {@link #ofWeights(double[])} and the {@code with...} methods. Each
  * {@code with...} call returns a new sample that shares the columns already present; arrays
@@ -27,7 +38,8 @@ import java.util.stream.Collectors;
  * <p>A missing numeric value is {@code NaN} (as R's {@code NA}); categorical variables have no
  * missing values: code an unrecorded value as an explicit level such as {@code "unknown"}.
  *
- * <p>Immutable and thread-safe.
+ * <p>A sample is data, the input of weighting and estimates, not a result: it is not written as
+ * JSON. Immutable and thread-safe.
  */
 public final class SurveySample {
 
@@ -188,7 +200,7 @@ public final class SurveySample {
             Integer c = values[i] == null ? null : index.get(values[i]);
             if (c == null) {
                 throw new IllegalArgumentException(Text.f("value of %s for respondent %s is not one of the levels %s: %s",
-                        name, ids.get(i), levels, values[i]));
+                        name, ids.get(i), Text.held(levels), values[i]));
             }
             codes[i] = c;
         }
@@ -377,7 +389,8 @@ public final class SurveySample {
     Factor factor(String name) {
         Factor f = factors.get(Objects.requireNonNull(name, "variable name must not be null"));
         if (f == null) {
-            throw new IllegalArgumentException("no categorical variable " + name + " in the sample; it has " + factors.keySet());
+            throw new IllegalArgumentException("no categorical variable " + name + " in the sample; it has "
+                    + Text.held(factors.keySet()));
         }
         return f;
     }
@@ -385,7 +398,8 @@ public final class SurveySample {
     double[] numeric(String name) {
         double[] v = numerics.get(Objects.requireNonNull(name, "variable name must not be null"));
         if (v == null) {
-            throw new IllegalArgumentException("no numeric variable " + name + " in the sample; it has " + numerics.keySet());
+            throw new IllegalArgumentException("no numeric variable " + name + " in the sample; it has "
+                    + Text.held(numerics.keySet()));
         }
         return v;
     }
@@ -408,7 +422,7 @@ public final class SurveySample {
         }
     }
 
-    /** For example {@code SurveySample[n=300, categorical=[race, sex], numeric=[approve, q1]]}. */
+    /** The size and the variable names: {@code SurveySample[n=..., categorical=[...], numeric=[...]]}. */
     @Override
     public String toString() {
         return "SurveySample[n=" + size() + ", categorical=" + factors.keySet() + ", numeric=" + numerics.keySet() + "]";

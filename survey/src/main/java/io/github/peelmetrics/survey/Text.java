@@ -38,10 +38,21 @@ final class Text {
         return name;
     }
 
-    static double checkLevel(double level) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("confidence level must be in (0, 1): " + level);
+    /** The names held, for a message: at most 20, then "... and N more". */
+    static String held(java.util.Collection<String> names) {
+        StringBuilder sb = new StringBuilder("[");
+        int i = 0;
+        for (String s : names) {
+            if (i == 20) {
+                sb.append(", ... and ").append(names.size() - 20).append(" more");
+                break;
+            }
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(s);
+            i++;
         }
-        return level;
+        return sb.append(']').toString();
     }
 }

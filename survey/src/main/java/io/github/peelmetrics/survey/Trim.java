@@ -6,6 +6,17 @@ import java.util.Objects;
  * Weight trimming with redistribution, as R {@code survey}'s
  * {@code trimWeights(design, upper, lower, strict = TRUE)} (survey 4.1-1).
  *
+ * <pre>{@code
+ * jshell> var w = SurveySample.ofWeights(new double[] {1, 2, 2, 2, 10}).design()
+ * design weights; Kish n_eff 2.6, deff 1.96
+ * jshell> var trim = Trim.meanMultiples(0.5, 2)
+ * Trim[0.5000×mean, 2×mean]
+ * jshell> var trimmed = trim.fit(w)
+ * design weights; Kish n_eff 2.6, deff 1.96; trimmed to [1.700, 6.800] in 1 round (1 above, 1 below); weights now in [1.700, 6.800]; Kish n_eff 3.9, deff 1.27
+ * jshell> Arrays.toString(trimmed.weights())
+ * [1.7, 2.8333333333333335, 2.8333333333333335, 2.8333333333333335, 6.8]
+ * }</pre>
+ *
  * <p>Each round: the weights outside {@code [L, U]} are set to the nearest bound; the total
  * amount removed, {@code Σ(w − w')} (negative when raising weights to L outweighs cutting
  * them to U), is added <em>equally</em> (additively) to every weight that was not outside; then
@@ -24,7 +35,8 @@ import java.util.Objects;
  * pass) the last clamp stands without redistribution (every weight then lies in [L, U] and the total moves by at most that).
  * On samples where R terminates the results are R's, round for round.
  *
- * <p>Immutable and thread-safe.
+ * <p>A configured weighting step, not a result: {@code fit} returns a {@link WeightedSample}
+ * whose diagnostics are the results. Immutable and thread-safe.
  */
 public final class Trim {
 
@@ -79,8 +91,10 @@ public final class Trim {
      *
      * @throws IllegalArgumentException if the bounds cannot hold the weight total
      *     ({@code n·L > Σw} or {@code n·U < Σw})
+     * @throws IllegalStateException if every weight is outside the bounds in some round (no
+     *     weight is left to take the amount trimmed), or trimming does not settle
      */
-    public WeightedSample apply(WeightedSample weighted) {
+    public WeightedSample fit(WeightedSample weighted) {
         Objects.requireNonNull(weighted, "weighted sample must not be null");
         double[] w = weighted.weightsRef().clone();
         int n = w.length;
@@ -121,7 +135,13 @@ public final class Trim {
             if (nOutside == 0) {
                 break;
             }
-            if (nOutside == n || ++rounds > MAX_ROUNDS) {
+            if (nOutside == n) {
+                throw new IllegalStateException(Text.f(
+                        "every one of the %d weights is outside the trimming bounds [%s, %s] (round %d), so no weight "
+                                + "is left to take the amount trimmed; widen the bounds", n, Text.num(lo), Text.num(hi),
+                        rounds + 1));
+            }
+            if (++rounds > MAX_ROUNDS) {
                 throw new IllegalStateException(Text.f("trimming to [%s, %s] does not settle after %d rounds",
                         Text.num(lo), Text.num(hi), rounds));
             }
@@ -163,7 +183,7 @@ public final class Trim {
         return weighted.trimmed(w, d);
     }
 
-    /** For example {@code Trim[0.3×mean, 3.5×mean]} or {@code Trim[5250, 61250]}. */
+    /** The bounds: {@code Trim[L×mean, U×mean]} for mean multiples, {@code Trim[L, U]} for absolute bounds. */
     @Override
     public String toString() {
         return relative

@@ -3,6 +3,11 @@ package io.github.peelmetrics.survey;
 /**
  * What trimming did.
  *
+ * <pre>{@code
+ * jshell> Trim.between(1, 4).fit(SurveySample.ofWeights(new double[] {1, 1, 1, 1, 10}).design()).trimDiagnostics().orElseThrow()
+ * trimmed to [1, 4] in 1 round (1 above, 0 below); weights now in [2.500, 4]
+ * }</pre>
+ *
  * @param lower              the lower bound L
  * @param upper              the upper bound U
  * @param meanWeightBefore   the mean weight before trimming
@@ -20,7 +25,7 @@ public record TrimDiagnostics(double lower, double upper, double meanWeightBefor
         int aboveUpperBefore, int belowLowerBefore, int atUpperAfter, int atLowerAfter,
         double minWeightAfter, double maxWeightAfter, double sumWeightsBefore, double sumWeightsAfter) {
 
-    /** For example {@code trimmed to [5250, 61250] in 1 round (2 above, 16 below); weights now in [5250, 61250]}. */
+    /** The bounds, the rounds, the weights outside before, and the range of the weights after; see the example above. */
     @Override
     public String toString() {
         return Text.f("trimmed to [%s, %s] in %d round%s (%d above, %d below); weights now in [%s, %s]",

@@ -1,7 +1,9 @@
 package io.github.peelmetrics.survey;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,7 +11,16 @@ import java.util.Optional;
  * A survey sample with its analysis weights and the calibration that made them: R
  * {@code survey}'s single-stage, with-replacement design ({@code svydesign(ids = ~1, weights =
  * ~w)}), possibly post-stratified, raked and trimmed. Make one with
- * {@link SurveySample#design()}, {@link PostStratify#fit}, {@link Rake#fit} or {@link Trim#apply}.
+ * {@link SurveySample#design()}, {@link PostStratify#fit}, {@link Rake#fit} or {@link Trim#fit}.
+ *
+ * <pre>{@code
+ * jshell> var w = SurveySample.ofWeights(new double[] {1, 1, 4}).withNumeric("y", new double[] {1, 0, 1}).design()
+ * design weights; Kish n_eff 2.0, deff 1.50
+ * jshell> w.kish()
+ * Kish n_eff 2.0, deff 1.50
+ * jshell> w.mean("y")
+ * y: 0.8333 (se 0.2205, 3 of 3 observed, deff 1.400)
+ * }</pre>
  *
  * <p>Estimates ({@link #mean(String)}, {@link #meanBy(String, String)}) are weighted means over the
  * respondents whose value is not missing, with the linearization (Taylor) standard error after
@@ -18,6 +29,11 @@ import java.util.Optional;
  * domain) are replaced by their residuals after the calibration, and
  * {@code Var = n/(n−1) · Σ_{i=1..n} (e_i − ē)²} over all n respondents. Weights are not
  * recalibrated among the respondents who answered.
+ *
+ * <p>A weighted sample is a design, the input of estimates (as R's {@code svydesign} object), not
+ * a result: it holds a weight per respondent and the calibration, and is not written as JSON.
+ * Every figure its {@code toString} prints is in a result record: {@link #kish()},
+ * {@link #rakeDiagnostics()}, {@link #trimDiagnostics()}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -150,20 +166,31 @@ public final class WeightedSample {
      * Domain means of a numeric variable by the levels of a categorical variable, as R's
      * {@code svyby(~y, ~domain, design, svymean, na.rm = TRUE)}: each is the mean over the
      * domain's respondents who answered, with influence values 0 outside the domain and the
-     * calibration residuals and {@code n/(n−1)} over all n respondents.
+     * calibration residuals and {@code n/(n−1)} over all n respondents. A level with no observed
+     * value (no respondent, or none who answered) has no estimate and is listed in
+     * {@link DomainMeans#emptyLevels()}.
      *
      * @throws IllegalArgumentException if a variable is unknown
      */
     public DomainMeans meanBy(String variable, String domain) {
         double[] y = sample.numeric(variable);
         Factor f = sample.factor(domain);
-        Map<String, SurveyMean> out = new LinkedHashMap<>();
-        for (int k = 0; k < f.levelCount(); k++) {
-            if (f.counts[k] > 0) {
-                out.put(f.levels.get(k), Linearization.mean(this, variable, y, f, k));
+        int[] observed = new int[f.levelCount()];
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isNaN(y[i])) {
+                observed[f.codes[i]]++;
             }
         }
-        return new DomainMeans(variable, domain, out);
+        Map<String, SurveyMean> out = new LinkedHashMap<>();
+        List<String> empty = new ArrayList<>();
+        for (int k = 0; k < f.levelCount(); k++) {
+            if (observed[k] > 0) {
+                out.put(f.levels.get(k), Linearization.mean(this, variable, y, f, k));
+            } else {
+                empty.add(f.levels.get(k));
+            }
+        }
+        return new DomainMeans(variable, domain, out, empty);
     }
 
     Calibration calibration() {
@@ -171,8 +198,8 @@ public final class WeightedSample {
     }
 
     /**
-     * What made the weights, with Kish's figures, e.g. {@code raked to 3 margins in 7 sweeps,
-     * largest margin error 2.3e-13; Kish n_eff 962.4, deff 1.56}.
+     * What made the weights, with Kish's figures: the {@link RakeDiagnostics} of raking, the
+     * {@link TrimDiagnostics} of trimming, as in the examples of {@link Rake} and {@link Trim}.
      */
     @Override
     public String toString() {

@@ -42,10 +42,10 @@ class SurveyBehaviourTest {
         assertEquals(4, fromRecords.nonMissing("approve"));
         SurveyMean a = fromRecords.design().mean("approve");
         SurveyMean b = fromArrays.design().mean("approve");
-        assertEquals(b.mean(), a.mean(), 0.0);
+        assertEquals(b.estimate(), a.estimate(), 0.0);
         assertEquals(b.standardError(), a.standardError(), 0.0);
         // by hand: (1.5 + 3) / (1.5 + 2 + 3 + 2.5)
-        assertEquals(4.5 / 9.0, a.mean(), 1e-15);
+        assertEquals(4.5 / 9.0, a.estimate(), 1e-15);
     }
 
     @Test
@@ -54,9 +54,9 @@ class SurveyBehaviourTest {
                 .withFactor("g", new String[] {"a", "a", "a", "b"})
                 .withNumeric("y", new double[] {1, 0, 1, 1});
         SurveyMean b = s.design().meanBy("y", "g").get("b").orElseThrow();
-        assertEquals(1.0, b.mean(), 0.0);
+        assertEquals(1.0, b.estimate(), 0.0);
         assertEquals(0.0, b.standardError(), 1e-17);
-        Interval ci = b.interval(CiMethod.BETA);
+        Interval ci = b.interval(SurveyProportionMethod.BETA);
         assertEquals(1.0, ci.lower(), 0.0);
         assertEquals(1.0, ci.upper(), 0.0);
     }
@@ -65,9 +65,9 @@ class SurveyBehaviourTest {
     void aVariableWithNoAnswerHasAnUndefinedMean() {
         SurveySample s = SurveySample.ofWeights(new double[] {1, 2}).withNumeric("y", new double[] {Double.NaN, Double.NaN});
         SurveyMean m = s.design().mean("y");
-        assertTrue(Double.isNaN(m.mean()) && Double.isNaN(m.standardError()));
-        assertEquals(0, m.nonMissing());
-        assertTrue(Double.isNaN(m.interval(CiMethod.LOGIT).lower()));
+        assertTrue(Double.isNaN(m.estimate()) && Double.isNaN(m.standardError()));
+        assertEquals(0, m.n());
+        assertTrue(Double.isNaN(m.interval(SurveyProportionMethod.LOGIT).lower()));
     }
 
     @Test
@@ -75,15 +75,15 @@ class SurveyBehaviourTest {
         SurveySample s = SurveySample.ofWeights(new double[] {1, 2, 1, 3, 1, 2, 2, 1})
                 .withNumeric("y", new double[] {1, 0, 1, 1, 0, 1, 0, 1});
         SurveyMean m = s.design().mean("y");
-        for (CiMethod method : CiMethod.values()) {
+        for (SurveyProportionMethod method : SurveyProportionMethod.values()) {
             Interval ci = m.interval(method, 0.9);
-            assertTrue(ci.lower() < m.mean() && m.mean() < ci.upper(), method + " " + ci);
+            assertTrue(ci.lower() < m.estimate() && m.estimate() < ci.upper(), method + " " + ci);
             Interval wider = m.interval(method, 0.99);
             assertTrue(wider.lower() < ci.lower() && ci.upper() < wider.upper(), method + " " + wider + " vs " + ci);
             assertEquals("svyciprop-" + method.rName(), ci.method());
         }
         // logit and xlogit are the same interval (the converged glm)
-        assertEquals(m.interval(CiMethod.XLOGIT).lower(), m.interval(CiMethod.LOGIT).lower(), 0.0);
+        assertEquals(m.interval(SurveyProportionMethod.XLOGIT).lower(), m.interval(SurveyProportionMethod.LOGIT).lower(), 0.0);
     }
 
     @Test
@@ -97,7 +97,7 @@ class SurveyBehaviourTest {
         assertEquals(100.0, sc.score(0).orElseThrow(), 0.0);        // 5, 6-1=5, 5
         assertEquals(0.0, sc.score(1).orElseThrow(), 0.0);          // 1, 1 (b missing)
         assertTrue(sc.score(2).isEmpty());                           // one answer < 2
-        assertEquals(2, sc.validCount());
+        assertEquals(2, sc.scored());
         assertEquals(List.of(3, 2, 1), List.of(sc.answered(0), sc.answered(1), sc.answered(2)));
         LikertScale renamed = Scales.TRUST.withItems(List.of("t1", "t2", "t3", "t4", "t5"));
         assertEquals(Set.of("t3"), renamed.reversed());
@@ -126,7 +126,7 @@ class SurveyBehaviourTest {
                 Margin.of("sex", Map.of("F", 52.0, "M", 48.0))).strict().fit(s);
         String text = rk.toString();
         assertTrue(text.matches("raked to 2 margins in \\d+ sweeps, largest margin error \\d\\.\\de-\\d+; Kish n_eff \\d+\\.\\d, deff \\d\\.\\d+"), text);
-        String table = rk.meanBy("approve", "race").interval(CiMethod.LOGIT).toString();
+        String table = rk.meanBy("approve", "race").interval(SurveyProportionMethod.LOGIT).toString();
         assertTrue(table.lines().findFirst().orElseThrow().contains("95% CI (logit)"), table);
         assertEquals(3, table.lines().count(), table);
     }

@@ -39,7 +39,7 @@ class SurveyErrorsTest {
     void proportionIntervalsRefuseAMeanOutsideTheUnitInterval() {
         WeightedSample w = SurveySample.ofWeights(new double[] {1, 2, 1})
                 .withNumeric("trust", new double[] {40, 55, 70}).design();
-        assertMessage(assertThrows(IllegalStateException.class, () -> w.mean("trust").interval(CiMethod.LOGIT)),
+        assertMessage(assertThrows(IllegalStateException.class, () -> w.mean("trust").interval(SurveyProportionMethod.LOGIT)),
                 "trust", "proportions", "waldInterval");
         var wald = w.mean("trust").toEstimate().waldInterval(0.95);
         assertTrue(wald.lower() < 55 && 55 < wald.upper(), wald.toString());
@@ -147,11 +147,15 @@ class SurveyErrorsTest {
     @Test
     void intervalLevelsAndTrimBoundsAreChecked() {
         SurveyMean m = small().design().mean("approve");
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> m.interval(CiMethod.LOGIT, 1.5)), "level", "1.5");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> m.interval(SurveyProportionMethod.LOGIT, 1.5)), "level", "1.5");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> Trim.between(5, 2)), "lower 5", "upper 2");
         // four weights of mean 1.875 cannot all be below 1.0
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> Trim.between(0.1, 1.0).apply(small().design())),
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> Trim.between(0.1, 1.0).fit(small().design())),
                 "cannot hold the weight total");
+        // mean 2.8, bounds [1.4, 5.6]: four weights of 1 are below, the 10 above, none is left to take the rest
+        assertMessage(assertThrows(IllegalStateException.class,
+                () -> Trim.meanMultiples(0.5, 2).fit(SurveySample.ofWeights(new double[] {1, 1, 1, 1, 10}).design())),
+                "every one of the 5 weights is outside", "[1.400, 5.600]", "widen the bounds");
     }
 
     @Test

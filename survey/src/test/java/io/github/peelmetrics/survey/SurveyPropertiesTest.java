@@ -73,9 +73,9 @@ class SurveyPropertiesTest {
             close(c * a[i], b[i], 1e-13, "post-stratified weight " + i, s);
             close(two * ra[i], rb[i], 1e-14, "raked weight " + i, s);
         }
-        close(ps.mean("y").mean(), ps2.mean("y").mean(), 1e-12, "post-stratified mean", s);
+        close(ps.mean("y").estimate(), ps2.mean("y").estimate(), 1e-12, "post-stratified mean", s);
         close(ps.mean("y").standardError(), ps2.mean("y").standardError(), 1e-9, "post-stratified se", s);
-        close(rk.mean("y").mean(), rk2.mean("y").mean(), 1e-12, "raked mean", s);
+        close(rk.mean("y").estimate(), rk2.mean("y").estimate(), 1e-12, "raked mean", s);
         close(rk.mean("y").standardError(), rk2.mean("y").standardError(), 1e-9, "raked se", s);
     }
 
@@ -110,11 +110,11 @@ class SurveyPropertiesTest {
         }
         for (String v : List.of("y", "x")) {
             SurveyMean ma = a.mean(v), mb = b.mean(v);
-            close(ma.mean(), mb.mean(), 1e-10, v + " mean", s);
+            close(ma.estimate(), mb.estimate(), 1e-10, v + " mean", s);
             close(ma.standardError(), mb.standardError(), 1e-7, v + " se", s);
             DomainMeans da = a.meanBy(v, g.vars[0]), db = b.meanBy(v, g.vars[0]);
             for (String level : da.levels()) {
-                close(da.get(level).orElseThrow().mean(), db.get(level).orElseThrow().mean(), 1e-10, v + " mean in " + level, s);
+                close(da.get(level).orElseThrow().estimate(), db.get(level).orElseThrow().estimate(), 1e-10, v + " mean in " + level, s);
             }
         }
         close(a.kish().effectiveN(), b.kish().effectiveN(), 1e-10, "Kish n_eff", s);
@@ -154,7 +154,7 @@ class SurveyPropertiesTest {
         WeightedSample rk = Rake.to(g.margins).fit(g.sample);
         double lo = 0.1 + 0.8 * r.nextDouble();
         double hi = 1.2 + 4 * r.nextDouble();
-        WeightedSample tr = Trim.meanMultiples(lo, hi).apply(rk);
+        WeightedSample tr = Trim.meanMultiples(lo, hi).fit(rk);
         TrimDiagnostics d = tr.trimDiagnostics().orElseThrow();
         double sum = 0;
         for (double w : tr.weights()) {

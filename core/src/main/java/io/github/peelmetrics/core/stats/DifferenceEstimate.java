@@ -12,7 +12,7 @@ public record DifferenceEstimate(double estimate, Interval interval) {
 
     /** Validates. */
     public DifferenceEstimate {
-        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(interval, "DifferenceEstimate interval must not be null");
     }
 
     /**
@@ -21,7 +21,7 @@ public record DifferenceEstimate(double estimate, Interval interval) {
      */
     public DifferenceEstimate clippedToUnit() {
         return new DifferenceEstimate(estimate, new Interval(Math.max(-1, interval.lower()),
-                Math.min(1, interval.upper()), interval.level(), interval.method()));
+                Math.min(1, interval.upper()), interval.method(), interval.level()));
     }
 
     @Override

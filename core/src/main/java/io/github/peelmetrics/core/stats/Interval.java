@@ -5,32 +5,40 @@ import java.util.Objects;
 /**
  * A confidence interval and the method that made it.
  *
+ * <pre>{@code
+ * jshell> Interval.of(0.3942, 0.5865, "wilson", 0.95)
+ * [0.3942, 0.5865] 95% wilson
+ * }</pre>
+ *
  * <p>The bounds are IEEE doubles and may be NaN or infinite where the reference implementation
  * gives such values (epitools' Katz bound at a zero cell is NaN or infinite); such cases are
  * documented by the method that produces them.
  *
  * @param lower  the lower bound
  * @param upper  the upper bound
- * @param level  the confidence level, in (0, 1)
  * @param method the method, e.g. {@code wilson}, {@code katz-log}
+ * @param level  the confidence level, in (0, 1)
  */
-public record Interval(double lower, double upper, double level, String method) {
+public record Interval(double lower, double upper, String method, double level) {
+
+    /** The confidence level of every Peel method called without one: 0.95. */
+    public static final double DEFAULT_LEVEL = 0.95;
 
     /** Validates the level and the method, and that {@code lower <= upper} when both are numbers. */
     public Interval {
-        checkLevel(level);
-        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(method, "Interval method must not be null");
         if (method.isBlank()) {
-            throw new IllegalArgumentException("interval method must not be blank");
+            throw new IllegalArgumentException("Interval method must not be blank: \"" + method + "\"");
         }
+        checkLevel(level);
         if (lower > upper) {
-            throw new IllegalArgumentException("interval lower bound " + lower + " is above upper bound " + upper);
+            throw new IllegalArgumentException("Interval lower bound " + lower + " is above upper bound " + upper);
         }
     }
 
     /** An interval. */
-    public static Interval of(double lower, double upper, double level, String method) {
-        return new Interval(lower, upper, level, method);
+    public static Interval of(double lower, double upper, String method, double level) {
+        return new Interval(lower, upper, method, level);
     }
 
     /** Whether {@code x} lies in {@code [lower, upper]}. */
@@ -43,7 +51,13 @@ public record Interval(double lower, double upper, double level, String method) 
         return upper - lower;
     }
 
-    static double checkLevel(double level) {
+    /**
+     * Checks a confidence level: a number strictly between 0 and 1 (NaN rejected).
+     *
+     * @return the level
+     * @throws IllegalArgumentException naming the value otherwise
+     */
+    public static double checkLevel(double level) {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("confidence level must be in (0, 1): " + level);
         }

@@ -6,6 +6,16 @@ package io.github.peelmetrics.core.stats;
  * {@code proportion_confint} (and R's {@code binom.test}, {@code prop.test(correct = FALSE)}) to
  * 1e-9 on Peel's conformance cases. Brown, Cai and DasGupta (2001), "Interval estimation for a
  * binomial proportion", Statistical Science 16(2), compare them.
+ *
+ * <p>These are intervals for {@code x} independent successes in {@code n} trials. For a weighted
+ * survey proportion, whose standard error comes from the design, the peel-survey module has the
+ * design-based counterpart, {@code io.github.peelmetrics.survey.SurveyProportionMethod} (R
+ * {@code survey}'s {@code svyciprop} methods).
+ *
+ * <pre>{@code
+ * jshell> Proportions.interval(49, 100, ProportionMethod.JEFFREYS)
+ * [0.3935, 0.5871] 95% jeffreys
+ * }</pre>
  */
 public enum ProportionMethod {
     /**
@@ -38,7 +48,7 @@ public enum ProportionMethod {
         this.label = label;
     }
 
-    /** The short name used in {@link Interval#method()}. */
+    /** The name this method gives its intervals, {@link Interval#method()}, e.g. {@code wilson}. */
     public String label() {
         return label;
     }

@@ -1,12 +1,18 @@
 package io.github.peelmetrics.core.stats;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Binomial proportions and their confidence intervals.
  *
  * <pre>{@code
- * Proportions.interval(49, 100, 0.95, ProportionMethod.WILSON)   // [0.3946, 0.5861] 95% wilson
+ * jshell> Proportions.interval(49, 100, ProportionMethod.WILSON)
+ * [0.3942, 0.5865] 95% wilson
+ * jshell> Proportions.interval(0, 20, ProportionMethod.CLOPPER_PEARSON, 0.9)
+ * [0, 0.1391] 90% clopper-pearson
+ * jshell> Proportions.estimate(49, 100)
+ * 0.4900 (se 0.04999, n 100)
  * }</pre>
  *
  * <p>Stateless and thread-safe.
@@ -15,15 +21,24 @@ public final class Proportions {
     private Proportions() {}
 
     /**
+     * The 95% confidence interval for {@code x} successes in {@code n} trials; see
+     * {@link #interval(long, long, ProportionMethod, double)}.
+     */
+    public static Interval interval(long x, long n, ProportionMethod method) {
+        return interval(x, n, method, Interval.DEFAULT_LEVEL);
+    }
+
+    /**
      * The confidence interval for {@code x} successes in {@code n} trials.
      *
      * @param x      successes, {@code 0 <= x <= n}
      * @param n      trials, positive
-     * @param level  confidence level in (0, 1)
      * @param method the method, defined at each {@link ProportionMethod} constant
+     * @param level  confidence level in (0, 1)
      * @throws IllegalArgumentException if the counts or the level are out of range
      */
-    public static Interval interval(long x, long n, double level, ProportionMethod method) {
+    public static Interval interval(long x, long n, ProportionMethod method, double level) {
+        Objects.requireNonNull(method, "proportion interval method must not be null");
         checkCounts(x, n);
         Interval.checkLevel(level);
         double p = (double) x / n;
@@ -67,7 +82,7 @@ public final class Proportions {
             default:
                 throw new AssertionError(method);
         }
-        return Interval.of(lo, hi, level, method.label());
+        return Interval.of(lo, hi, method.label(), level);
     }
 
     /** The estimate {@code x / n} with the binomial standard error {@code √(p(1-p)/n)}. */

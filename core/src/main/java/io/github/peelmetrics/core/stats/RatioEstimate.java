@@ -16,16 +16,16 @@ public record RatioEstimate(double estimate, Interval interval) {
 
     /** Validates. */
     public RatioEstimate {
-        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(interval, "RatioEstimate interval must not be null");
         if (estimate < 0) {
-            throw new IllegalArgumentException("a ratio must not be negative: " + estimate);
+            throw new IllegalArgumentException("RatioEstimate estimate must not be negative (a ratio): " + estimate);
         }
     }
 
     /** The reciprocal ratio, with the interval's bounds swapped and inverted. */
     public RatioEstimate inverse() {
         return new RatioEstimate(1 / estimate,
-                new Interval(1 / interval.upper(), 1 / interval.lower(), interval.level(), interval.method()));
+                new Interval(1 / interval.upper(), 1 / interval.lower(), interval.method(), interval.level()));
     }
 
     @Override

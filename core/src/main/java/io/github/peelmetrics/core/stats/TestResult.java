@@ -13,12 +13,15 @@ import java.util.OptionalDouble;
  */
 public record TestResult(double statistic, double pValue, OptionalDouble degreesOfFreedom, String method) {
 
-    /** Validates the p-value range and the method. */
+    /** Validates the p-value range (NaN allowed: not defined) and the method. */
     public TestResult {
-        Objects.requireNonNull(degreesOfFreedom, "degreesOfFreedom");
-        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(degreesOfFreedom, "TestResult degreesOfFreedom must not be null");
+        Objects.requireNonNull(method, "TestResult method must not be null");
+        if (method.isBlank()) {
+            throw new IllegalArgumentException("TestResult method must not be blank: \"" + method + "\"");
+        }
         if (pValue < 0 || pValue > 1) {
-            throw new IllegalArgumentException("p-value must be in [0, 1]: " + pValue);
+            throw new IllegalArgumentException("TestResult pValue must be in [0, 1] (or NaN when not defined): " + pValue);
         }
     }
 

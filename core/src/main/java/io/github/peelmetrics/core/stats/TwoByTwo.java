@@ -1,6 +1,7 @@
 package io.github.peelmetrics.core.stats;
 
 import java.util.Locale;
+import java.util.Objects;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -13,6 +14,15 @@ import org.apache.commons.math3.special.Gamma;
  *   reference    a0        b0        n0 = a0 + b0
  * </pre>
  *
+ * <pre>{@code
+ * jshell> var t = TwoByTwo.of(312, 3898, 402, 9468)
+ * TwoByTwo[group 312 of 4210, reference 402 of 9870]
+ * jshell> t.riskRatio()
+ * 1.820 [1.576, 2.100] 95% katz-log
+ * jshell> t.test(IndependenceTest.PEARSON_CHI_SQUARE)
+ * pearson-chi-square[stat=68.31, df=1, p=1.40e-16]
+ * }</pre>
+ *
  * <p>Conventions follow R's epitools 0.5-10.1 ({@code riskratio.wald}, {@code oddsratio.wald},
  * {@code tab2by2.test}), R's {@code fisher.test} and {@code chisq.test}, and statsmodels'
  * {@code confint_proportions_2indep}: see each method. <b>Zero cells are not corrected</b>: IEEE
@@ -20,26 +30,47 @@ import org.apache.commons.math3.special.Gamma;
  * gives infinity with [NaN, Infinity]). {@link #haldaneCorrected()} gives the Haldane-Anscombe
  * variant (0.5 added to every cell) for those who want finite bounds.
  *
- * <p>Immutable and thread-safe.
+ * <p>The counts are doubles so that a corrected (or weighted) table is a table too; the exact
+ * tests need whole counts. Immutable and thread-safe.
+ *
+ * @param groupEvents     a1, events in the group
+ * @param groupTotal      n1 = a1 + b1, the group's observations, positive
+ * @param referenceEvents a0, events in the reference group
+ * @param referenceTotal  n0 = a0 + b0, the reference group's observations, positive
  */
-public final class TwoByTwo {
+public record TwoByTwo(double groupEvents, double groupTotal, double referenceEvents, double referenceTotal) {
 
-    private final double a1;
-    private final double b1;
-    private final double a0;
-    private final double b0;
-    private final boolean integral;
-
-    private TwoByTwo(double a1, double b1, double a0, double b0, boolean integral) {
-        this.a1 = a1;
-        this.b1 = b1;
-        this.a0 = a0;
-        this.b0 = b0;
-        this.integral = integral;
+    /**
+     * Validates: every count a finite number, events in {@code [0, total]}, totals positive.
+     *
+     * @throws IllegalArgumentException naming the field and the value otherwise
+     */
+    public TwoByTwo {
+        check("groupEvents", groupEvents);
+        check("groupTotal", groupTotal);
+        check("referenceEvents", referenceEvents);
+        check("referenceTotal", referenceTotal);
+        if (!(groupTotal > 0)) {
+            throw new IllegalArgumentException("TwoByTwo groupTotal must be positive (the group has no observations): "
+                    + Format.num(groupTotal));
+        }
+        if (!(referenceTotal > 0)) {
+            throw new IllegalArgumentException("TwoByTwo referenceTotal must be positive (the reference group has no "
+                    + "observations): " + Format.num(referenceTotal));
+        }
+        if (groupEvents > groupTotal) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "TwoByTwo groupEvents %s exceed the groupTotal %s", Format.num(groupEvents), Format.num(groupTotal)));
+        }
+        if (referenceEvents > referenceTotal) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "TwoByTwo referenceEvents %s exceed the referenceTotal %s",
+                    Format.num(referenceEvents), Format.num(referenceTotal)));
+        }
     }
 
     /**
-     * A table from counts.
+     * A table from the four cells: {@code new TwoByTwo(a1, a1 + b1, a0, a0 + b0)}.
      *
      * @param groupEvents         a1, events in the group
      * @param groupNonevents      b1, non-events in the group
@@ -48,94 +79,126 @@ public final class TwoByTwo {
      * @throws IllegalArgumentException if a count is negative or a group is empty
      */
     public static TwoByTwo of(long groupEvents, long groupNonevents, long referenceEvents, long referenceNonevents) {
-        check("groupEvents", groupEvents);
-        check("groupNonevents", groupNonevents);
-        check("referenceEvents", referenceEvents);
-        check("referenceNonevents", referenceNonevents);
-        if (groupEvents + groupNonevents == 0) {
-            throw new IllegalArgumentException("the group has no observations (a1 + b1 = 0)");
-        }
-        if (referenceEvents + referenceNonevents == 0) {
-            throw new IllegalArgumentException("the reference group has no observations (a0 + b0 = 0)");
-        }
-        return new TwoByTwo(groupEvents, groupNonevents, referenceEvents, referenceNonevents, true);
+        checkCount("groupEvents", groupEvents);
+        checkCount("groupNonevents", groupNonevents);
+        checkCount("referenceEvents", referenceEvents);
+        checkCount("referenceNonevents", referenceNonevents);
+        return new TwoByTwo(groupEvents, (double) groupEvents + groupNonevents,
+                referenceEvents, (double) referenceEvents + referenceNonevents);
     }
 
-    /** A table from events and totals: {@code of(a1, n1 - a1, a0, n0 - a0)}. */
+    /**
+     * A table from events and totals: {@code new TwoByTwo(a1, n1, a0, n0)}.
+     *
+     * @throws IllegalArgumentException if a count is negative, events exceed their total or a total is 0
+     */
     public static TwoByTwo ofTotals(long groupEvents, long groupTotal, long referenceEvents, long referenceTotal) {
-        if (groupEvents > groupTotal) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "group events %d exceed the group total %d", groupEvents, groupTotal));
-        }
-        if (referenceEvents > referenceTotal) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "reference events %d exceed the reference total %d", referenceEvents, referenceTotal));
-        }
-        return of(groupEvents, groupTotal - groupEvents, referenceEvents, referenceTotal - referenceEvents);
+        return new TwoByTwo(groupEvents, groupTotal, referenceEvents, referenceTotal);
     }
 
-    private static void check(String name, long v) {
-        if (v < 0) {
-            throw new IllegalArgumentException(name + " must not be negative: " + v);
+    private static void check(String name, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException("TwoByTwo " + name + " must be finite and not negative: " + v);
         }
+    }
+
+    private static void checkCount(String name, long v) {
+        if (v < 0) {
+            throw new IllegalArgumentException("TwoByTwo " + name + " must not be negative: " + v);
+        }
+    }
+
+    /** b1 = n1 − a1, non-events in the group. */
+    public double groupNonevents() {
+        return groupTotal - groupEvents;
+    }
+
+    /** b0 = n0 − a0, non-events in the reference group. */
+    public double referenceNonevents() {
+        return referenceTotal - referenceEvents;
     }
 
     /** The table with 0.5 added to every cell (Haldane-Anscombe); exact tests are not defined on it. */
     public TwoByTwo haldaneCorrected() {
-        return new TwoByTwo(a1 + 0.5, b1 + 0.5, a0 + 0.5, b0 + 0.5, false);
+        return new TwoByTwo(groupEvents + 0.5, groupTotal + 1, referenceEvents + 0.5, referenceTotal + 1);
     }
 
     /** The same table with the group and the reference swapped. */
     public TwoByTwo swapped() {
-        return new TwoByTwo(a0, b0, a1, b1, integral);
+        return new TwoByTwo(referenceEvents, referenceTotal, groupEvents, groupTotal);
     }
 
     /** Whether any cell is zero. */
     public boolean hasZeroCell() {
-        return a1 == 0 || b1 == 0 || a0 == 0 || b0 == 0;
+        return groupEvents == 0 || groupNonevents() == 0 || referenceEvents == 0 || referenceNonevents() == 0;
     }
 
     /** Risk in the group, a1 / n1. */
     public double riskGroup() {
-        return a1 / (a1 + b1);
+        return groupEvents / groupTotal;
     }
 
     /** Risk in the reference group, a0 / n0. */
     public double riskReference() {
-        return a0 / (a0 + b0);
+        return referenceEvents / referenceTotal;
     }
 
     private static double z(double level) {
         return Distributions.normalQuantile((1 + Interval.checkLevel(level)) / 2);
     }
 
+    /** The risk ratio with its 95% Katz log interval; see {@link #riskRatio(double)}. */
+    public RatioEstimate riskRatio() {
+        return riskRatio(Interval.DEFAULT_LEVEL);
+    }
+
     /**
      * Risk ratio {@code RR = (a1/n1)/(a0/n0)} with the Katz log interval
      * {@code exp(log RR ± z·√(1/a1 - 1/n1 + 1/a0 - 1/n0))} (epitools {@code riskratio.wald}).
+     *
+     * @throws IllegalArgumentException unless {@code 0 < level < 1}
      */
     public RatioEstimate riskRatio(double level) {
-        double n1 = a1 + b1;
-        double n0 = a0 + b0;
+        double a1 = groupEvents;
+        double n1 = groupTotal;
+        double a0 = referenceEvents;
+        double n0 = referenceTotal;
         double rr = (a1 / n1) / (a0 / n0);
         double se = Math.sqrt(1 / a1 - 1 / n1 + 1 / a0 - 1 / n0);
-        return logInterval(rr, se, z(level), level, "katz-log");
+        return logInterval(rr, se, z(level), "katz-log", level);
+    }
+
+    /** The odds ratio with its 95% Woolf log interval; see {@link #oddsRatio(double)}. */
+    public RatioEstimate oddsRatio() {
+        return oddsRatio(Interval.DEFAULT_LEVEL);
     }
 
     /**
      * Odds ratio {@code OR = a1·b0/(a0·b1)} (the unconditional sample odds ratio) with the Woolf
      * log interval {@code exp(log OR ± z·√(1/a1 + 1/b1 + 1/a0 + 1/b0))} (epitools {@code oddsratio.wald}).
+     *
+     * @throws IllegalArgumentException unless {@code 0 < level < 1}
      */
     public RatioEstimate oddsRatio(double level) {
+        double a1 = groupEvents;
+        double b1 = groupNonevents();
+        double a0 = referenceEvents;
+        double b0 = referenceNonevents();
         double or = (a1 * b0) / (a0 * b1);
         double se = Math.sqrt(1 / a1 + 1 / b1 + 1 / a0 + 1 / b0);
-        return logInterval(or, se, z(level), level, "woolf-log");
+        return logInterval(or, se, z(level), "woolf-log", level);
     }
 
-    private static RatioEstimate logInterval(double ratio, double se, double z, double level, String method) {
+    private static RatioEstimate logInterval(double ratio, double se, double z, String method, double level) {
         double log = Math.log(ratio);
         double lo = Math.exp(log - z * se);
         double hi = Math.exp(log + z * se);
-        return new RatioEstimate(ratio, new Interval(lo, hi, level, method));
+        return new RatioEstimate(ratio, new Interval(lo, hi, method, level));
+    }
+
+    /** The risk difference with its 95% Wald interval; see {@link #riskDifference(double)}. */
+    public DifferenceEstimate riskDifference() {
+        return riskDifference(Interval.DEFAULT_LEVEL);
     }
 
     /**
@@ -143,46 +206,60 @@ public final class TwoByTwo {
      * {@code ± z·√(p1(1-p1)/n1 + p0(1-p0)/n0)}, not clipped (statsmodels
      * {@code confint_proportions_2indep(method='wald')}); {@link DifferenceEstimate#clippedToUnit()}
      * gives R {@code prop.test(correct = FALSE)}'s interval.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < level < 1}
      */
     public DifferenceEstimate riskDifference(double level) {
-        double n1 = a1 + b1;
-        double n0 = a0 + b0;
-        double p1 = a1 / n1;
-        double p0 = a0 / n0;
+        double n1 = groupTotal;
+        double n0 = referenceTotal;
+        double p1 = groupEvents / n1;
+        double p0 = referenceEvents / n0;
         double d = p1 - p0;
         double half = z(level) * Math.sqrt(p1 * (1 - p1) / n1 + p0 * (1 - p0) / n0);
-        return new DifferenceEstimate(d, new Interval(d - half, d + half, level, "wald"));
+        return new DifferenceEstimate(d, new Interval(d - half, d + half, "wald", level));
+    }
+
+    /** The cells a1, b1, a0, b0. */
+    private double[] observed() {
+        return new double[] {groupEvents, groupNonevents(), referenceEvents, referenceNonevents()};
     }
 
     private double[] expected() {
-        double n = a1 + b1 + a0 + b0;
-        double ev = a1 + a0;
-        double ne = b1 + b0;
-        double n1 = a1 + b1;
-        double n0 = a0 + b0;
+        double[] o = observed();
+        double n = o[0] + o[1] + o[2] + o[3];
+        double ev = o[0] + o[2];
+        double ne = o[1] + o[3];
+        double n1 = o[0] + o[1];
+        double n0 = o[2] + o[3];
         return new double[] {n1 * ev / n, n1 * ne / n, n0 * ev / n, n0 * ne / n};
     }
 
     /**
-     * Pearson's chi-square test of independence, {@code X² = Σ (O - E)²/E} on 1 degree of freedom
-     * (R {@code chisq.test(correct = FALSE)}). NaN when a row or column total is zero.
+     * The hypothesis test of independence (no association between group and outcome) by this
+     * method; each {@link IndependenceTest} constant defines its statistic and p-value.
+     *
+     * @throws IllegalStateException for an exact test on a table whose counts are not whole
+     *     numbers (a {@linkplain #haldaneCorrected() corrected} table)
      */
-    public TestResult pearsonChiSquare() {
-        return chiSquare(false);
-    }
-
-    /**
-     * Pearson's chi-square with Yates' continuity correction, {@code Σ (|O - E| - Y)²/E} with
-     * {@code Y = min(0.5, |O - E|)} (R {@code chisq.test(correct = TRUE)}), so the correction never
-     * flips the sign of a deviation.
-     */
-    public TestResult pearsonChiSquareYates() {
-        return chiSquare(true);
+    public TestResult test(IndependenceTest method) {
+        Objects.requireNonNull(method, "TwoByTwo test method must not be null");
+        switch (method) {
+            case PEARSON_CHI_SQUARE:
+                return chiSquare(false);
+            case PEARSON_CHI_SQUARE_YATES:
+                return chiSquare(true);
+            case FISHER_EXACT:
+                return fisherExact();
+            case MID_P_EXACT:
+                return midPExact();
+            default:
+                throw new AssertionError(method);
+        }
     }
 
     private TestResult chiSquare(boolean yates) {
         double[] e = expected();
-        double[] o = {a1, b1, a0, b0};
+        double[] o = observed();
         double dev = Math.abs(o[0] - e[0]);
         double y = yates ? Math.min(0.5, dev) : 0;
         double stat = 0;
@@ -191,7 +268,8 @@ public final class TwoByTwo {
             stat += d * d / e[i];
         }
         double p = Double.isNaN(stat) ? Double.NaN : Distributions.chiSquareSf(stat, 1);
-        return TestResult.of(stat, p, 1, yates ? "pearson-chi-square-yates" : "pearson-chi-square");
+        IndependenceTest method = yates ? IndependenceTest.PEARSON_CHI_SQUARE_YATES : IndependenceTest.PEARSON_CHI_SQUARE;
+        return TestResult.of(stat, p, 1, method.label());
     }
 
     /**
@@ -207,16 +285,9 @@ public final class TwoByTwo {
         return false;
     }
 
-    /**
-     * Fisher's exact test, two-sided, as R's {@code fisher.test}: the sum of the hypergeometric
-     * probabilities of the tables with the observed margins that are no more likely than the
-     * observed one, {@code P(table) <= P(observed)·(1 + 1e-7)}. The statistic is the observed a1.
-     *
-     * @throws IllegalStateException on a {@linkplain #haldaneCorrected() corrected} table
-     */
-    public TestResult fisherExact() {
+    private TestResult fisherExact() {
         double[] d = hypergeometric();
-        int obs = (int) (a1 - lowest());
+        int obs = (int) (groupEvents - lowest());
         double limit = d[obs] * (1 + 1e-7);
         double p = 0;
         for (double v : d) {
@@ -224,20 +295,12 @@ public final class TwoByTwo {
                 p += v;
             }
         }
-        return TestResult.of(a1, Math.min(1, p), "fisher-exact");
+        return TestResult.of(groupEvents, Math.min(1, p), IndependenceTest.FISHER_EXACT.label());
     }
 
-    /**
-     * The two-sided mid-p exact test of epitools' {@code tab2by2.test} ({@code midp.exact}):
-     * {@code 2·min(P, 1 - P)} with {@code P = ½(P(X ≤ a1) - P(X ≥ a1) + 1)}, X the central
-     * hypergeometric count of group events given the margins. Rothman and Greenland, Modern
-     * Epidemiology (1998).
-     *
-     * @throws IllegalStateException on a {@linkplain #haldaneCorrected() corrected} table
-     */
-    public TestResult midPExact() {
+    private TestResult midPExact() {
         double[] d = hypergeometric();
-        int obs = (int) (a1 - lowest());
+        int obs = (int) (groupEvents - lowest());
         double le = 0;
         double ge = 0;
         for (int i = 0; i < d.length; i++) {
@@ -249,24 +312,27 @@ public final class TwoByTwo {
             }
         }
         double p = 0.5 * (le - ge + 1);
-        return TestResult.of(a1, Math.min(1, 2 * Math.min(p, 1 - p)), "mid-p-exact");
+        return TestResult.of(groupEvents, Math.min(1, 2 * Math.min(p, 1 - p)), IndependenceTest.MID_P_EXACT.label());
     }
 
     private long lowest() {
-        long n1 = (long) (a1 + b1);
-        long k = (long) (a1 + a0);
-        long n0 = (long) (a0 + b0);
+        long k = (long) (groupEvents + referenceEvents);
+        long n0 = (long) referenceTotal;
         return Math.max(0, k - n0);
+    }
+
+    private static boolean whole(double x) {
+        return x == Math.rint(x) && x < 0x1p53;
     }
 
     /** Normalised hypergeometric probabilities of a1 over its support, as R's fisher.test computes them. */
     private double[] hypergeometric() {
-        if (!integral) {
-            throw new IllegalStateException("exact tests need integer counts, not a continuity-corrected table");
+        if (!(whole(groupEvents) && whole(groupTotal) && whole(referenceEvents) && whole(referenceTotal))) {
+            throw new IllegalStateException("exact tests need whole counts, not a continuity-corrected table: " + this);
         }
-        long n1 = (long) (a1 + b1);
-        long n0 = (long) (a0 + b0);
-        long k = (long) (a1 + a0);
+        long n1 = (long) groupTotal;
+        long n0 = (long) referenceTotal;
+        long k = (long) (groupEvents + referenceEvents);
         long lo = Math.max(0, k - n0);
         long hi = Math.min(k, n1);
         int size = (int) (hi - lo + 1);
@@ -296,9 +362,10 @@ public final class TwoByTwo {
         return Gamma.logGamma(n + 1.0);
     }
 
+    /** The events and totals of the group and the reference, as in the example above. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "TwoByTwo[group %s/%s, reference %s/%s]",
-                Format.num(a1), Format.num(a1 + b1), Format.num(a0), Format.num(a0 + b0));
+        return String.format(Locale.ROOT, "TwoByTwo[group %s of %s, reference %s of %s]",
+                Format.num(groupEvents), Format.num(groupTotal), Format.num(referenceEvents), Format.num(referenceTotal));
     }
 }

@@ -34,9 +34,9 @@ class DistributionsTest {
         assertTrue(e.getMessage().contains("1.5"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Distributions.tQuantile(0.5, -2));
         assertTrue(e.getMessage().contains("-2"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Proportions.interval(11, 10, 0.95, ProportionMethod.WILSON));
+        e = assertThrows(IllegalArgumentException.class, () -> Proportions.interval(11, 10, ProportionMethod.WILSON, 0.95));
         assertTrue(e.getMessage().contains("11"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Proportions.interval(1, 10, 1.0, ProportionMethod.WILSON));
+        e = assertThrows(IllegalArgumentException.class, () -> Proportions.interval(1, 10, ProportionMethod.WILSON, 1.0));
         assertTrue(e.getMessage().contains("1.0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Adjustment.HOLM.adjust(new double[] {0.1, Double.NaN}));
         assertTrue(e.getMessage().contains("p-value 1") && e.getMessage().contains("NaN"), e.getMessage());
@@ -44,9 +44,9 @@ class DistributionsTest {
 
     @Test
     void resultsPrintCompactly() {
-        Interval ci = Proportions.interval(49, 100, 0.95, ProportionMethod.WILSON);
+        Interval ci = Proportions.interval(49, 100, ProportionMethod.WILSON, 0.95);
         assertEquals("[0.3942, 0.5865] 95% wilson", ci.toString());
         assertEquals("pearson-chi-square[stat=68.31, df=1, p=1.40e-16]",
-                TwoByTwo.of(312, 3898, 402, 9468).pearsonChiSquare().toString());
+                TwoByTwo.of(312, 3898, 402, 9468).test(IndependenceTest.PEARSON_CHI_SQUARE).toString());
     }
 }

@@ -28,7 +28,7 @@ class InferencePropertiesTest {
         long[] xn = counts(s.random());
         double p = (double) xn[0] / xn[1];
         for (ProportionMethod m : ProportionMethod.values()) {
-            Interval ci = Proportions.interval(xn[0], xn[1], 0.95, m);
+            Interval ci = Proportions.interval(xn[0], xn[1], m, 0.95);
             assertTrue(ci.lower() >= -1e-15 && ci.upper() <= 1 + 1e-15, s + " " + m + " " + ci);
             boolean edge = xn[0] == 0 || xn[0] == xn[1];
             // Jeffreys without the boundary rule excludes p at x = 0 and x = n (statsmodels 0.13.5).
@@ -46,8 +46,8 @@ class InferencePropertiesTest {
         double lo = 0.5 + 0.4 * r.nextDouble();
         double hi = lo + (0.999 - lo) * (0.05 + 0.95 * r.nextDouble());
         for (ProportionMethod m : ProportionMethod.values()) {
-            Interval narrow = Proportions.interval(xn[0], xn[1], lo, m);
-            Interval wide = Proportions.interval(xn[0], xn[1], hi, m);
+            Interval narrow = Proportions.interval(xn[0], xn[1], m, lo);
+            Interval wide = Proportions.interval(xn[0], xn[1], m, hi);
             assertTrue(wide.lower() <= narrow.lower() + 1e-15 && wide.upper() >= narrow.upper() - 1e-15,
                     s + " " + m + " " + narrow + " vs " + wide);
         }
@@ -65,8 +65,8 @@ class InferencePropertiesTest {
             assertEquals(1 / a.interval().upper(), b.interval().lower(), 1e-12 * b.interval().lower(), s.toString());
             assertEquals(1 / a.interval().lower(), b.interval().upper(), 1e-12 * b.interval().upper(), s.toString());
         }
-        assertEquals(t.fisherExact().pValue(), t.swapped().fisherExact().pValue(), 1e-12, s.toString());
-        assertEquals(t.pearsonChiSquare().statistic(), t.swapped().pearsonChiSquare().statistic(), 1e-9, s.toString());
+        assertEquals(t.test(IndependenceTest.FISHER_EXACT).pValue(), t.swapped().test(IndependenceTest.FISHER_EXACT).pValue(), 1e-12, s.toString());
+        assertEquals(t.test(IndependenceTest.PEARSON_CHI_SQUARE).statistic(), t.swapped().test(IndependenceTest.PEARSON_CHI_SQUARE).statistic(), 1e-9, s.toString());
         assertEquals(-t.riskDifference(0.95).estimate(), t.swapped().riskDifference(0.95).estimate(), 1e-15, s.toString());
     }
 

@@ -38,6 +38,6 @@ public enum NonEnforcement {
     public Optional<Interval> interval(StopCounts counts, double level) {
         long known = Objects.requireNonNull(counts, "counts must not be null").outcomeKnown();
         return known == 0 ? Optional.empty()
-                : Optional.of(Proportions.interval(count(counts), known, level, ProportionMethod.WILSON));
+                : Optional.of(Proportions.interval(count(counts), known, ProportionMethod.WILSON, level));
     }
 }

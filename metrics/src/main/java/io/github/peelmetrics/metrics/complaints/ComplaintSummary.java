@@ -200,7 +200,7 @@ public final class ComplaintSummary {
     public Optional<Interval> sustainedInterval() {
         long d = decided();
         return d == 0 ? Optional.empty()
-                : Optional.of(Proportions.interval(complaints(Finding.SUSTAINED), d, level, method));
+                : Optional.of(Proportions.interval(complaints(Finding.SUSTAINED), d, method, level));
     }
 
     /** The sustained rate of one allegation type; empty when none of that type was decided. */

@@ -2,6 +2,7 @@ package io.github.peelmetrics.metrics.disparity;
 
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.stats.Adjustment;
+import io.github.peelmetrics.core.stats.IndependenceTest;
 import io.github.peelmetrics.core.stats.RatioEstimate;
 import io.github.peelmetrics.core.stats.TestResult;
 import io.github.peelmetrics.core.stats.TwoByTwo;
@@ -188,13 +189,13 @@ public final class Disparity {
                 continue;
             }
             TwoByTwo t = TwoByTwo.ofTotals(c.searched(), c.searchKnown(), refCounts.searched(), refCounts.searchKnown());
-            TestResult p = t.pearsonChiSquare();
+            TestResult p = t.test(IndependenceTest.PEARSON_CHI_SQUARE);
             if (Double.isNaN(p.pValue())) {
                 continue; // no search in either group, or every stop searched: the test is not defined
             }
             tested.add(g);
             pearson.add(p);
-            yates.add(t.pearsonChiSquareYates());
+            yates.add(t.test(IndependenceTest.PEARSON_CHI_SQUARE_YATES));
             smallExpected.put(g, t.hasSmallExpectedCount());
         }
         Map<Category, ChiSquareComparison> pearsonBy = adjusted(tested, pearson);

@@ -41,7 +41,7 @@ public record PoissonRate(long events, double exposure) {
         double alpha = 1 - Series.checkLevel(level, "PoissonRate");
         double lower = events == 0 ? 0 : Distributions.gammaQuantile(alpha / 2, events) / exposure;
         double upper = Distributions.gammaQuantile(1 - alpha / 2, events + 1) / exposure;
-        return Interval.of(lower, upper, level, "exact-poisson");
+        return Interval.of(lower, upper, "exact-poisson", level);
     }
 
     @Override

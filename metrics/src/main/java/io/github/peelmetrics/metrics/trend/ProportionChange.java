@@ -71,7 +71,7 @@ public record ProportionChange(double before, double after, double difference, d
      *
      * @param wave1 the earlier estimate (e.g. a survey-module weighted proportion)
      * @param wave2 the later estimate
-     * @throws IllegalArgumentException when a point or standard error is not finite, or both
+     * @throws IllegalArgumentException when an estimate or standard error is not finite, or both
      *                                  standard errors are zero
      */
     public static ProportionChange between(Estimate wave1, Estimate wave2) {
@@ -83,7 +83,7 @@ public record ProportionChange(double before, double after, double difference, d
         if (se == 0) {
             throw new IllegalArgumentException("ProportionChange: standard errors of wave1 and wave2 are both zero");
         }
-        return of(wave1.point(), wave2.point(), se, "given-se-z");
+        return of(wave1.estimate(), wave2.estimate(), se, "given-se-z");
     }
 
     private static ProportionChange of(double before, double after, double se, String method) {
@@ -102,8 +102,8 @@ public record ProportionChange(double before, double after, double difference, d
     }
 
     private static void checkEstimate(Estimate e, String wave) {
-        if (!Double.isFinite(e.point())) {
-            throw new IllegalArgumentException(Fmt.f("ProportionChange: point of %s must be finite: %s", wave, e.point()));
+        if (!Double.isFinite(e.estimate())) {
+            throw new IllegalArgumentException(Fmt.f("ProportionChange: estimate of %s must be finite: %s", wave, e.estimate()));
         }
         if (!Double.isFinite(e.standardError())) {
             throw new IllegalArgumentException(Fmt.f("ProportionChange: standard error of %s must be finite: %s",
@@ -122,7 +122,7 @@ public record ProportionChange(double before, double after, double difference, d
      */
     public Interval interval(double level) {
         double q = Distributions.normalQuantile(1 - (1 - Series.checkLevel(level, "ProportionChange")) / 2);
-        return Interval.of(difference - q * standardError, difference + q * standardError, level, "wald-" + method);
+        return Interval.of(difference - q * standardError, difference + q * standardError, "wald-" + method, level);
     }
 
     @Override

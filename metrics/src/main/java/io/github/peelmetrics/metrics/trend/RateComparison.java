@@ -73,7 +73,7 @@ public record RateComparison(PoissonRate group, PoissonRate reference) {
         double rr = rateRatio();
         double se = Math.sqrt(1.0 / group.events() + 1.0 / reference.events());
         double log = Math.log(rr);
-        return new RatioEstimate(rr, Interval.of(Math.exp(log - z * se), Math.exp(log + z * se), level, "wald-log"));
+        return new RatioEstimate(rr, Interval.of(Math.exp(log - z * se), Math.exp(log + z * se), "wald-log", level));
     }
 
     /** The mid-p (median-unbiased) estimate of the rate ratio and its mid-p exact interval at {@code level}. */
@@ -86,7 +86,7 @@ public record RateComparison(PoissonRate group, PoissonRate reference) {
         double est = solveIncreasing(upperTail, 0.5);
         double lo = solveIncreasing(upperTail, alpha / 2);
         double hi = solveIncreasing(s -> -lowerTail.applyAsDouble(s), -alpha / 2);
-        return new RatioEstimate(ratio(est), Interval.of(ratio(lo), ratio(hi), level, "mid-p"));
+        return new RatioEstimate(ratio(est), Interval.of(ratio(lo), ratio(hi), "mid-p", level));
     }
 
     /** The two-sided mid-p exact test of equal rates (epitools). */
@@ -120,7 +120,7 @@ public record RateComparison(PoissonRate group, PoissonRate reference) {
         long m = x + reference.events();
         double lo = x == 0 ? 0 : Distributions.betaQuantile(alpha / 2, x, m - x + 1);
         double hi = x == m ? 1 : Distributions.betaQuantile(1 - alpha / 2, x + 1, m - x);
-        return Interval.of(ratio(lo), ratio(hi), level, "exact-conditional");
+        return Interval.of(ratio(lo), ratio(hi), "exact-conditional", level);
     }
 
     private double nullProbability() {

@@ -92,7 +92,7 @@ public record SensSlope(double slope, double intercept, Optional<Interval> inter
             next = 2;
         }
         Optional<Interval> interval = ciDefined
-                ? Optional.of(Interval.of(v[next], v[next + 1], level, "gilbert-rank"))
+                ? Optional.of(Interval.of(v[next], v[next + 1], "gilbert-rank", level))
                 : Optional.empty();
         double intercept = Series.median(s.y) - slope * Series.median(s.t);
         return new SensSlope(slope, intercept, interval, n, big, m1, m2);

@@ -390,7 +390,7 @@ public final class VeilOfDarkness {
         double pValue = Math.min(1.0, 2 * Distributions.normalSf(Math.abs(z)));
         double q = Distributions.normalQuantile(0.5 + level / 2);
         RatioEstimate or = new RatioEstimate(Math.exp(beta),
-                Interval.of(Math.exp(beta - q * se), Math.exp(beta + q * se), level, "wald"));
+                Interval.of(Math.exp(beta - q * se), Math.exp(beta + q * se), "wald", level));
         double pBar = (double) nGroup / used;
         double nullDeviance = -2 * (nGroup * Math.log(pBar) + (used - nGroup) * Math.log1p(-pBar));
         return new VeilOfDarknessResult(minority, fixedEffects, beta, se, z, pValue, or, fit.deviance(), nullDeviance,

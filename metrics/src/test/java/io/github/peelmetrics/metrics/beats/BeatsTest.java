@@ -107,7 +107,7 @@ class BeatsTest {
         long known = stops.stream().filter(s -> s.outcome() != StopOutcome.UNKNOWN).count();
         assertEquals((double) none / known, NonEnforcement.NO_ACTION.share(c).getAsDouble(), 1e-15);
         assertEquals((double) (none + warn) / known, NonEnforcement.NO_ACTION_OR_WARNING.share(c).getAsDouble(), 1e-15);
-        assertEquals(Proportions.interval(none, known, 0.9, ProportionMethod.WILSON),
+        assertEquals(Proportions.interval(none, known, ProportionMethod.WILSON, 0.9),
                 NonEnforcement.NO_ACTION.interval(c, 0.9).orElseThrow());
         assertTrue(NonEnforcement.NO_ACTION.share(StopCounts.empty()).isEmpty());
     }

@@ -61,8 +61,8 @@ class ComplaintsTest {
         assertEquals(1, s.complaints(AllegationType.DISCOURTESY, Finding.WITHDRAWN));
         assertEquals(4, s.decided(), "withdrawn and pending are not decided");
         assertEquals(0.25, s.sustainedRate().getAsDouble(), 1e-15);
-        assertEquals(Proportions.interval(1, 4, 0.95, ProportionMethod.WILSON), s.sustainedInterval().orElseThrow());
-        assertEquals(Proportions.interval(1, 4, 0.9, ProportionMethod.CLOPPER_PEARSON),
+        assertEquals(Proportions.interval(1, 4, ProportionMethod.WILSON, 0.95), s.sustainedInterval().orElseThrow());
+        assertEquals(Proportions.interval(1, 4, ProportionMethod.CLOPPER_PEARSON, 0.9),
                 s.interval(0.9, ProportionMethod.CLOPPER_PEARSON).sustainedInterval().orElseThrow());
         assertEquals(0.5, s.sustainedRate(AllegationType.USE_OF_FORCE).getAsDouble(), 1e-15);
         assertTrue(s.sustainedRate(AllegationType.INTEGRITY).isEmpty());

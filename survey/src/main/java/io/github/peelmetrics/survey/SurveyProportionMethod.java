@@ -2,17 +2,34 @@ package io.github.peelmetrics.survey;
 
 import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.Interval;
+import io.github.peelmetrics.core.stats.ProportionMethod;
 
 /**
- * Confidence interval methods for a survey proportion, those of R {@code survey}'s
- * {@code svyciprop} (Lumley 2010, <i>Complex Surveys</i>, §2.3.1). All use p̂ and SE of
- * {@link SurveyMean} and the t quantile {@code t = qt(1 − α/2, n − 1)} with the design degrees of
- * freedom (n counts every respondent, also those with a missing answer).
+ * Confidence interval methods for a weighted survey proportion, those of R {@code survey}'s
+ * {@code svyciprop} (Lumley 2010, <i>Complex Surveys</i>, §2.3.1): the design-based counterpart of
+ * core's {@link ProportionMethod}, which is for {@code x} independent successes in {@code n}
+ * trials. Here p̂ and its standard error come from the design ({@link SurveyMean}, with the
+ * weights and their calibration), and every method uses the t quantile
+ * {@code t = qt(1 − α/2, n − 1)} with the design degrees of freedom (n counts every respondent,
+ * also those with a missing answer). {@link #MEAN} is the design-based Wald interval, the
+ * counterpart of {@link ProportionMethod#WALD}; {@link #BETA} (Korn-Graubard) that of
+ * {@link ProportionMethod#CLOPPER_PEARSON}.
  *
  * <p>When p̂ is 0 or 1, or the standard error is 0, every method gives the point interval
- * {@code [p̂, p̂]}; with an undefined (NaN) estimate or standard error the bounds are NaN.
+ * {@code [p̂, p̂]}; with an undefined (NaN) estimate or standard error the bounds are NaN. A mean
+ * outside [0, 1] (a 0-100 index) is not a proportion: its interval is
+ * {@code toEstimate().waldInterval(level)}.
+ *
+ * <pre>{@code
+ * jshell> var m = SurveySample.ofWeights(new double[] {1, 2, 1, 3, 1, 2, 2, 1}).withNumeric("y", new double[] {1, 0, 1, 1, 0, 1, 0, 1}).design().mean("y")
+ * y: 0.6154 (se 0.1976, 8 of 8 observed, deff 3.003)
+ * jshell> m.interval(SurveyProportionMethod.LOGIT)
+ * [0.1818, 0.9201] 95% svyciprop-logit
+ * jshell> m.interval(SurveyProportionMethod.MEAN, 0.9)
+ * [0.2410, 0.9898] 90% svyciprop-mean
+ * }</pre>
  */
-public enum CiMethod {
+public enum SurveyProportionMethod {
 
     /**
      * Logit: the Wald interval of the intercept of {@code svyglm(y ~ 1, family = quasibinomial)}
@@ -39,7 +56,10 @@ public enum CiMethod {
                 Distributions.betaQuantile(1 - alpha / 2, nEff * p + 1, nEff * (1 - p))};
         }
     },
-    /** Wald: {@code p̂ ± t·SE}, not clamped to [0, 1]. */
+    /**
+     * Wald: {@code p̂ ± t·SE}, not clamped to [0, 1] (R's {@code method = "mean"}); core's
+     * {@link ProportionMethod#WALD} with the design's standard error and t quantile.
+     */
     MEAN("mean") {
         @Override
         double[] bounds(double p, double se, double t, double alpha, SurveyMean m) {
@@ -77,7 +97,7 @@ public enum CiMethod {
     LIKELIHOOD("likelihood") {
         @Override
         double[] bounds(double p, double se, double t, double alpha, SurveyMean m) {
-            double phi = m.weightSum() / m.totalWeight() * m.nonMissing() / (m.nonMissing() - 1.0);
+            double phi = m.weightSum() / m.totalWeight() * m.n() / (m.n() - 1.0);
             double target = t * t * se * se / (p * (1 - p)) * phi / 2;
             return new double[] {root(p, target, true), root(p, target, false)};
         }
@@ -85,35 +105,43 @@ public enum CiMethod {
 
     private final String rName;
 
-    CiMethod(String rName) {
+    SurveyProportionMethod(String rName) {
         this.rName = rName;
     }
 
-    /** R's name of the method ({@code svyciprop(method = ...)}). */
+    /** R's name of the method, the argument of {@code svyciprop(method = ...)}, e.g. {@code logit}. */
     public String rName() {
         return rName;
+    }
+
+    /**
+     * The name this method gives its intervals, {@link Interval#method()}: {@code svyciprop-}
+     * followed by {@link #rName()}, e.g. {@code svyciprop-logit}.
+     */
+    public String label() {
+        return "svyciprop-" + rName;
     }
 
     abstract double[] bounds(double p, double se, double t, double alpha, SurveyMean m);
 
     Interval interval(SurveyMean m, double level) {
-        double p = m.mean();
+        double p = m.estimate();
         double se = m.standardError();
-        String name = "svyciprop-" + rName;
+        String name = label();
         if (Double.isNaN(p) || Double.isNaN(se)) {
-            return Interval.of(Double.NaN, Double.NaN, level, name);
+            return Interval.of(Double.NaN, Double.NaN, name, level);
         }
         if (p < 0 || p > 1) {
             throw new IllegalStateException(Text.f("svyciprop intervals are for proportions, but the mean of %s is %s "
                     + "(use toEstimate().waldInterval(level) for a mean on another scale)", m.variable(), Text.num(p)));
         }
         if (p == 0 || p == 1 || se == 0) {
-            return Interval.of(p, p, level, name);
+            return Interval.of(p, p, name, level);
         }
         double alpha = 1 - level;
         double t = Distributions.tQuantile(1 - alpha / 2, m.degreesOfFreedom());
         double[] b = bounds(p, se, t, alpha, m);
-        return Interval.of(b[0], b[1], level, name);
+        return Interval.of(b[0], b[1], name, level);
     }
 
     static double expit(double x) {
