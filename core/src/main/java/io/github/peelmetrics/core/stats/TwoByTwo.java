@@ -1,7 +1,7 @@
 package io.github.peelmetrics.core.stats;
 
 import java.util.Locale;
-import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
  * A two-by-two table comparing a group with a reference group on a yes/no outcome, and the
@@ -293,7 +293,7 @@ public final class TwoByTwo {
     }
 
     private static double logFactorial(long n) {
-        return Gamma.logGamma(n + 1.0);
+        return LogGamma.value(n + 1.0);
     }
 
     @Override
