@@ -4,7 +4,7 @@
  * statistical value types and inference primitives of {@code io.github.peelmetrics.core.stats}.
  */
 module io.github.peelmetrics.core {
-    requires commons.math3;
+    requires org.apache.commons.numbers.gamma;
 
     exports io.github.peelmetrics.core;
     exports io.github.peelmetrics.core.stats;

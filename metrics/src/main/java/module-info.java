@@ -4,7 +4,7 @@
  */
 module io.github.peelmetrics.metrics {
     requires transitive io.github.peelmetrics.core;
-    requires commons.math3;
+    requires org.apache.commons.numbers.gamma;
 
     exports io.github.peelmetrics.metrics.beats;
     exports io.github.peelmetrics.metrics.complaints;

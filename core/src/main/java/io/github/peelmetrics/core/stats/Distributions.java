@@ -1,16 +1,16 @@
 package io.github.peelmetrics.core.stats;
 
-import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.special.Beta;
-import org.apache.commons.math3.special.Erf;
-import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.numbers.gamma.Erfc;
+import org.apache.commons.numbers.gamma.InverseErfc;
+import org.apache.commons.numbers.gamma.LogBeta;
+import org.apache.commons.numbers.gamma.RegularizedBeta;
+import org.apache.commons.numbers.gamma.RegularizedGamma;
 
 /**
  * Distribution functions accurate to about 1e-15, as the conformance cases need.
  *
- * <p>Apache Commons Math's inverse distribution functions stop their root search at an absolute
- * accuracy of 1e-9 by default; here every quantile is polished with Newton (or bisection) steps on
+ * <p>The special functions are Apache Commons Numbers' ports of Boost's (regularized incomplete beta
+ * and gamma, erfc); every quantile is polished with Newton (or bisection) steps on
  * the cumulative distribution function until it is exact to a few ulps, so interval endpoints
  * agree with R's {@code qnorm}, {@code qt} and {@code qbeta}. Upper tails are computed directly
  * (not as {@code 1 - cdf}) so that tiny p-values keep their digits.
@@ -24,12 +24,12 @@ public final class Distributions {
 
     /** Standard normal cumulative distribution function Φ(x). */
     public static double normalCdf(double x) {
-        return 0.5 * Erf.erfc(-x / SQRT2);
+        return 0.5 * Erfc.value(-x / SQRT2);
     }
 
     /** Standard normal upper tail 1 - Φ(x), accurate for large x. */
     public static double normalSf(double x) {
-        return 0.5 * Erf.erfc(x / SQRT2);
+        return 0.5 * Erfc.value(x / SQRT2);
     }
 
     /** Standard normal density. */
@@ -58,7 +58,7 @@ public final class Distributions {
         if (p == 1) {
             return Double.POSITIVE_INFINITY;
         }
-        double x = SQRT2 * Erf.erfInv(2 * p - 1);
+        double x = -SQRT2 * InverseErfc.value(2 * p); // 2p is exact: both tails keep their digits
         // Newton steps on the tail that holds p, where the cdf keeps full relative precision.
         for (int i = 0; i < 3; i++) {
             double f = p < 0.5 ? normalCdf(x) - p : (1 - p) - normalSf(x);
@@ -86,11 +86,14 @@ public final class Distributions {
         }
         double x2 = x * x;
         if (x2 < df) {
-            // Near the centre: P(|T| < |x|) = I_{x²/(df+x²)}(1/2, df/2) keeps full precision.
-            double central = Beta.regularizedBeta(x2 / (df + x2), 0.5, df / 2, 1e-16, Integer.MAX_VALUE);
-            return x > 0 ? 0.5 + 0.5 * central : 0.5 - 0.5 * central;
+            // Near the centre: P(|T| > |x|) = 1 - I_z(1/2, df/2) with z = x²/(df+x²); where that is
+            // small (large df) the complement is computed directly, as R's pt does, to keep its digits.
+            double z = x2 / (df + x2);
+            double central = RegularizedBeta.value(z, 0.5, df / 2);
+            double tail = 0.5 * (central <= 0.5 ? 1 - central : RegularizedBeta.complement(z, 0.5, df / 2));
+            return x > 0 ? 1 - tail : tail;
         }
-        double tail = 0.5 * Beta.regularizedBeta(df / (df + x2), df / 2, 0.5, 1e-16, Integer.MAX_VALUE);
+        double tail = 0.5 * RegularizedBeta.value(df / (df + x2), df / 2, 0.5);
         return x > 0 ? 1 - tail : tail;
     }
 
@@ -106,7 +109,7 @@ public final class Distributions {
         }
         checkDf(df);
         double a = Math.abs(t);
-        return Math.min(1.0, Beta.regularizedBeta(df / (df + a * a), df / 2, 0.5));
+        return Math.min(1.0, RegularizedBeta.value(df / (df + a * a), df / 2, 0.5));
     }
 
     /**
@@ -126,15 +129,13 @@ public final class Distributions {
         if (p == 0.5) {
             return 0;
         }
-        if (p < 0.5) {
-            return -tQuantile(1 - p, df);
-        }
-        TDistribution t = new TDistribution(null, df, 1e-14);
-        double x = t.inverseCumulativeProbability(p);
-        double q = 1 - p; // upper tail to match, exact for p in [0.5, 1)
+        double q = Math.min(p, 1 - p); // the tail to match, with all the digits p has
+        double x = tStart(q, df);
+        // the density is (1 + x²/df)^(-(df+1)/2) / (√df·B(df/2, 1/2))
+        double logNorm = LogBeta.value(df / 2, 0.5) + 0.5 * Math.log(df);
         for (int i = 0; i < 6; i++) {
             double f = tSf(x, df) - q;
-            double d = t.density(x);
+            double d = Math.exp(-0.5 * (df + 1) * Math.log1p(x * x / df) - logNorm);
             if (d == 0 || Double.isNaN(f)) {
                 break;
             }
@@ -144,7 +145,27 @@ public final class Distributions {
                 break;
             }
         }
-        return x;
+        return p < 0.5 ? -x : x;
+    }
+
+    /**
+     * Start for {@link #tQuantile}: the {@code x > 0} with {@code P(T > x) = q < 1/2}, from the beta
+     * quantile that it is, in a form that keeps its digits: {@code y = df/(df + x²)} from {@code 2q}
+     * unless {@code 1 - y < 1e-4}; there ({@code x² < df/9999}) {@code x²/(df + x²)} from
+     * {@code 1 - 2q} while that has digits to spare, else (a far tail at {@code df > 4e5}) the normal
+     * quantile with Cornish-Fisher's first correction.
+     */
+    private static double tStart(double q, double df) {
+        if (2 * q <= RegularizedBeta.value(0.9999, df / 2, 0.5)) {
+            double y = betaQuantile(2 * q, df / 2, 0.5);
+            return Math.sqrt(df * (1 - y) / y);
+        }
+        if (q > 1e-10) {
+            double z = betaQuantile(1 - 2 * q, 0.5, df / 2);
+            return Math.sqrt(df * z / (1 - z));
+        }
+        double z = -normalQuantile(q);
+        return z + (z * z * z + z) / (4 * df);
     }
 
     /** Chi-square upper tail {@code P(X > x)} with {@code df} degrees of freedom. */
@@ -156,7 +177,7 @@ public final class Distributions {
         if (x <= 0) {
             return 1;
         }
-        return Gamma.regularizedGammaQ(df / 2, x / 2, 1e-16, Integer.MAX_VALUE);
+        return RegularizedGamma.Q.value(df / 2, x / 2);
     }
 
     /** Chi-square cumulative distribution function. */
@@ -165,7 +186,7 @@ public final class Distributions {
         if (x <= 0) {
             return 0;
         }
-        return Gamma.regularizedGammaP(df / 2, x / 2, 1e-16, Integer.MAX_VALUE);
+        return RegularizedGamma.P.value(df / 2, x / 2);
     }
 
     /** Beta cumulative distribution function I_x(a, b). */
@@ -176,7 +197,7 @@ public final class Distributions {
         if (x >= 1) {
             return 1;
         }
-        return Beta.regularizedBeta(x, a, b, 1e-16, Integer.MAX_VALUE);
+        return RegularizedBeta.value(x, a, b);
     }
 
     /**
@@ -194,7 +215,10 @@ public final class Distributions {
         if (p == 1) {
             return 1;
         }
-        double guess = new BetaDistribution(null, a, b, 1e-12).inverseCumulativeProbability(p);
+        // start from the normal approximation; the bracket widens as far as it needs to
+        double mean = a / (a + b);
+        double sd = Math.sqrt(mean * (b / (a + b)) / (a + b + 1));
+        double guess = Math.min(1, Math.max(0, mean + normalQuantile(p) * sd));
         double lo = 0;
         double hi = 1;
         // Bracket around the guess, then bisect: robust where the density is very steep.
@@ -209,7 +233,9 @@ public final class Distributions {
             }
         }
         for (int i = 0; i < 200; i++) {
-            double mid = 0.5 * (lo + hi);
+            // halve the interval, or where it spans binades the doubles in it: tiny quantiles too
+            double mid = lo > 0.5 * hi ? 0.5 * (lo + hi)
+                    : Double.longBitsToDouble((Double.doubleToLongBits(lo) + Double.doubleToLongBits(hi)) >>> 1);
             if (mid <= lo || mid >= hi) {
                 break;
             }
@@ -237,7 +263,7 @@ public final class Distributions {
         if (mu == 0) {
             return 0;
         }
-        return Gamma.regularizedGammaP(k, mu, 1e-16, Integer.MAX_VALUE);
+        return RegularizedGamma.P.value(k, mu);
     }
 
     /** Poisson {@code P(X <= k)} for mean {@code mu}. */
@@ -248,7 +274,7 @@ public final class Distributions {
         if (mu == 0) {
             return 1;
         }
-        return Gamma.regularizedGammaQ(k + 1, mu, 1e-16, Integer.MAX_VALUE);
+        return RegularizedGamma.Q.value(k + 1, mu);
     }
 
     /** Gamma quantile with shape {@code shape} and scale 1, by bisection on the regularized gamma P. */
@@ -264,7 +290,7 @@ public final class Distributions {
             return Double.POSITIVE_INFINITY;
         }
         double hi = Math.max(1, shape);
-        while (Gamma.regularizedGammaP(shape, hi, 1e-16, Integer.MAX_VALUE) < p) {
+        while (RegularizedGamma.P.value(shape, hi) < p) {
             hi *= 2;
         }
         double lo = 0;
@@ -273,7 +299,7 @@ public final class Distributions {
             if (mid <= lo || mid >= hi) {
                 break;
             }
-            if (Gamma.regularizedGammaP(shape, mid, 1e-16, Integer.MAX_VALUE) < p) {
+            if (RegularizedGamma.P.value(shape, mid) < p) {
                 lo = mid;
             } else {
                 hi = mid;

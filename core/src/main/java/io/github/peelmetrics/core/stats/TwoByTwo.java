@@ -2,7 +2,7 @@ package io.github.peelmetrics.core.stats;
 
 import java.util.Locale;
 import java.util.Objects;
-import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
  * A two-by-two table comparing a group with a reference group on a yes/no outcome, and the
@@ -359,7 +359,7 @@ public record TwoByTwo(double groupEvents, double groupTotal, double referenceEv
     }
 
     private static double logFactorial(long n) {
-        return Gamma.logGamma(n + 1.0);
+        return LogGamma.value(n + 1.0);
     }
 
     /** The events and totals of the group and the reference, as in the example above. */

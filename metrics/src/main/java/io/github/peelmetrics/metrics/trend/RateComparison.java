@@ -6,7 +6,7 @@ import io.github.peelmetrics.core.stats.RatioEstimate;
 import io.github.peelmetrics.core.stats.TestResult;
 import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
  * Comparison of two Poisson rates (a later period against an earlier one, a group against a
@@ -163,7 +163,7 @@ public record RateComparison(PoissonRate group, PoissonRate reference) {
         if (p == 1) {
             return k == n ? 1 : 0;
         }
-        double log = Gamma.logGamma(n + 1.0) - Gamma.logGamma(k + 1.0) - Gamma.logGamma(n - k + 1.0)
+        double log = LogGamma.value(n + 1.0) - LogGamma.value(k + 1.0) - LogGamma.value(n - k + 1.0)
                 + k * Math.log(p) + (n - k) * Math.log1p(-p);
         return Math.exp(log);
     }

@@ -1,13 +1,6 @@
 package io.github.peelmetrics.metrics.vod;
 
 import java.util.Locale;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.DecompositionSolver;
-import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
-import org.apache.commons.math3.linear.NonSymmetricMatrixException;
-import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Binomial logistic regression (logit link) by iteratively reweighted least squares, on grouped
@@ -18,7 +11,7 @@ import org.apache.commons.math3.linear.RealMatrix;
  * <p>IRLS as R's {@code glm.fit}: start at {@code μ = (s + 0.5)/(m + 1)}; each step solves
  * {@code (X'WX) β = X'Wz} with {@code W = m μ(1−μ)}, {@code z = η + (s/m − μ)/(μ(1−μ))},
  * {@code X'WX} accumulated in one pass over a row-major primitive array and solved by Cholesky
- * (Commons Math); convergence when {@code |D − D_old| / (|D| + 0.1) < ε}. Standard errors are the
+ * ({@link Cholesky}); convergence when {@code |D − D_old| / (|D| + 0.1) < ε}. Standard errors are the
  * square roots of the diagonal of the inverse observed information {@code (X'WX)^{-1}} at the
  * estimate (equal to the expected information for the canonical link).
  *
@@ -59,7 +52,7 @@ final class LogisticRegression {
         double[] xtwz = new double[p];
         for (int iter = 1; iter <= MAX_ITERATIONS; iter++) {
             accumulate(x, p, eta, trials, successes, xtwx, xtwz, true);
-            beta = solve(xtwx, xtwz, names).solve(new ArrayRealVector(xtwz, false)).toArray();
+            beta = factor(xtwx, names).solve(xtwz);
             linearPredictor(x, p, beta, eta);
             double dev = deviance(eta, trials, successes);
             if (!Double.isFinite(dev)) {
@@ -68,8 +61,7 @@ final class LogisticRegression {
             if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < EPSILON) {
                 checkSeparation(eta, beta, names);
                 accumulate(x, p, eta, trials, successes, xtwx, xtwz, false);
-                RealMatrix inv = solve(xtwx, xtwz, names).getInverse();
-                return new Fit(beta, inv.getData(), dev, iter);
+                return new Fit(beta, factor(xtwx, names).inverse(), dev, iter);
             }
             devOld = dev;
         }
@@ -116,15 +108,14 @@ final class LogisticRegression {
         }
     }
 
-    private static DecompositionSolver solve(double[][] xtwx, double[] xtwz, String[] names) {
+    private static Cholesky factor(double[][] xtwx, String[] names) {
         try {
             double maxDiag = 0;
             for (int a = 0; a < xtwx.length; a++) {
                 maxDiag = Math.max(maxDiag, xtwx[a][a]);
             }
-            return new CholeskyDecomposition(new Array2DRowRealMatrix(xtwx, true), 1e-12, 1e-11 * maxDiag)
-                    .getSolver();
-        } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
+            return Cholesky.factor(xtwx, 1e-11 * maxDiag, names);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("logistic regression design is rank-deficient (collinear columns among "
                     + String.join(", ", names) + "): " + e.getMessage(), e);
         }
