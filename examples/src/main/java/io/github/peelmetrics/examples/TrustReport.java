@@ -130,7 +130,7 @@ record TrustReport(
         double[] scores = labels.stream().mapToDouble(Double::parseDouble).toArray();
         CochranArmitage ca = CochranArmitage.test(approving.stream().mapToLong(Long::longValue).toArray(),
                 answering.stream().mapToLong(Long::longValue).toArray(), scores);
-        ProportionChange change = ProportionChange.between(overall.get(0).toEstimate(), overall.get(overall.size() - 1).toEstimate());
+        ProportionChange change = ProportionChange.test(overall.get(0).toEstimate(), overall.get(overall.size() - 1).toEstimate());
         Interval changeCi = change.interval(0.95);
         Trend trend = new Trend(labels, approving, answering, ca.z(), ca.pValue(), labels.get(0), labels.get(labels.size() - 1),
                 change.difference(), change.standardError(), changeCi.lower(), changeCi.upper(), change.pValue(

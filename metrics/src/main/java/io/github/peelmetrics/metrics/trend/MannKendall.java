@@ -1,6 +1,8 @@
 package io.github.peelmetrics.metrics.trend;
 
 import io.github.peelmetrics.core.stats.Distributions;
+import io.github.peelmetrics.core.stats.TestResult;
+import io.github.peelmetrics.metrics.internal.Checks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -69,7 +71,7 @@ public record MannKendall(int n, int missing, long s, double varianceS, List<Int
      */
     public static MannKendall test(double[] y, double level) {
         Series series = Series.of(y, 3, "MannKendall");
-        Series.checkLevel(level, "MannKendall");
+        Checks.level(level, "MannKendall");
         return compute(series, Optional.of(level));
     }
 
@@ -102,6 +104,11 @@ public record MannKendall(int n, int missing, long s, double varianceS, List<Int
         double p = Distributions.normalTwoSided(z);
         Optional<SensSlope> sen = level.map(l -> SensSlope.compute(series, var, l));
         return new MannKendall(n, series.missing, s, var, Collections.unmodifiableList(sizes), tau, z, p, sen);
+    }
+
+    /** The test as a {@link TestResult}: {@link #z()} and its two-sided p-value, method {@code mann-kendall}. */
+    public TestResult testResult() {
+        return TestResult.of(z, pValue, "mann-kendall");
     }
 
     /** The p-value of {@link #z()} under {@code alternative} (one-sided: {@code P(Z > z)} or {@code P(Z < z)}). */
