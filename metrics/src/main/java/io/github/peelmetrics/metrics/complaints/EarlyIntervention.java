@@ -123,7 +123,8 @@ public final class EarlyIntervention {
         flags.sort(Comparator.comparingDouble(OfficerFlag::pValue).thenComparing(OfficerFlag::officer));
         Map<String, Long> unmatchedOut = new LinkedHashMap<>();
         unmatched.forEach((id, n) -> unmatchedOut.put(names == null ? id : names.of(id), n));
-        return new InterventionList(q, rate, total, flags, unmatchedOut);
+        return new InterventionList(q, rate, total, flags, flags.stream().filter(OfficerFlag::flagged).toList(),
+                unmatchedOut);
     }
 
     /** E.g. {@code EarlyIntervention[FDR 0.05, pseudonymized]}. */

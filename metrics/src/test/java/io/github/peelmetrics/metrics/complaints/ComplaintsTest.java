@@ -63,7 +63,8 @@ class ComplaintsTest {
         assertEquals(0.25, s.sustainedRate().getAsDouble(), 1e-15);
         assertEquals(Proportions.interval(1, 4, 0.95, ProportionMethod.WILSON), s.sustainedInterval().orElseThrow());
         assertEquals(Proportions.interval(1, 4, 0.9, ProportionMethod.CLOPPER_PEARSON),
-                s.interval(0.9, ProportionMethod.CLOPPER_PEARSON).sustainedInterval().orElseThrow());
+                ComplaintSummary.of(cs, 40, 12_000, ProportionMethod.CLOPPER_PEARSON, 0.9).sustainedInterval()
+                        .orElseThrow());
         assertEquals(0.5, s.sustainedRate(AllegationType.USE_OF_FORCE).getAsDouble(), 1e-15);
         assertTrue(s.sustainedRate(AllegationType.INTEGRITY).isEmpty());
         // days 1, 2, 3, 4, 10: R quantile(type 7) gives median 3, p90 = 4 + 0.6 * 6 = 7.6, p25 = 2

@@ -200,8 +200,7 @@ class SuppressionTest {
             stops = RandomStops.stops(r, 300, 4);
         }
         StopTally tally = stops.stream().collect(StopTally.collector(Stop::beat));
-        var table = Disparity.against(Benchmark.of("residents", Map.of(Races.WHITE, 100_000L, Races.BLACK, 50_000L)))
-                .reference(Races.WHITE).of(tally);
+        var table = Disparity.against(Benchmark.of("residents", Map.of(Races.WHITE, 100_000L, Races.BLACK, 50_000L)), Races.WHITE).of(tally);
         SuppressedTable s = Suppression.minimumCount(11).apply(table);
         CountTable c = CountTable.stops(table);
         assertEquals(c.rows(), s.rows());

@@ -84,7 +84,7 @@ class NaturalSplineTest {
         NaturalSpline ns = NaturalSpline.withDf(x, df);
         double[] sorted = x.clone();
         java.util.Arrays.sort(sorted);
-        double[] knots = ns.interiorKnots();
+        double[] knots = ns.interiorKnots().stream().mapToDouble(Double::doubleValue).toArray();
         assertEquals(df - 1, knots.length);
         for (int k = 0; k < knots.length; k++) {
             double p = (k + 1.0) / df;
