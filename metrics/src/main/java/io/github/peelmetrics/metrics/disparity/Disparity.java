@@ -87,8 +87,8 @@ public final class Disparity {
     }
 
     /** The confidence level of the intervals, in (0, 1); 0.95 by default. */
-    public Disparity level(double confidence) {
-        return new Disparity(benchmark, reference, Checks.level(confidence, "disparity"), per, smallCount, alpha);
+    public Disparity level(double level) {
+        return new Disparity(benchmark, reference, Checks.level(level, "disparity"), per, smallCount, alpha);
     }
 
     /** Stop rates per this many of the benchmark population; 1,000 by default. */

@@ -26,6 +26,11 @@ import java.util.Optional;
  * one a failure, {@code p̄(1 - p̄) = 0} and the statistics are NaN, as in R. Immutable and
  * thread-safe.
  *
+ * <pre>{@code
+ * jshell> CochranArmitage.test(new long[] {601, 651, 865}, new long[] {1002, 1001, 1201}, 2013, 2015, 2016)
+ * CochranArmitage[60.0% 65.0% 72.0%, z=5.78, chi2=33.38, p=7.58e-09, departure chi2=2.67 (df 1, p=0.1025)]
+ * }</pre>
+ *
  * @param successes                the successes per group, in order
  * @param totals                   the group sizes
  * @param scores                   the group scores

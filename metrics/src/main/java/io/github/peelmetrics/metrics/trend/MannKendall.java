@@ -29,6 +29,11 @@ import java.util.Optional;
  * {@code cor.test(seq_along(y), y, method = "kendall", exact = FALSE)} and scipy
  * {@code kendalltau(method = "asymptotic")}. Immutable and thread-safe.
  *
+ * <pre>{@code
+ * jshell> MannKendall.test(41, 38, 38, 35, 36, 31, 31, 29)
+ * MannKendall[S=-24, z=-2.89, p=0.0039, sen=-1.690/step [-2.333, -1]]
+ * }</pre>
+ *
  * @param n             non-missing values used
  * @param missing       missing values (NaN) skipped
  * @param s             the Mann-Kendall score S

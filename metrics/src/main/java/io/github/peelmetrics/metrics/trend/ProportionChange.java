@@ -25,6 +25,11 @@ import java.util.Objects;
  * All p-values are normal, without continuity correction. A pooled test on two waves where every
  * answer (or none) is a success has {@code se = 0} and NaN z and p. Immutable and thread-safe.
  *
+ * <pre>{@code
+ * jshell> ProportionChange.test(601, 1002, 865, 1201)
+ * ProportionChange[pooled-z: 0.5998 -> 0.7202, change=+0.1204, z=5.97, p=2.44e-09]
+ * }</pre>
+ *
  * @param before        the earlier wave's proportion or estimate
  * @param after         the later wave's
  * @param difference    {@code after - before}

@@ -41,6 +41,13 @@ import org.apache.commons.math3.special.Gamma;
  * {@link #test} gives the rate ratio with its Wald interval and the exact conditional test;
  * the other estimates and tests are methods of the result. Immutable and thread-safe.
  *
+ * <pre>{@code
+ * jshell> RateComparison.test(88, 1.0, 186, 1.0)
+ * RateComparison[88/1 = 88 vs 186/1 = 186, ratio=0.4731 [0.3671, 0.6097] 95% wald, exact p=3.18e-09]
+ * jshell> RateComparison.test(88, 1.0, 186, 1.0).midP(0.95)
+ * 0.4736 [0.3659, 0.6083] 95% mid-p
+ * }</pre>
+ *
  * @param group      the group (or later period) rate, the numerator
  * @param reference  the reference (or earlier period) rate, the denominator
  * @param rateRatio  {@code (a1/T1)/(a0/T0)} with its Wald (log) interval ({@link #wald(double)} at the
