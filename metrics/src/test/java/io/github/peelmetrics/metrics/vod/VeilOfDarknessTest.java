@@ -169,4 +169,15 @@ class VeilOfDarknessTest {
         assertTrue(e.getMessage().contains("separation") || e.getMessage().contains("converge"), e.getMessage());
         assertTrue(e.getMessage().contains("'a'"), e.getMessage());
     }
+
+    @Test
+    void theResultExposesItsTestAndHoldsWhatItPrints() {
+        VeilOfDarknessResult r = OAK.test(sample(5, 1500, 1));
+        assertEquals(io.github.peelmetrics.core.stats.TestResult.of(r.z(), r.pValue(), "veil-of-darkness-wald-z"),
+                r.testResult());
+        assertEquals(r.excluded().values().stream().mapToLong(Long::longValue).sum(), r.excludedTotal());
+        assertTrue(r.toString().contains("excluded " + r.excludedTotal()), r.toString());
+        assertEquals(6, r.spline().df());
+        assertEquals(5, r.spline().interiorKnots().size());
+    }
 }
