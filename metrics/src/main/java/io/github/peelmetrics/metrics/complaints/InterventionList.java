@@ -1,5 +1,6 @@
 package io.github.peelmetrics.metrics.complaints;
 
+import io.github.peelmetrics.metrics.internal.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +27,7 @@ public record InterventionList(double falseDiscoveryRate, double peerRate, long 
 
     /** Checks that {@code flagged} is the flagged officers; copies the collections. */
     public InterventionList {
-        if (!(falseDiscoveryRate > 0 && falseDiscoveryRate < 1)) {
-            throw new IllegalArgumentException("falseDiscoveryRate of intervention list must be in (0, 1): "
-                    + falseDiscoveryRate);
-        }
+        Checks.openUnit("falseDiscoveryRate", "intervention list", falseDiscoveryRate);
         if (complaints < 0) {
             throw new IllegalArgumentException("complaints of intervention list must not be negative: " + complaints);
         }

@@ -1,6 +1,7 @@
 package io.github.peelmetrics.metrics.disparity;
 
 import io.github.peelmetrics.core.stats.TestResult;
+import io.github.peelmetrics.metrics.internal.Checks;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -32,9 +33,7 @@ public record ChiSquareComparison(TestResult testResult, double holm, double ben
             throw new IllegalArgumentException(
                     "benjaminiHochberg p-value of chi-square comparison must be in [0, 1]: " + benjaminiHochberg);
         }
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha of chi-square comparison must be in (0, 1): " + alpha);
-        }
+        Checks.openUnit("alpha", "chi-square comparison", alpha);
         if (rejectedHolm != (holm <= alpha) || rejectedBenjaminiHochberg != (benjaminiHochberg <= alpha)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "rejections of chi-square comparison must be holm %s <= alpha %s (%b) and benjaminiHochberg %s "

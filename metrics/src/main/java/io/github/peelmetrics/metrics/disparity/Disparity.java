@@ -109,10 +109,8 @@ public final class Disparity {
 
     /** The level at which adjusted tests are rejected, in (0, 1); 0.05 by default. */
     public Disparity alpha(double significance) {
-        if (!(significance > 0 && significance < 1)) {
-            throw new IllegalArgumentException("alpha of disparity must be in (0, 1): " + significance);
-        }
-        return new Disparity(benchmark, reference, level, per, smallCount, significance);
+        return new Disparity(benchmark, reference, level, per, smallCount,
+                Checks.openUnit("alpha", "disparity", significance));
     }
 
     /**

@@ -25,11 +25,25 @@ public final class Checks {
      * @throws IllegalArgumentException {@code confidence level of <owner> must be in (0, 1): <level>}
      */
     public static double level(double level, String owner) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "confidence level of %s must be in (0, 1): %s", owner, level));
+        return openUnit("confidence level", owner, level);
+    }
+
+    /**
+     * A probability-like setting (a significance level, a false discovery rate), checked to lie
+     * in (0, 1) (NaN rejected).
+     *
+     * @param field what the value is, e.g. {@code alpha}
+     * @param owner what it is the setting of, e.g. {@code disparity}
+     * @param value the value
+     * @return {@code value}
+     * @throws IllegalArgumentException {@code <field> of <owner> must be in (0, 1): <value>}
+     */
+    public static double openUnit(String field, String owner, double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s of %s must be in (0, 1): %s", field,
+                    owner, value));
         }
-        return level;
+        return value;
     }
 
     /**
