@@ -14,7 +14,7 @@ var beats = RecordReader.of(Mapping.generic(RecordType.BEATS)).readCsv(SampleFil
 System.out.println(stops.summary());
 
 var tally = stops.records().parallelStream().collect(StopTally.collector(Stop::beat));
-var table = Disparity.against(Benchmark.residents(beats.records())).reference(Races.WHITE).of(tally);
+var table = Disparity.against(Benchmark.residents(beats.records()), Races.WHITE).of(tally);
 System.out.println(table);
-System.out.println(table.forKey("B03").orElseThrow());
+System.out.println(table.forKey("B03"));
 /exit

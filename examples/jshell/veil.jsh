@@ -9,6 +9,6 @@ import java.time.ZoneId;
 
 var zone = ZoneId.of("America/Los_Angeles");
 var stops = RecordReader.of(Mapping.openPolicing(RecordType.STOPS).zone(zone)).readCsv(SampleFile.STOPS.open(), "stops.csv").records();
-var result = VeilOfDarkness.at(GeoPoint.of(37.80, -122.27), zone).minority(Races.BLACK).test(stops);
+var result = VeilOfDarkness.at(GeoPoint.of(37.80, -122.27), zone, Races.BLACK).test(stops);
 System.out.println(result);
 /exit

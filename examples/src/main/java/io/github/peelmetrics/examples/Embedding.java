@@ -54,7 +54,7 @@ public final class Embedding {
 
         /** The full analysis: rates, ratios with intervals, outcome test, by beat. */
         public DisparityTable table(StopTally tally) {
-            return Disparity.against(benchmark).reference(reference).of(tally);
+            return Disparity.against(benchmark, reference).of(tally);
         }
 
         /** The public version: stop counts by group and beat with small cells hidden. */

@@ -130,7 +130,7 @@ record TrustReport(
         double[] scores = labels.stream().mapToDouble(Double::parseDouble).toArray();
         CochranArmitage ca = CochranArmitage.test(approving.stream().mapToLong(Long::longValue).toArray(),
                 answering.stream().mapToLong(Long::longValue).toArray(), scores);
-        ProportionChange change = ProportionChange.between(overall.get(0).toEstimate(), overall.get(overall.size() - 1).toEstimate());
+        ProportionChange change = ProportionChange.test(overall.get(0).toEstimate(), overall.get(overall.size() - 1).toEstimate());
         Interval changeCi = change.interval(0.95);
         Trend trend = new Trend(labels, approving, answering, ca.z(), ca.pValue(), labels.get(0), labels.get(labels.size() - 1),
                 change.difference(), change.standardError(), changeCi.lower(), changeCi.upper(), change.pValue(
@@ -162,7 +162,7 @@ record TrustReport(
     /** The stop disparity table against residents, white as reference, city-wide and by beat. */
     static DisparityTable disparityTable(SampleCityData data) {
         StopTally tally = data.stops().parallelStream().collect(StopTally.collector(Stop::beat));
-        return Disparity.against(Benchmark.residents(data.beats())).reference(Races.WHITE).of(tally);
+        return Disparity.against(Benchmark.residents(data.beats()), Races.WHITE).of(tally);
     }
 
     private static List<DisparityFigure> disparity(SampleCityData data) {
@@ -234,11 +234,11 @@ record TrustReport(
             rep.add(new Representation(r.group().code(), r.officers(), r.officerShare().orElse(Double.NaN),
                     r.residentShare().orElse(Double.NaN), r.ratio().orElse(Double.NaN)));
         }
-        return new Beats(stability.pooledShare(), lowest, coverage, nonEnforcement, rep);
+        return new Beats(stability.pooledShare().orElse(Double.NaN), lowest, coverage, nonEnforcement, rep);
     }
 
     static VeilOfDarknessResult veilOfDarkness(List<Stop> stops) {
-        return VeilOfDarkness.at(CITY, SampleCityData.ZONE).minority(Races.BLACK).test(stops);
+        return VeilOfDarkness.at(CITY, SampleCityData.ZONE, Races.BLACK).test(stops);
     }
 
     private static Darkness darkness(List<Stop> stops) {

@@ -75,13 +75,13 @@ public class VeilOfDarknessBenchmark {
             stops.add(Stop.builder("S" + i, date.atTime(minute / 60, minute % 60, r.nextInt(60)).atZone(PACIFIC))
                     .beat(beatIds[r.nextInt(beatIds.length)]).subject(who).build());
         }
-        city = VeilOfDarkness.at(OAKLAND, PACIFIC).minority(Races.BLACK);
+        city = VeilOfDarkness.at(OAKLAND, PACIFIC, Races.BLACK);
         beats = city.fixedEffects(FixedEffects.BEAT);
         java.util.Map<String, GeoPoint> where = new java.util.HashMap<>();
         for (int b = 0; b < beatIds.length; b++) {   // 10 beats spread over about 10 km
             where.put(beatIds[b], GeoPoint.of(37.76 + 0.01 * b, -122.30 + 0.008 * b));
         }
-        beatLocations = VeilOfDarkness.atBeats(where, PACIFIC).minority(Races.BLACK).fixedEffects(FixedEffects.BEAT);
+        beatLocations = VeilOfDarkness.atBeats(where, PACIFIC, Races.BLACK).fixedEffects(FixedEffects.BEAT);
     }
 
     /** The test without fixed effects. */

@@ -1,6 +1,7 @@
 package io.github.peelmetrics.metrics.beats;
 
 import io.github.peelmetrics.core.BeatAssignment;
+import io.github.peelmetrics.metrics.internal.Checks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -31,15 +32,19 @@ import java.util.TreeMap;
  * counts once.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param officers    every officer, by id
+ * @param beats       every beat worked, by id
+ * @param pooledShare shifts on the officer's primary beat over all shifts; empty when there is no shift
  */
-public final class AssignmentStability {
+public record AssignmentStability(List<OfficerStability> officers, List<BeatCoverage> beats,
+                                  OptionalDouble pooledShare) {
 
-    private final Map<String, OfficerStability> officers;
-    private final Map<String, BeatCoverage> beats;
-
-    private AssignmentStability(Map<String, OfficerStability> officers, Map<String, BeatCoverage> beats) {
-        this.officers = officers;
-        this.beats = beats;
+    /** Checks that no component is null; copies the lists. */
+    public AssignmentStability {
+        officers = List.copyOf(officers);
+        beats = List.copyOf(beats);
+        Objects.requireNonNull(pooledShare, "pooledShare of assignment stability must not be null");
     }
 
     /** The stability of a set of assignments (empty when there is none). */
@@ -67,7 +72,7 @@ public final class AssignmentStability {
                 }
             }
             primary.put(e.getKey(), best);
-            os.put(e.getKey(), new OfficerStability(e.getKey(), best, total, bestN));
+            os.put(e.getKey(), OfficerStability.of(e.getKey(), best, total, bestN));
         }
         Map<String, long[]> cover = new TreeMap<>(); // beat -> {shifts, by regulars}
         for (BeatAssignment a : distinct) {
@@ -80,49 +85,56 @@ public final class AssignmentStability {
         Map<String, Long> regulars = new HashMap<>();
         primary.values().forEach(b -> regulars.merge(b, 1L, Long::sum));
         Map<String, BeatCoverage> bs = new TreeMap<>();
-        cover.forEach((b, c) -> bs.put(b, new BeatCoverage(b, c[0], c[1], regulars.getOrDefault(b, 0L))));
-        return new AssignmentStability(java.util.Collections.unmodifiableMap(os),
-                java.util.Collections.unmodifiableMap(bs));
-    }
-
-    /** Every officer, by id. */
-    public List<OfficerStability> officers() {
-        return List.copyOf(officers.values());
-    }
-
-    /** Every beat worked, by id. */
-    public List<BeatCoverage> beats() {
-        return List.copyOf(beats.values());
-    }
-
-    /** One officer's stability, if they have a shift. */
-    public Optional<OfficerStability> officer(String officerId) {
-        return Optional.ofNullable(officers.get(Objects.requireNonNull(officerId, "officer id must not be null")));
-    }
-
-    /** One beat's coverage, if it was worked. */
-    public Optional<BeatCoverage> beat(String beatId) {
-        return Optional.ofNullable(beats.get(Objects.requireNonNull(beatId, "beat id must not be null")));
-    }
-
-    /** Shifts on the officer's primary beat over all shifts; NaN when there is no shift. */
-    public double pooledShare() {
+        cover.forEach((b, c) -> bs.put(b, BeatCoverage.of(b, c[0], c[1], regulars.getOrDefault(b, 0L))));
         long on = 0;
         long all = 0;
-        for (OfficerStability o : officers.values()) {
+        for (OfficerStability o : os.values()) {
             on += o.shiftsOnPrimaryBeat();
             all += o.shifts();
         }
-        return all == 0 ? Double.NaN : (double) on / all;
+        return new AssignmentStability(List.copyOf(os.values()), List.copyOf(bs.values()),
+                all == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) on / all));
+    }
+
+    /**
+     * One officer's stability.
+     *
+     * @throws IllegalArgumentException if the officer has no shift here, listing the officers who have
+     */
+    public OfficerStability officer(String officerId) {
+        Objects.requireNonNull(officerId, "officer id must not be null");
+        for (OfficerStability o : officers) {
+            if (o.officerId().equals(officerId)) {
+                return o;
+            }
+        }
+        throw Checks.notHeld("assignment stability", "officer", officerId,
+                officers.stream().map(OfficerStability::officerId).toList());
+    }
+
+    /**
+     * One beat's coverage.
+     *
+     * @throws IllegalArgumentException if the beat was not worked, listing the beats that were
+     */
+    public BeatCoverage beat(String beatId) {
+        Objects.requireNonNull(beatId, "beat id must not be null");
+        for (BeatCoverage b : beats) {
+            if (b.beat().equals(beatId)) {
+                return b;
+            }
+        }
+        throw Checks.notHeld("assignment stability", "beat", beatId, beats.stream().map(BeatCoverage::beat).toList());
     }
 
     /** A summary line and one line per beat. */
     @Override
     public String toString() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "Assignment stability: %d officers, %d beats, %.3f of shifts on the "
-                + "officer's primary beat", officers.size(), beats.size(), pooledShare()));
-        beats.values().forEach(b -> lines.add("  " + b));
+        lines.add(String.format(Locale.ROOT, "Assignment stability: %d officers, %d beats, %s of shifts on the "
+                + "officer's primary beat", officers.size(), beats.size(),
+                pooledShare.isPresent() ? String.format(Locale.ROOT, "%.3f", pooledShare.getAsDouble()) : "-"));
+        beats.forEach(b -> lines.add("  " + b));
         return String.join(System.lineSeparator(), lines);
     }
 }

@@ -4,6 +4,7 @@ import io.github.peelmetrics.core.StopOutcome;
 import io.github.peelmetrics.core.stats.Interval;
 import io.github.peelmetrics.core.stats.ProportionMethod;
 import io.github.peelmetrics.core.stats.Proportions;
+import io.github.peelmetrics.metrics.internal.Checks;
 import io.github.peelmetrics.metrics.stops.StopCounts;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +37,7 @@ public enum NonEnforcement {
 
     /** The Wilson interval of the share at {@code level}; empty when no outcome was recorded. */
     public Optional<Interval> interval(StopCounts counts, double level) {
+        Checks.level(level, "non-enforcement share");
         long known = Objects.requireNonNull(counts, "counts must not be null").outcomeKnown();
         return known == 0 ? Optional.empty()
                 : Optional.of(Proportions.interval(count(counts), known, ProportionMethod.WILSON, level));

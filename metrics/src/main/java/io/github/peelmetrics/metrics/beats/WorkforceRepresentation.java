@@ -3,6 +3,7 @@ package io.github.peelmetrics.metrics.beats;
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.Officer;
 import io.github.peelmetrics.metrics.disparity.Benchmark;
+import io.github.peelmetrics.metrics.internal.Checks;
 import io.github.peelmetrics.metrics.stops.StopTally;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -26,15 +26,18 @@ import java.util.function.Function;
  * shares and ratios, as in the stop disparity tables.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param officers every officer counted, {@link Category#UNKNOWN} group included
+ * @param rows     one row per group, by code, {@link Category#UNKNOWN} last
  */
-public final class WorkforceRepresentation {
+public record WorkforceRepresentation(long officers, List<RepresentationRow> rows) {
 
-    private final long officers;
-    private final List<RepresentationRow> rows;
-
-    private WorkforceRepresentation(long officers, List<RepresentationRow> rows) {
-        this.officers = officers;
-        this.rows = List.copyOf(rows);
+    /** Checks the count; copies the rows. */
+    public WorkforceRepresentation {
+        if (officers < 0) {
+            throw new IllegalArgumentException("officers of workforce representation must not be negative: " + officers);
+        }
+        rows = List.copyOf(rows);
     }
 
     /** By officers' race against a benchmark (its total over every key, e.g. every beat's residents). */
@@ -65,7 +68,8 @@ public final class WorkforceRepresentation {
         List<RepresentationRow> rows = new ArrayList<>();
         for (Category g : groups) {
             long n = counts.getOrDefault(g, 0L);
-            OptionalLong res = g.isUnknown() ? OptionalLong.empty() : residents.count(g);
+            OptionalLong res = g.isUnknown() || !residents.groups().contains(g) ? OptionalLong.empty()
+                    : OptionalLong.of(residents.count(g));
             OptionalDouble os = g.isUnknown() || known == 0 ? OptionalDouble.empty()
                     : OptionalDouble.of((double) n / known);
             OptionalDouble rs = res.isPresent() && total > 0 ? OptionalDouble.of((double) res.getAsLong() / total)
@@ -77,20 +81,21 @@ public final class WorkforceRepresentation {
         return new WorkforceRepresentation(officers.size(), rows);
     }
 
-    /** Every officer counted, {@link Category#UNKNOWN} group included. */
-    public long officers() {
-        return officers;
-    }
-
-    /** One row per group, by code, {@link Category#UNKNOWN} last. */
-    public List<RepresentationRow> rows() {
-        return rows;
-    }
-
-    /** One group's row, if present. */
-    public Optional<RepresentationRow> row(Category group) {
+    /**
+     * One group's row.
+     *
+     * @throws IllegalArgumentException if neither the officers nor the benchmark has the group,
+     *                                  listing the groups there are
+     */
+    public RepresentationRow row(Category group) {
         Objects.requireNonNull(group, "group must not be null");
-        return rows.stream().filter(r -> r.group().equals(group)).findFirst();
+        for (RepresentationRow r : rows) {
+            if (r.group().equals(group)) {
+                return r;
+            }
+        }
+        throw Checks.notHeld("workforce representation", "group", group.code(),
+                rows.stream().map(r -> r.group().code()).toList());
     }
 
     /** An aligned table: officers, officer share, resident share, ratio. */

@@ -3,6 +3,7 @@ package io.github.peelmetrics.metrics.complaints;
 import io.github.peelmetrics.core.Complaint;
 import io.github.peelmetrics.core.stats.Adjustment;
 import io.github.peelmetrics.core.stats.Distributions;
+import io.github.peelmetrics.metrics.internal.Checks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -49,10 +50,7 @@ public final class EarlyIntervention {
 
     /** Flags at a false discovery rate {@code q} in (0, 1). */
     public static EarlyIntervention atFalseDiscoveryRate(double q) {
-        if (!(q > 0 && q < 1)) {
-            throw new IllegalArgumentException("false discovery rate of early intervention must be in (0, 1): " + q);
-        }
-        return new EarlyIntervention(q, Optional.empty());
+        return new EarlyIntervention(Checks.openUnit("false discovery rate", "early intervention", q), Optional.empty());
     }
 
     /**
@@ -123,7 +121,8 @@ public final class EarlyIntervention {
         flags.sort(Comparator.comparingDouble(OfficerFlag::pValue).thenComparing(OfficerFlag::officer));
         Map<String, Long> unmatchedOut = new LinkedHashMap<>();
         unmatched.forEach((id, n) -> unmatchedOut.put(names == null ? id : names.of(id), n));
-        return new InterventionList(q, rate, total, flags, unmatchedOut);
+        return new InterventionList(q, rate, total, flags, flags.stream().filter(OfficerFlag::flagged).toList(),
+                unmatchedOut);
     }
 
     /** E.g. {@code EarlyIntervention[FDR 0.05, pseudonymized]}. */

@@ -2,6 +2,7 @@ package io.github.peelmetrics.metrics.disparity;
 
 import io.github.peelmetrics.core.Beat;
 import io.github.peelmetrics.core.Category;
+import io.github.peelmetrics.metrics.internal.Checks;
 import io.github.peelmetrics.metrics.stops.StopTally;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -148,27 +149,33 @@ public final class Benchmark {
         return groups;
     }
 
-    /** The count of a group over every key; empty when the group has no count anywhere. */
-    public OptionalLong count(Category group) {
+    /**
+     * The count of a group over every key.
+     *
+     * @throws IllegalArgumentException if no key has a count of the group, listing the groups held
+     */
+    public long count(Category group) {
         Objects.requireNonNull(group, "group must not be null");
+        checkGroup(group);
         long sum = 0;
-        boolean found = false;
         for (Map<Category, Long> m : counts.values()) {
-            Long v = m.get(group);
-            if (v != null) {
-                sum += v;
-                found = true;
-            }
+            sum += m.getOrDefault(group, 0L);
         }
-        return found ? OptionalLong.of(sum) : OptionalLong.empty();
+        return sum;
     }
 
-    /** The count of a group under one key; empty when the key or the group's count there is absent. */
+    /**
+     * The count of a group under one key; empty when the benchmark counts the group under other
+     * keys but not under this one.
+     *
+     * @throws IllegalArgumentException if the benchmark has no such key (or no key at all), or no
+     *                                  count of the group under any key, listing what it holds
+     */
     public OptionalLong count(Category group, String key) {
         Objects.requireNonNull(group, "group must not be null");
-        Objects.requireNonNull(key, "key must not be null");
-        Map<Category, Long> m = counts.get(key);
-        Long v = m == null ? null : m.get(group);
+        Map<Category, Long> m = byKey(key);
+        checkGroup(group);
+        Long v = m.get(group);
         return v == null ? OptionalLong.empty() : OptionalLong.of(v);
     }
 
@@ -183,18 +190,33 @@ public final class Benchmark {
         return sum;
     }
 
-    /** The total over every group under one key; empty when the key is absent. */
-    public OptionalLong total(String key) {
-        Objects.requireNonNull(key, "key must not be null");
-        Map<Category, Long> m = counts.get(key);
-        if (m == null) {
-            return OptionalLong.empty();
-        }
+    /**
+     * The total over every group under one key.
+     *
+     * @throws IllegalArgumentException if the benchmark has no such key, listing its keys
+     */
+    public long total(String key) {
         long sum = 0;
-        for (long v : m.values()) {
+        for (long v : byKey(key).values()) {
             sum += v;
         }
-        return OptionalLong.of(sum);
+        return sum;
+    }
+
+    private Map<Category, Long> byKey(String key) {
+        Objects.requireNonNull(key, "key must not be null");
+        Map<Category, Long> m = keyed ? counts.get(key) : null;
+        if (m == null) {
+            throw Checks.notHeld("benchmark " + description, "key", key, keys());
+        }
+        return m;
+    }
+
+    private void checkGroup(Category group) {
+        if (!groups.contains(group)) {
+            throw Checks.notHeld("benchmark " + description, "group", group.code(),
+                    groups.stream().map(Category::code).toList());
+        }
     }
 
     /** E.g. {@code Benchmark[residential population, 6 keys, 5 groups, total 90003]}. */

@@ -1,6 +1,7 @@
 package io.github.peelmetrics.metrics.disparity;
 
 import io.github.peelmetrics.core.stats.TestResult;
+import io.github.peelmetrics.metrics.internal.Checks;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -12,19 +13,19 @@ import java.util.Objects;
  * discovery rate (core {@code Adjustment}; statsmodels {@code multipletests}, R {@code p.adjust}).
  * A hypothesis is rejected when its adjusted p-value is at most {@code alpha}.
  *
- * @param test                      the unadjusted test (R {@code chisq.test} on the 2x2 table)
+ * @param testResult                the unadjusted test (R {@code chisq.test} on the 2x2 table)
  * @param holm                      Holm-adjusted p-value
  * @param benjaminiHochberg         Benjamini-Hochberg-adjusted p-value
  * @param alpha                     the level of the reject decisions
  * @param rejectedHolm              whether {@code holm <= alpha}
  * @param rejectedBenjaminiHochberg whether {@code benjaminiHochberg <= alpha}
  */
-public record ChiSquareComparison(TestResult test, double holm, double benjaminiHochberg, double alpha,
+public record ChiSquareComparison(TestResult testResult, double holm, double benjaminiHochberg, double alpha,
                                   boolean rejectedHolm, boolean rejectedBenjaminiHochberg) {
 
-    /** Validates that the adjusted p-values lie in [0, 1]. */
+    /** Validates that the adjusted p-values lie in [0, 1] and the decisions are theirs at {@code alpha}. */
     public ChiSquareComparison {
-        Objects.requireNonNull(test, "test of chi-square comparison must not be null");
+        Objects.requireNonNull(testResult, "testResult of chi-square comparison must not be null");
         if (!(holm >= 0 && holm <= 1)) {
             throw new IllegalArgumentException("holm p-value of chi-square comparison must be in [0, 1]: " + holm);
         }
@@ -32,12 +33,19 @@ public record ChiSquareComparison(TestResult test, double holm, double benjamini
             throw new IllegalArgumentException(
                     "benjaminiHochberg p-value of chi-square comparison must be in [0, 1]: " + benjaminiHochberg);
         }
+        Checks.openUnit("alpha", "chi-square comparison", alpha);
+        if (rejectedHolm != (holm <= alpha) || rejectedBenjaminiHochberg != (benjaminiHochberg <= alpha)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "rejections of chi-square comparison must be holm %s <= alpha %s (%b) and benjaminiHochberg %s "
+                            + "<= alpha (%b): %b, %b", holm, alpha, holm <= alpha, benjaminiHochberg,
+                    benjaminiHochberg <= alpha, rejectedHolm, rejectedBenjaminiHochberg));
+        }
     }
 
     /** E.g. {@code X²=2.636, p=0.1045 (Holm 0.4179, BH 0.4179)}. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "X²=%.4g, p=%.4g (Holm %.4g, BH %.4g)", test.statistic(), test.pValue(),
+        return String.format(Locale.ROOT, "X²=%.4g, p=%.4g (Holm %.4g, BH %.4g)", testResult.statistic(), testResult.pValue(),
                 holm, benjaminiHochberg);
     }
 }

@@ -6,6 +6,7 @@ import io.github.peelmetrics.core.stats.IndependenceTest;
 import io.github.peelmetrics.core.stats.RatioEstimate;
 import io.github.peelmetrics.core.stats.TestResult;
 import io.github.peelmetrics.core.stats.TwoByTwo;
+import io.github.peelmetrics.metrics.internal.Checks;
 import io.github.peelmetrics.metrics.stops.StopCounts;
 import io.github.peelmetrics.metrics.stops.StopTally;
 import java.util.ArrayList;
@@ -22,11 +23,12 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * How to compare groups: a benchmark, a reference group, a confidence level, the rate multiplier
- * and the small-count threshold. {@link #of(StopTally)} applies it to a tally.
+ * How to compare groups: a benchmark and a reference group (both required, in the factory), a
+ * confidence level, the rate multiplier, the small-count threshold and the level of the adjusted
+ * tests (optional). {@link #of(StopTally)} applies it to a tally.
  *
  * <pre>{@code
- * DisparityTable table = Disparity.against(Benchmark.residents(beats)).reference(Races.WHITE).of(tally);
+ * DisparityTable table = Disparity.against(Benchmark.residents(beats), Races.WHITE).of(tally);
  * }</pre>
  *
  * <p>Conventions (those of the conformance suite, README-metrics §4, checked against pandas,
@@ -53,13 +55,13 @@ import java.util.function.Function;
 public final class Disparity {
 
     private final Benchmark benchmark;
-    private final Optional<Category> reference;
+    private final Category reference;
     private final double level;
     private final int per;
     private final long smallCount;
     private final double alpha;
 
-    private Disparity(Benchmark benchmark, Optional<Category> reference, double level, int per, long smallCount,
+    private Disparity(Benchmark benchmark, Category reference, double level, int per, long smallCount,
                       double alpha) {
         this.benchmark = benchmark;
         this.reference = reference;
@@ -70,33 +72,24 @@ public final class Disparity {
     }
 
     /**
-     * Comparisons against a benchmark, with level 0.95, rates per 1,000, small counts under 5
-     * flagged and tests judged at 0.05; choose the reference group with {@link #reference}.
-     */
-    public static Disparity against(Benchmark benchmark) {
-        return new Disparity(Objects.requireNonNull(benchmark, "benchmark must not be null"), Optional.empty(),
-                0.95, 1000, 5, 0.05);
-    }
-
-    /**
-     * The reference group of every ratio and test (e.g. {@code Races.WHITE}).
+     * Comparisons against a benchmark with a reference group for every ratio and test (e.g.
+     * {@code Races.WHITE}), with level 0.95, rates per 1,000, small counts under 5 flagged and
+     * tests judged at 0.05.
      *
-     * @throws IllegalArgumentException if it is {@link Category#UNKNOWN}
+     * @throws IllegalArgumentException if the reference is {@link Category#UNKNOWN}
      */
-    public Disparity reference(Category group) {
-        Objects.requireNonNull(group, "reference group must not be null");
-        if (group.isUnknown()) {
-            throw new IllegalArgumentException("the reference group must be a known group, not " + group.code());
+    public static Disparity against(Benchmark benchmark, Category reference) {
+        Objects.requireNonNull(benchmark, "benchmark must not be null");
+        Objects.requireNonNull(reference, "reference group must not be null");
+        if (reference.isUnknown()) {
+            throw new IllegalArgumentException("the reference group must be a known group, not " + reference.code());
         }
-        return new Disparity(benchmark, Optional.of(group), level, per, smallCount, alpha);
+        return new Disparity(benchmark, reference, 0.95, 1000, 5, 0.05);
     }
 
     /** The confidence level of the intervals, in (0, 1); 0.95 by default. */
-    public Disparity level(double confidence) {
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence level of disparity must be in (0, 1): " + confidence);
-        }
-        return new Disparity(benchmark, reference, confidence, per, smallCount, alpha);
+    public Disparity level(double level) {
+        return new Disparity(benchmark, reference, Checks.level(level, "disparity"), per, smallCount, alpha);
     }
 
     /** Stop rates per this many of the benchmark population; 1,000 by default. */
@@ -117,44 +110,55 @@ public final class Disparity {
 
     /** The level at which adjusted tests are rejected, in (0, 1); 0.05 by default. */
     public Disparity alpha(double significance) {
-        if (!(significance > 0 && significance < 1)) {
-            throw new IllegalArgumentException("alpha of disparity must be in (0, 1): " + significance);
-        }
-        return new Disparity(benchmark, reference, level, per, smallCount, significance);
+        return new Disparity(benchmark, reference, level, per, smallCount,
+                Checks.openUnit("alpha", "disparity", significance));
     }
 
     /**
      * The disparity table of a tally: city-wide, and by key when the tally or the benchmark has keys
      * (the union of their keys; a key without a benchmark count has no population figures).
      *
-     * @throws IllegalStateException if no reference group was chosen
+     * @throws IllegalArgumentException if neither the tally nor the benchmark has the reference
+     *                                  group, listing the groups they have
      */
     public DisparityTable of(StopTally tally) {
         Objects.requireNonNull(tally, "tally must not be null");
-        Category ref = reference.orElseThrow(() -> new IllegalStateException(
-                "choose a reference group first, e.g. Disparity.against(benchmark).reference(Races.WHITE)"));
+        Category ref = reference;
+        List<Category> tallyGroups = tally.groups();
+        List<Category> benchGroups = benchmark.groups();
         TreeSet<Category> groupSet = new TreeSet<>(StopTally.GROUP_ORDER);
-        groupSet.addAll(benchmark.groups());
-        groupSet.addAll(tally.groups());
-        groupSet.add(ref);
+        groupSet.addAll(benchGroups);
+        groupSet.addAll(tallyGroups);
+        if (!groupSet.contains(ref)) {
+            throw Checks.notHeld("the tally and the benchmark", "reference group", ref.code(),
+                    groupSet.stream().map(Category::code).toList());
+        }
         List<Category> groups = new ArrayList<>(groupSet);
-        boolean anyUnknown = tally.counts(Category.UNKNOWN).stops() > 0;
+        boolean anyUnknown = tallyGroups.contains(Category.UNKNOWN) && tally.counts(Category.UNKNOWN).stops() > 0;
         if (!anyUnknown) {
             groups.remove(Category.UNKNOWN);
         }
+        // Only the cells the tally holds are asked for: a group or key it has not seen is zero stops.
+        Map<String, Map<Category, StopCounts>> cells = tally.cells();
 
         Map<String, DisparityTable> byKey = new LinkedHashMap<>();
         if (tally.keyed() || benchmark.keyed()) {
+            List<String> benchKeys = benchmark.keys();
             TreeSet<String> keys = new TreeSet<>(tally.keys());
-            keys.addAll(benchmark.keys());
+            keys.addAll(benchKeys);
             for (String k : keys) {
-                OptionalLong total = benchmark.keyed() ? benchmark.total(k) : OptionalLong.empty();
-                byKey.put(k, table(k, groups, g -> tally.keyed() ? tally.counts(g, k) : StopCounts.empty(),
-                        g -> benchmark.keyed() ? benchmark.count(g, k) : OptionalLong.empty(), total, Map.of(), ref));
+                boolean benchHasKey = benchmark.keyed() && benchKeys.contains(k);
+                Map<Category, StopCounts> cell = tally.keyed() ? cells.getOrDefault(k, Map.of()) : Map.of();
+                OptionalLong total = benchHasKey ? OptionalLong.of(benchmark.total(k)) : OptionalLong.empty();
+                byKey.put(k, table(k, groups, g -> cell.getOrDefault(g, StopCounts.empty()),
+                        g -> benchHasKey && benchGroups.contains(g) ? benchmark.count(g, k) : OptionalLong.empty(),
+                        total, Map.of(), ref));
             }
         }
-        return table(StopTally.ALL, groups, tally::counts, benchmark::count, OptionalLong.of(benchmark.total()),
-                byKey, ref);
+        return table(StopTally.ALL, groups,
+                g -> tallyGroups.contains(g) ? tally.counts(g) : StopCounts.empty(),
+                g -> benchGroups.contains(g) ? OptionalLong.of(benchmark.count(g)) : OptionalLong.empty(),
+                OptionalLong.of(benchmark.total()), byKey, ref);
     }
 
     private DisparityTable table(String key, List<Category> groups, Function<Category, StopCounts> countsOf,
@@ -250,8 +254,9 @@ public final class Disparity {
                             pop.getAsLong()));
                 }
             }
-            rows.add(new DisparityRow(g, c, pop, rate, stopShare, popShare, index, stopRr, searchRr, hitRr, arrestRr,
-                    forceRr, Optional.ofNullable(pearsonBy.get(g)), Optional.ofNullable(yatesBy.get(g)), cautions));
+            rows.add(new DisparityRow(g, c, pop, rate, stopShare, popShare, index, c.searchRate(), c.hitRate(),
+                    c.arrestRate(), stopRr, searchRr, hitRr, arrestRr, forceRr, Optional.ofNullable(pearsonBy.get(g)),
+                    Optional.ofNullable(yatesBy.get(g)), cautions));
 
             if (!unknown) {
                 Map<DecisionPoint, OptionalDouble> r = new EnumMap<>(DecisionPoint.class);
@@ -273,8 +278,8 @@ public final class Disparity {
         OptionalDouble overallRate = total > 0 ? OptionalDouble.of((double) all.stops() / total * per)
                 : OptionalDouble.empty();
         return new DisparityTable(key, benchmark.description(), ref, level, per, alpha, all, known,
-                totalPopulation.isPresent() ? totalPopulation : OptionalLong.empty(), overallRate, rows,
-                new RelativeRateIndex(ref, rriRates, rriIndex), byKey);
+                all.stops() - known, totalPopulation, overallRate, rows, new RelativeRateIndex(ref, rriRates, rriIndex),
+                byKey);
     }
 
     private static OptionalDouble times(OptionalDouble x, int k) {
@@ -322,7 +327,7 @@ public final class Disparity {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "Disparity[against %s, reference %s, %s%%, per %d, small counts under %d]",
-                benchmark.description(), reference.map(Category::code).orElse("(not chosen)"),
+                benchmark.description(), reference.code(),
                 Tables.percent(level), per, smallCount);
     }
 }

@@ -37,6 +37,9 @@ import java.util.OptionalLong;
  * @param stopShare       share of the stops of known groups
  * @param populationShare share of the benchmark
  * @param disparityIndex  {@code stopShare / populationShare}
+ * @param searchRate      {@code searched / searchKnown} of the counts ({@link StopCounts#searchRate()})
+ * @param hitRate         {@code hits / hitKnown}, the outcome test's rate ({@link StopCounts#hitRate()})
+ * @param arrestRate      {@code arrests / outcomeKnown} ({@link StopCounts#arrestRate()})
  * @param stopRateRatio   stop rate ratio against the reference (stops out of population)
  * @param searchRateRatio search rate ratio against the reference
  * @param hitRateRatio    hit rate ratio against the reference (the outcome test)
@@ -54,6 +57,9 @@ public record DisparityRow(
         OptionalDouble stopShare,
         OptionalDouble populationShare,
         OptionalDouble disparityIndex,
+        OptionalDouble searchRate,
+        OptionalDouble hitRate,
+        OptionalDouble arrestRate,
         Optional<RatioEstimate> stopRateRatio,
         Optional<RatioEstimate> searchRateRatio,
         Optional<RatioEstimate> hitRateRatio,
@@ -63,7 +69,7 @@ public record DisparityRow(
         Optional<ChiSquareComparison> searchTestYates,
         List<String> cautions) {
 
-    /** Checks that no component is null; copies the cautions. */
+    /** Checks that no component is null and the rates are those of the counts; copies the cautions. */
     public DisparityRow {
         String r = "disparity row";
         Objects.requireNonNull(group, r + " group must not be null");
@@ -74,6 +80,9 @@ public record DisparityRow(
         Objects.requireNonNull(stopShare, r + "stopShare must not be null");
         Objects.requireNonNull(populationShare, r + "populationShare must not be null");
         Objects.requireNonNull(disparityIndex, r + "disparityIndex must not be null");
+        rateOf(r, "searchRate", searchRate, counts.searchRate());
+        rateOf(r, "hitRate", hitRate, counts.hitRate());
+        rateOf(r, "arrestRate", arrestRate, counts.arrestRate());
         Objects.requireNonNull(stopRateRatio, r + "stopRateRatio must not be null");
         Objects.requireNonNull(searchRateRatio, r + "searchRateRatio must not be null");
         Objects.requireNonNull(hitRateRatio, r + "hitRateRatio must not be null");
@@ -82,6 +91,13 @@ public record DisparityRow(
         Objects.requireNonNull(searchTest, r + "searchTest must not be null");
         Objects.requireNonNull(searchTestYates, r + "searchTestYates must not be null");
         cautions = List.copyOf(Objects.requireNonNull(cautions, r + "cautions must not be null"));
+    }
+
+    private static void rateOf(String row, String name, OptionalDouble given, OptionalDouble ofCounts) {
+        Objects.requireNonNull(given, row + name + " must not be null");
+        if (!given.equals(ofCounts)) {
+            throw new IllegalArgumentException(row + name + " must be that of the counts, " + ofCounts + ": " + given);
+        }
     }
 
     /** Whether a caution applies (some count under the small-count threshold, or a small expected count). */

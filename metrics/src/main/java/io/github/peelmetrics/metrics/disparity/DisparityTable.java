@@ -1,6 +1,7 @@
 package io.github.peelmetrics.metrics.disparity;
 
 import io.github.peelmetrics.core.Category;
+import io.github.peelmetrics.metrics.internal.Checks;
 import io.github.peelmetrics.metrics.stops.StopCounts;
 import io.github.peelmetrics.metrics.stops.StopTally;
 import java.util.Collections;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -20,115 +20,78 @@ import java.util.OptionalLong;
  * {@link DisparityRow} for each figure's formula.
  *
  * <p>Immutable and thread-safe. {@link #toString()} prints an aligned table.
+ *
+ * @param key                the key of this table ({@link StopTally#ALL} for the city-wide table)
+ * @param benchmark          what the benchmark counts, e.g. {@code residential population}
+ * @param reference          the reference group
+ * @param level              the confidence level of the intervals
+ * @param ratePer            the multiplier of {@code stopRate} and {@link DisparityRow#stopRate()}
+ * @param alpha              the level at which the adjusted tests are judged
+ * @param total              counts of every stop, {@link Category#UNKNOWN} group included
+ * @param stopsKnownGroup    stops of a known group (every group but {@link Category#UNKNOWN}): the
+ *                           denominator of the stop shares
+ * @param stopsUnknownGroup  stops of the {@link Category#UNKNOWN} group
+ * @param population         the benchmark total; empty when the benchmark has no count for this key
+ * @param stopRate           every stop (unknown group included) per {@code ratePer} of the benchmark
+ *                           total; empty without one
+ * @param rows               one row per group in {@link StopTally#GROUP_ORDER}; {@link Category#UNKNOWN}
+ *                           last when it has stops
+ * @param relativeRateIndex  the relative rate index matrix (stop, search, arrest) of this table
+ * @param byKey              the table of each key (beat), sorted by key; empty when neither tally nor
+ *                           benchmark has keys, and in the tables of a key
  */
-public final class DisparityTable {
+public record DisparityTable(String key, String benchmark, Category reference, double level, int ratePer,
+                             double alpha, StopCounts total, long stopsKnownGroup, long stopsUnknownGroup,
+                             OptionalLong population, OptionalDouble stopRate, List<DisparityRow> rows,
+                             RelativeRateIndex relativeRateIndex, Map<String, DisparityTable> byKey) {
 
-    private final String key;
-    private final String benchmark;
-    private final Category reference;
-    private final double level;
-    private final int per;
-    private final double alpha;
-    private final StopCounts total;
-    private final long stopsKnownGroup;
-    private final OptionalLong population;
-    private final OptionalDouble stopRate;
-    private final List<DisparityRow> rows;
-    private final RelativeRateIndex relativeRateIndex;
-    private final Map<String, DisparityTable> byKey;
-
-    DisparityTable(String key, String benchmark, Category reference, double level, int per, double alpha,
-                   StopCounts total, long stopsKnownGroup, OptionalLong population, OptionalDouble stopRate,
-                   List<DisparityRow> rows, RelativeRateIndex relativeRateIndex, Map<String, DisparityTable> byKey) {
-        this.key = key;
-        this.benchmark = benchmark;
-        this.reference = reference;
-        this.level = level;
-        this.per = per;
-        this.alpha = alpha;
-        this.total = total;
-        this.stopsKnownGroup = stopsKnownGroup;
-        this.population = population;
-        this.stopRate = stopRate;
-        this.rows = List.copyOf(rows);
-        this.relativeRateIndex = relativeRateIndex;
-        this.byKey = Collections.unmodifiableMap(new LinkedHashMap<>(byKey));
+    /** Checks that no component is null and the stops add up; copies the rows and tables. */
+    public DisparityTable {
+        Objects.requireNonNull(key, "key of disparity table must not be null");
+        String t = "disparity table " + key + ": ";
+        Objects.requireNonNull(benchmark, t + "benchmark must not be null");
+        Objects.requireNonNull(reference, t + "reference must not be null");
+        Objects.requireNonNull(total, t + "total must not be null");
+        Objects.requireNonNull(population, t + "population must not be null");
+        Objects.requireNonNull(stopRate, t + "stopRate must not be null");
+        Objects.requireNonNull(relativeRateIndex, t + "relativeRateIndex must not be null");
+        rows = List.copyOf(Objects.requireNonNull(rows, t + "rows must not be null"));
+        byKey = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(byKey,
+                t + "byKey must not be null")));
+        if (stopsKnownGroup < 0 || stopsUnknownGroup < 0 || stopsKnownGroup + stopsUnknownGroup != total.stops()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%sstopsKnownGroup %d + stopsUnknownGroup %d must be the %d stops", t, stopsKnownGroup,
+                    stopsUnknownGroup, total.stops()));
+        }
     }
 
-    /** The key of this table ({@link StopTally#ALL} for the city-wide table). */
-    public String key() {
-        return key;
-    }
-
-    /** The reference group. */
-    public Category reference() {
-        return reference;
-    }
-
-    /** The confidence level of the intervals. */
-    public double level() {
-        return level;
-    }
-
-    /** The multiplier of {@link #stopRate()} and {@link DisparityRow#stopRate()}. */
-    public int ratePer() {
-        return per;
-    }
-
-    /** The level at which the adjusted tests are judged. */
-    public double alpha() {
-        return alpha;
-    }
-
-    /** Counts of every stop, {@link Category#UNKNOWN} group included. */
-    public StopCounts total() {
-        return total;
-    }
-
-    /** Stops of a known group (every group but {@link Category#UNKNOWN}): the denominator of the stop shares. */
-    public long stopsKnownGroup() {
-        return stopsKnownGroup;
-    }
-
-    /** Stops of the {@link Category#UNKNOWN} group. */
-    public long stopsUnknownGroup() {
-        return total.stops() - stopsKnownGroup;
-    }
-
-    /** The benchmark total; empty when the benchmark has no count for this key. */
-    public OptionalLong population() {
-        return population;
-    }
-
-    /** Every stop (unknown group included) per {@link #ratePer()} of the benchmark total; empty without one. */
-    public OptionalDouble stopRate() {
-        return stopRate;
-    }
-
-    /** One row per group in {@link StopTally#GROUP_ORDER}; {@link Category#UNKNOWN} last when it has stops. */
-    public List<DisparityRow> rows() {
-        return rows;
-    }
-
-    /** The row of one group, if the table has it. */
-    public Optional<DisparityRow> row(Category group) {
+    /**
+     * The row of one group.
+     *
+     * @throws IllegalArgumentException if the table has no row for the group, listing its groups
+     */
+    public DisparityRow row(Category group) {
         Objects.requireNonNull(group, "group must not be null");
-        return rows.stream().filter(r -> r.group().equals(group)).findFirst();
+        for (DisparityRow r : rows) {
+            if (r.group().equals(group)) {
+                return r;
+            }
+        }
+        throw Checks.notHeld(key.equals(StopTally.ALL) ? "disparity table" : "disparity table of " + key, "group",
+                group.code(), rows.stream().map(r -> r.group().code()).toList());
     }
 
-    /** The relative rate index matrix (stop, search, arrest) of this table. */
-    public RelativeRateIndex relativeRateIndex() {
-        return relativeRateIndex;
-    }
-
-    /** The table of each key (beat), sorted by key; empty when neither tally nor benchmark has keys. */
-    public Map<String, DisparityTable> byKey() {
-        return byKey;
-    }
-
-    /** The table of one key, if present. */
-    public Optional<DisparityTable> forKey(String k) {
-        return Optional.ofNullable(byKey.get(Objects.requireNonNull(k, "key must not be null")));
+    /**
+     * The table of one key (beat).
+     *
+     * @throws IllegalArgumentException if there is no table for the key, listing the keys there are
+     */
+    public DisparityTable forKey(String k) {
+        DisparityTable t = byKey.get(Objects.requireNonNull(k, "key must not be null"));
+        if (t == null) {
+            throw Checks.notHeld("disparity table", "key", k, byKey.keySet());
+        }
+        return t;
     }
 
     /**
@@ -143,17 +106,17 @@ public final class DisparityTable {
         sb.append(String.format(Locale.ROOT, "Disparity%s vs %s, reference %s, %s%% Katz intervals%n",
                 key.equals(StopTally.ALL) ? "" : " in " + key, benchmark, reference.code(), Tables.percent(level)));
         sb.append(String.format(Locale.ROOT, "  %d stops (%d of unknown group), population %s, %s stops per %d%n",
-                total.stops(), stopsUnknownGroup(), population.isPresent() ? Long.toString(population.getAsLong()) : "-",
-                Tables.num(stopRate), per));
+                total.stops(), stopsUnknownGroup, population.isPresent() ? Long.toString(population.getAsLong()) : "-",
+                Tables.num(stopRate), ratePer));
         sb.append(String.format(Locale.ROOT, "  %-24s %7s %9s %7s %-24s %7s %-24s %7s %-24s %7s %9s%n",
-                "group", "stops", "per " + per, "DI", "stop RR [CI]", "search", "search RR [CI]", "hit",
+                "group", "stops", "per " + ratePer, "DI", "stop RR [CI]", "search", "search RR [CI]", "hit",
                 "hit RR [CI]", "arrest", "p (Holm)"));
         for (DisparityRow r : rows) {
             sb.append(String.format(Locale.ROOT, "  %-24s %7d %9s %7s %-24s %7s %-24s %7s %-24s %7s %9s%s%n",
                     r.group().code(), r.counts().stops(), Tables.num(r.stopRate()), Tables.num(r.disparityIndex()),
-                    Tables.ratioWithInterval(r.stopRateRatio()), Tables.num(r.counts().searchRate()),
-                    Tables.ratioWithInterval(r.searchRateRatio()), Tables.num(r.counts().hitRate()),
-                    Tables.ratioWithInterval(r.hitRateRatio()), Tables.num(r.counts().arrestRate()),
+                    Tables.ratioWithInterval(r.stopRateRatio()), Tables.num(r.searchRate()),
+                    Tables.ratioWithInterval(r.searchRateRatio()), Tables.num(r.hitRate()),
+                    Tables.ratioWithInterval(r.hitRateRatio()), Tables.num(r.arrestRate()),
                     r.searchTest().map(t -> Tables.p(t.holm())).orElse("-"), r.flagged() ? " *" : ""));
         }
         for (DisparityRow r : rows) {

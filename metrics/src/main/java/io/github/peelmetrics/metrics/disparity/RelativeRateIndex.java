@@ -2,6 +2,7 @@ package io.github.peelmetrics.metrics.disparity;
 
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.stats.RatioEstimate;
+import io.github.peelmetrics.metrics.internal.Checks;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -24,30 +25,44 @@ import java.util.OptionalDouble;
  * population is unknown; the {@link Category#UNKNOWN} group is not in the matrix.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param reference the reference group (index 1 at every point)
+ * @param rates     per group (reference included, in table order), the rate at each decision point
+ *                  per {@link DecisionPoint#per()}; empty where its denominator is zero or unknown
+ * @param indices   per group, the index at each decision point; empty for the reference group and
+ *                  where a rate is not defined
  */
-public final class RelativeRateIndex {
+public record RelativeRateIndex(Category reference, Map<Category, Map<DecisionPoint, OptionalDouble>> rates,
+                                Map<Category, Map<DecisionPoint, Optional<RatioEstimate>>> indices) {
 
     private static final Map<DecisionPoint, String> HEADERS = Map.of(DecisionPoint.STOP, "stops/1000 residents",
             DecisionPoint.SEARCH, "searches/100 stops", DecisionPoint.ARREST, "arrests/100 searched");
 
-    private final Category reference;
-    private final Map<Category, Map<DecisionPoint, OptionalDouble>> rates;
-    private final Map<Category, Map<DecisionPoint, Optional<RatioEstimate>>> indices;
-
-    RelativeRateIndex(Category reference, Map<Category, Map<DecisionPoint, OptionalDouble>> rates,
-                      Map<Category, Map<DecisionPoint, Optional<RatioEstimate>>> indices) {
-        this.reference = reference;
-        Map<Category, Map<DecisionPoint, OptionalDouble>> r = new LinkedHashMap<>();
-        rates.forEach((g, m) -> r.put(g, Collections.unmodifiableMap(new EnumMap<>(m))));
-        Map<Category, Map<DecisionPoint, Optional<RatioEstimate>>> i = new LinkedHashMap<>();
-        indices.forEach((g, m) -> i.put(g, Collections.unmodifiableMap(new EnumMap<>(m))));
-        this.rates = Collections.unmodifiableMap(r);
-        this.indices = Collections.unmodifiableMap(i);
+    /** Checks that rates and indices have the same groups and every decision point; copies them. */
+    public RelativeRateIndex {
+        Objects.requireNonNull(reference, "reference of relative rate index must not be null");
+        rates = copy("rates", rates);
+        indices = copy("indices", indices);
+        if (!rates.keySet().equals(indices.keySet())) {
+            throw new IllegalArgumentException("rates and indices of relative rate index must have the same groups: "
+                    + rates.keySet() + ", " + indices.keySet());
+        }
     }
 
-    /** The reference group (index 1 at every point). */
-    public Category reference() {
-        return reference;
+    private static <T> Map<Category, Map<DecisionPoint, T>> copy(String what, Map<Category, Map<DecisionPoint, T>> m) {
+        Objects.requireNonNull(m, what + " of relative rate index must not be null");
+        Map<Category, Map<DecisionPoint, T>> out = new LinkedHashMap<>();
+        m.forEach((g, byPoint) -> {
+            Objects.requireNonNull(g, "a group of the " + what + " of relative rate index is null");
+            Objects.requireNonNull(byPoint, what + " of " + g + " in relative rate index must not be null");
+            EnumMap<DecisionPoint, T> e = new EnumMap<>(DecisionPoint.class);
+            for (DecisionPoint d : DecisionPoint.values()) {
+                e.put(d, Objects.requireNonNull(byPoint.get(d),
+                        () -> what + " of " + g.code() + " at " + d + " in relative rate index must not be null"));
+            }
+            out.put(g, Collections.unmodifiableMap(e));
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     /** The groups of the matrix, reference included, in table order. */
@@ -59,7 +74,7 @@ public final class RelativeRateIndex {
      * The rate of a group at a decision point, per {@link DecisionPoint#per()}; empty when its
      * denominator is zero or unknown.
      *
-     * @throws IllegalArgumentException if the group is not in the matrix
+     * @throws IllegalArgumentException if the group is not in the matrix, listing those that are
      */
     public OptionalDouble rate(Category group, DecisionPoint point) {
         return row(rates, group).get(Objects.requireNonNull(point, "decision point must not be null"));
@@ -69,18 +84,18 @@ public final class RelativeRateIndex {
      * The relative rate index of a group at a decision point (empty for the reference group and
      * where a rate is not defined).
      *
-     * @throws IllegalArgumentException if the group is not in the matrix
+     * @throws IllegalArgumentException if the group is not in the matrix, listing those that are
      */
     public Optional<RatioEstimate> index(Category group, DecisionPoint point) {
         return row(indices, group).get(Objects.requireNonNull(point, "decision point must not be null"));
     }
 
-    private <T> Map<DecisionPoint, T> row(Map<Category, Map<DecisionPoint, T>> m, Category group) {
+    private static <T> Map<DecisionPoint, T> row(Map<Category, Map<DecisionPoint, T>> m, Category group) {
         Objects.requireNonNull(group, "group must not be null");
         Map<DecisionPoint, T> r = m.get(group);
         if (r == null) {
-            throw new IllegalArgumentException("group " + group.code() + " is not in the relative rate index matrix "
-                    + m.keySet());
+            throw Checks.notHeld("relative rate index matrix", "group", group.code(),
+                    m.keySet().stream().map(Category::code).toList());
         }
         return r;
     }

@@ -100,7 +100,7 @@ public final class Suppression {
         while ((bridge = findBridge(status)) != null) {
             closeCycle(status, cost, bridge[0], bridge[1]);
         }
-        return new SuppressedTable(table.title(), table.rows(), table.columns(), minimum, v, status);
+        return SuppressedTable.of(table.title(), table.rows(), table.columns(), minimum, v, status);
     }
 
     /** A hidden cell whose removal disconnects its row from its column, or null when none. */

@@ -26,23 +26,42 @@ import java.util.Optional;
  * one a failure, {@code p̄(1 - p̄) = 0} and the statistics are NaN, as in R. Immutable and
  * thread-safe.
  *
- * @param successes the successes per group, in order
- * @param totals    the group sizes
- * @param scores    the group scores
- * @param z         the signed trend statistic
- * @param pValue    its two-sided p-value (equal to the chi-square p-value of {@code z²})
+ * <pre>{@code
+ * jshell> CochranArmitage.test(new long[] {601, 651, 865}, new long[] {1002, 1001, 1201}, 2013, 2015, 2016)
+ * CochranArmitage[60.0% 65.0% 72.0%, z=5.78, chi2=33.38, p=7.58e-09, departure chi2=2.67 (df 1, p=0.1025)]
+ * }</pre>
+ *
+ * @param successes                the successes per group, in order
+ * @param totals                   the group sizes
+ * @param scores                   the group scores
+ * @param proportions              the proportions {@code x_i/n_i}
+ * @param z                        the signed trend statistic
+ * @param pValue                   its two-sided normal p-value
+ * @param testResult               the trend chi-square {@code z²} on 1 df with its chi-square p-value, as
+ *                                 R's {@code prop.trend.test} reports it (method {@code cochran-armitage};
+ *                                 its p-value equals {@code pValue} up to rounding)
+ * @param departureFromLinearTrend Armitage's chi-square for departure from a linear trend,
+ *                                 {@code X² - z²} on {@code k - 2} df; empty for two groups, where the
+ *                                 trend uses all the information
  */
-public record CochranArmitage(List<Long> successes, List<Long> totals, List<Double> scores, double z, double pValue) {
+public record CochranArmitage(List<Long> successes, List<Long> totals, List<Double> scores, List<Double> proportions,
+                              double z, double pValue, TestResult testResult,
+                              Optional<TestResult> departureFromLinearTrend) {
 
     /** Validates and copies. */
     public CochranArmitage {
         successes = List.copyOf(successes);
         totals = List.copyOf(totals);
         scores = List.copyOf(scores);
-        if (successes.size() != totals.size() || scores.size() != totals.size() || totals.size() < 2) {
+        proportions = List.copyOf(proportions);
+        Objects.requireNonNull(testResult, "testResult of CochranArmitage must not be null");
+        Objects.requireNonNull(departureFromLinearTrend, "departureFromLinearTrend of CochranArmitage must not be null");
+        if (successes.size() != totals.size() || scores.size() != totals.size() || proportions.size() != totals.size()
+                || totals.size() < 2) {
             throw new IllegalArgumentException(Fmt.f(
-                    "CochranArmitage: successes, totals and scores need one entry per group and at least 2 groups: %d, %d, %d",
-                    successes.size(), totals.size(), scores.size()));
+                    "CochranArmitage: successes, totals, scores and proportions need one entry per group and at least "
+                            + "2 groups: %d, %d, %d, %d", successes.size(), totals.size(), scores.size(),
+                    proportions.size()));
         }
     }
 
@@ -105,7 +124,19 @@ public record CochranArmitage(List<Long> successes, List<Long> totals, List<Doub
             throw new IllegalArgumentException("CochranArmitage: all scores are equal, there is no order to test: " + ss);
         }
         double z = sums[3] / Math.sqrt(sums[2] * (1 - sums[2]) * sums[4]);
-        return new CochranArmitage(xs, ns, ss, z, Distributions.normalTwoSided(z));
+        List<Double> proportions = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            proportions.add((double) successes[i] / totals[i]);
+        }
+        double chi2 = z * z;
+        TestResult trend = TestResult.of(chi2, Distributions.chiSquareSf(chi2, 1), 1, "cochran-armitage");
+        Optional<TestResult> departure = Optional.empty();
+        if (k >= 3) {
+            double d = Math.max(0, pearson(xs, ns, sums[2]) - chi2);
+            departure = Optional.of(TestResult.of(d, Distributions.chiSquareSf(d, k - 2), k - 2,
+                    "departure-from-linear-trend"));
+        }
+        return new CochranArmitage(xs, ns, ss, proportions, z, Distributions.normalTwoSided(z), trend, departure);
     }
 
     /** {N, s̄, p̄, Σx(s - s̄), Σn(s - s̄)²}. */
@@ -129,28 +160,14 @@ public record CochranArmitage(List<Long> successes, List<Long> totals, List<Doub
         return new double[] {big, sbar, succ / big, num, ss};
     }
 
-    /** The trend chi-square {@code z²} on 1 df, R's {@code prop.trend.test} statistic. */
+    /** The trend chi-square {@code z²} on 1 df, R's {@code prop.trend.test} statistic ({@code testResult().statistic()}). */
     public double chiSquare() {
-        return z * z;
-    }
-
-    /** The trend test as a chi-square on 1 df. */
-    public TestResult trend() {
-        return TestResult.of(chiSquare(), Distributions.chiSquareSf(chiSquare(), 1), 1, "cochran-armitage");
+        return testResult.statistic();
     }
 
     /** The p-value of {@link #z()} under {@code alternative}; {@code INCREASING} means the proportion rises with the score. */
     public double pValue(Alternative alternative) {
         return Objects.requireNonNull(alternative, "alternative").pValue(z);
-    }
-
-    /** The proportions {@code x_i/n_i}. */
-    public List<Double> proportions() {
-        List<Double> p = new ArrayList<>(totals.size());
-        for (int i = 0; i < totals.size(); i++) {
-            p.add((double) successes.get(i) / totals.get(i));
-        }
-        return List.copyOf(p);
     }
 
     /** The linear-by-linear statistic with the permutation variance, {@code z·sqrt((N-1)/N)}. */
@@ -161,26 +178,12 @@ public record CochranArmitage(List<Long> successes, List<Long> totals, List<Doub
 
     /** Pearson's chi-square for equal proportions on {@code k - 1} df (R {@code prop.test(x, n, correct = FALSE)}). */
     public TestResult homogeneity() {
-        double x2 = pearson();
+        double x2 = pearson(successes, totals, sums(successes, totals, scores)[2]);
         double df = totals.size() - 1;
         return TestResult.of(x2, Distributions.chiSquareSf(x2, df), df, "pearson-chi-square");
     }
 
-    /**
-     * Armitage's chi-square for departure from a linear trend, {@code X² - z²} on {@code k - 2}
-     * df; empty for two groups, where the trend uses all the information.
-     */
-    public Optional<TestResult> departureFromLinearTrend() {
-        int k = totals.size();
-        if (k < 3) {
-            return Optional.empty();
-        }
-        double d = Math.max(0, pearson() - chiSquare());
-        return Optional.of(TestResult.of(d, Distributions.chiSquareSf(d, k - 2), k - 2, "departure-from-linear-trend"));
-    }
-
-    private double pearson() {
-        double pbar = sums(successes, totals, scores)[2];
+    private static double pearson(List<Long> successes, List<Long> totals, double pbar) {
         double x2 = 0;
         for (int i = 0; i < totals.size(); i++) {
             double e = totals.get(i) * pbar;
@@ -193,11 +196,11 @@ public record CochranArmitage(List<Long> successes, List<Long> totals, List<Doub
     @Override
     public String toString() {
         StringBuilder p = new StringBuilder();
-        for (double v : proportions()) {
+        for (double v : proportions) {
             p.append(p.length() == 0 ? "" : " ").append(Fmt.f("%.1f%%", 100 * v));
         }
         return "CochranArmitage[" + p + ", z=" + Fmt.stat(z) + ", chi2=" + Fmt.stat(chiSquare()) + ", p=" + Fmt.p(pValue)
-                + departureFromLinearTrend().map(d -> ", departure chi2=" + Fmt.stat(d.statistic())
+                + departureFromLinearTrend.map(d -> ", departure chi2=" + Fmt.stat(d.statistic())
                         + " (df " + (int) d.degreesOfFreedom().orElseThrow() + ", p=" + Fmt.p(d.pValue()) + ")").orElse("")
                 + "]";
     }

@@ -1,6 +1,7 @@
 package io.github.peelmetrics.metrics.trend;
 
 import io.github.peelmetrics.core.stats.Distributions;
+import io.github.peelmetrics.metrics.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,19 +35,31 @@ public record CoefficientTable(String covariance, List<Coefficient> coefficients
         return new CoefficientTable(covariance, out, df);
     }
 
+    /** The same estimates and standard errors with p-values from t on {@code df} degrees of freedom (or normal when empty). */
+    CoefficientTable withDegreesOfFreedom(OptionalDouble df) {
+        List<Coefficient> out = new ArrayList<>();
+        for (Coefficient c : coefficients) {
+            double stat = c.statistic();
+            double p = df.isPresent() ? Distributions.tTwoSided(stat, df.getAsDouble()) : Distributions.normalTwoSided(stat);
+            out.add(new Coefficient(c.term(), c.estimate(), c.standardError(), stat, p));
+        }
+        return new CoefficientTable(covariance, out, df);
+    }
+
     /**
      * The coefficient of {@code term}.
      *
      * @throws IllegalArgumentException when the model has no such term
      */
     public Coefficient coefficient(String term) {
+        Objects.requireNonNull(term, "term must not be null");
         for (Coefficient c : coefficients) {
             if (c.term().equals(term)) {
                 return c;
             }
         }
-        throw new IllegalArgumentException("CoefficientTable: no term " + term + " among "
-                + coefficients.stream().map(Coefficient::term).toList());
+        throw Checks.notHeld("coefficient table (" + covariance + ")", "term", term,
+                coefficients.stream().map(Coefficient::term).toList());
     }
 
     @Override

@@ -17,21 +17,27 @@ import java.util.OptionalDouble;
  * statsmodels {@code fit(cov_type='cluster')}); {@link #clusterRobustT()} (the same with t p-values
  * on {@code G - 1} df, statsmodels {@code use_t=True}, Stata). With few clusters (under about 30)
  * prefer the t version (Cameron and Miller 2015). Immutable and thread-safe.
+ *
+ * @param n                        the number of observations
+ * @param clusters                 the number of areas (clusters)
+ * @param residualDegreesOfFreedom {@code N - 4}
+ * @param classic                  the coefficients with classic OLS standard errors and t p-values
+ * @param clusterRobust            the coefficients with CR1 cluster-robust (by area) standard errors
+ *                                 and normal p-values
  */
-public final class DifferenceInDifferences {
+public record DifferenceInDifferences(int n, int clusters, int residualDegreesOfFreedom, CoefficientTable classic,
+                                      CoefficientTable clusterRobust) {
 
     private static final String[] TERMS = {"Intercept", "treated", "post", "treated:post"};
 
-    private final Ols ols;
-    private final int[] clusterOfRow;
-    private final int clusters;
-    private final CoefficientTable classic;
-
-    private DifferenceInDifferences(Ols ols, int[] clusterOfRow, int clusters) {
-        this.ols = ols;
-        this.clusterOfRow = clusterOfRow;
-        this.clusters = clusters;
-        this.classic = CoefficientTable.of("classic", TERMS, ols.beta, ols.classic(), OptionalDouble.of(ols.dfResid()));
+    /** Validates. */
+    public DifferenceInDifferences {
+        Objects.requireNonNull(classic, "classic of DifferenceInDifferences must not be null");
+        Objects.requireNonNull(clusterRobust, "clusterRobust of DifferenceInDifferences must not be null");
+        if (clusters < 2 || n <= TERMS.length || residualDegreesOfFreedom != n - TERMS.length) {
+            throw new IllegalArgumentException(Fmt.f("DifferenceInDifferences: n %d, clusters %d and "
+                    + "residualDegreesOfFreedom %d are inconsistent", n, clusters, residualDegreesOfFreedom));
+        }
     }
 
     /**
@@ -78,50 +84,28 @@ public final class DifferenceInDifferences {
         if (n <= 4) {
             throw new IllegalArgumentException("DifferenceInDifferences: at least 5 observations are needed: " + n);
         }
-        return new DifferenceInDifferences(new Ols(x, y), cluster, ids.size());
-    }
-
-    /** The number of observations. */
-    public int n() {
-        return ols.n;
-    }
-
-    /** The number of areas (clusters). */
-    public int clusters() {
-        return clusters;
-    }
-
-    /** Residual degrees of freedom, {@code N - 4}. */
-    public int residualDegreesOfFreedom() {
-        return ols.dfResid();
-    }
-
-    /** Coefficients with classic OLS standard errors. */
-    public CoefficientTable classic() {
-        return classic;
-    }
-
-    /** Coefficients with CR1 cluster-robust (by area) standard errors and normal p-values. */
-    public CoefficientTable clusterRobust() {
-        return CoefficientTable.of("cluster-cr1", TERMS, ols.beta, ols.cluster(clusterOfRow, clusters), OptionalDouble.empty());
+        Ols ols = new Ols(x, y);
+        int g = ids.size();
+        return new DifferenceInDifferences(n, g, ols.dfResid(),
+                CoefficientTable.of("classic", TERMS, ols.beta, ols.classic(), OptionalDouble.of(ols.dfResid())),
+                CoefficientTable.of("cluster-cr1", TERMS, ols.beta, ols.cluster(cluster, g), OptionalDouble.empty()));
     }
 
     /** As {@link #clusterRobust()} with t p-values on {@code G - 1} degrees of freedom. */
     public CoefficientTable clusterRobustT() {
-        return CoefficientTable.of("cluster-cr1", TERMS, ols.beta, ols.cluster(clusterOfRow, clusters),
-                OptionalDouble.of(clusters - 1));
+        return clusterRobust.withDegreesOfFreedom(OptionalDouble.of(clusters - 1));
     }
 
     /** The difference-in-differences estimate {@code b3} with cluster-robust standard error. */
     public Coefficient effect() {
-        return clusterRobust().coefficient("treated:post");
+        return clusterRobust.coefficient("treated:post");
     }
 
     @Override
     public String toString() {
         Coefficient c = effect();
         Coefficient k = classic.coefficient("treated:post");
-        return "DifferenceInDifferences[n=" + n() + ", areas=" + clusters + ", effect=" + Fmt.num(c.estimate())
+        return "DifferenceInDifferences[n=" + n + ", areas=" + clusters + ", effect=" + Fmt.num(c.estimate())
                 + " (cluster se " + Fmt.num(c.standardError()) + ", p=" + Fmt.p(c.pValue()) + "; classic se "
                 + Fmt.num(k.standardError()) + ", p=" + Fmt.p(k.pValue()) + ")]";
     }

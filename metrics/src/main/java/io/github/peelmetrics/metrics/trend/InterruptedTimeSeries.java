@@ -1,5 +1,7 @@
 package io.github.peelmetrics.metrics.trend;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
@@ -16,19 +18,30 @@ import java.util.OptionalDouble;
  * {@code fit(cov_type='HAC', cov_kwds={'maxlags': L})}); {@link #neweyWestCorrected(int)} (the
  * same times {@code n/(n - 4)}, statsmodels {@code use_correction=True}). Immutable and
  * thread-safe.
+ *
+ * @param series                   the outcome of periods {@code 1..n} (kept: the Newey-West covariances
+ *                                 are computed from it on request)
+ * @param firstPostPeriod          the first post-intervention period (1-based)
+ * @param n                        the number of periods
+ * @param residualDegreesOfFreedom {@code n - 4}
+ * @param rSquared                 the coefficient of determination R²
+ * @param sigma                    the residual standard error {@code sqrt(RSS/(n - 4))}
+ * @param classic                  the coefficients with classic OLS standard errors and t p-values
  */
-public final class InterruptedTimeSeries {
+public record InterruptedTimeSeries(List<Double> series, int firstPostPeriod, int n, int residualDegreesOfFreedom,
+                                    double rSquared, double sigma, CoefficientTable classic) {
 
     private static final String[] TERMS = {"Intercept", "t", "post", "t_since"};
 
-    private final Ols ols;
-    private final int firstPostPeriod;
-    private final CoefficientTable classic;
-
-    private InterruptedTimeSeries(Ols ols, int firstPostPeriod) {
-        this.ols = ols;
-        this.firstPostPeriod = firstPostPeriod;
-        this.classic = CoefficientTable.of("classic", TERMS, ols.beta, ols.classic(), OptionalDouble.of(ols.dfResid()));
+    /** Validates and copies the series. */
+    public InterruptedTimeSeries {
+        series = List.copyOf(series);
+        Objects.requireNonNull(classic, "classic of InterruptedTimeSeries must not be null");
+        if (n != series.size() || residualDegreesOfFreedom != n - TERMS.length) {
+            throw new IllegalArgumentException(Fmt.f(
+                    "InterruptedTimeSeries: n %d and residualDegreesOfFreedom %d must be the series' %d periods and %d",
+                    n, residualDegreesOfFreedom, series.size(), series.size() - TERMS.length));
+        }
     }
 
     /**
@@ -56,43 +69,28 @@ public final class InterruptedTimeSeries {
                     "InterruptedTimeSeries: firstPostPeriod must leave at least 2 periods on each side, i.e. be in 3..%d: %d",
                     n - 1, firstPostPeriod));
         }
+        Ols ols = ols(y, firstPostPeriod);
+        List<Double> series = new ArrayList<>(n);
+        for (double v : y) {
+            series.add(v);
+        }
+        return new InterruptedTimeSeries(series, firstPostPeriod, n, ols.dfResid(), ols.rSquared(), ols.sigma(),
+                CoefficientTable.of("classic", TERMS, ols.beta, ols.classic(), OptionalDouble.of(ols.dfResid())));
+    }
+
+    private static Ols ols(double[] y, int firstPostPeriod) {
+        int n = y.length;
         double[][] x = new double[n][];
         for (int i = 0; i < n; i++) {
             int t = i + 1;
             int post = t >= firstPostPeriod ? 1 : 0;
             x[i] = new double[] {1, t, post, post * (t - firstPostPeriod + 1)};
         }
-        return new InterruptedTimeSeries(new Ols(x, y.clone()), firstPostPeriod);
+        return new Ols(x, y.clone());
     }
 
-    /** The number of periods. */
-    public int n() {
-        return ols.n;
-    }
-
-    /** The first post-intervention period (1-based). */
-    public int firstPostPeriod() {
-        return firstPostPeriod;
-    }
-
-    /** The coefficient of determination R². */
-    public double rSquared() {
-        return ols.rSquared();
-    }
-
-    /** The residual standard error {@code sqrt(RSS/(n - 4))}. */
-    public double sigma() {
-        return ols.sigma();
-    }
-
-    /** Residual degrees of freedom, {@code n - 4}. */
-    public int residualDegreesOfFreedom() {
-        return ols.dfResid();
-    }
-
-    /** Coefficients with classic OLS standard errors and t p-values. */
-    public CoefficientTable classic() {
-        return classic;
+    private Ols ols() {
+        return ols(series.stream().mapToDouble(Double::doubleValue).toArray(), firstPostPeriod);
     }
 
     /**
@@ -102,12 +100,14 @@ public final class InterruptedTimeSeries {
      */
     public CoefficientTable neweyWest(int maxLags) {
         checkLags(maxLags);
+        Ols ols = ols();
         return CoefficientTable.of("newey-west(" + maxLags + ")", TERMS, ols.beta, ols.hac(maxLags), OptionalDouble.empty());
     }
 
     /** As {@link #neweyWest(int)} with the small-sample factor {@code n/(n - 4)}. */
     public CoefficientTable neweyWestCorrected(int maxLags) {
         checkLags(maxLags);
+        Ols ols = ols();
         double[][] v = ols.hac(maxLags);
         double f = (double) ols.n / ols.dfResid();
         for (double[] row : v) {
@@ -119,8 +119,8 @@ public final class InterruptedTimeSeries {
     }
 
     private void checkLags(int maxLags) {
-        if (maxLags < 0 || maxLags >= ols.n) {
-            throw new IllegalArgumentException(Fmt.f("InterruptedTimeSeries: maxLags must be in 0..%d: %d", ols.n - 1, maxLags));
+        if (maxLags < 0 || maxLags >= n) {
+            throw new IllegalArgumentException(Fmt.f("InterruptedTimeSeries: maxLags must be in 0..%d: %d", n - 1, maxLags));
         }
     }
 
@@ -138,7 +138,7 @@ public final class InterruptedTimeSeries {
     public String toString() {
         Coefficient l = levelChange();
         Coefficient s = slopeChange();
-        return "InterruptedTimeSeries[n=" + n() + ", intervention at period " + firstPostPeriod + ": level change="
+        return "InterruptedTimeSeries[n=" + n + ", intervention at period " + firstPostPeriod + ": level change="
                 + Fmt.num(l.estimate()) + " (se " + Fmt.num(l.standardError()) + ", p=" + Fmt.p(l.pValue())
                 + "), slope change=" + Fmt.num(s.estimate()) + "/period (se " + Fmt.num(s.standardError())
                 + ", p=" + Fmt.p(s.pValue()) + "), classic SEs]";

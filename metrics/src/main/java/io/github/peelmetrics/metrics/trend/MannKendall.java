@@ -1,6 +1,8 @@
 package io.github.peelmetrics.metrics.trend;
 
 import io.github.peelmetrics.core.stats.Distributions;
+import io.github.peelmetrics.core.stats.TestResult;
+import io.github.peelmetrics.metrics.internal.Checks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,6 +28,11 @@ import java.util.Optional;
  * When every value is equal, {@code Var S = 0}, z = 0 and p = 1. The results agree with R
  * {@code cor.test(seq_along(y), y, method = "kendall", exact = FALSE)} and scipy
  * {@code kendalltau(method = "asymptotic")}. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * jshell> MannKendall.test(41, 38, 38, 35, 36, 31, 31, 29)
+ * MannKendall[S=-24, z=-2.89, p=0.0039, sen=-1.690/step [-2.333, -1]]
+ * }</pre>
  *
  * @param n             non-missing values used
  * @param missing       missing values (NaN) skipped
@@ -69,7 +76,7 @@ public record MannKendall(int n, int missing, long s, double varianceS, List<Int
      */
     public static MannKendall test(double[] y, double level) {
         Series series = Series.of(y, 3, "MannKendall");
-        Series.checkLevel(level, "MannKendall");
+        Checks.level(level, "MannKendall");
         return compute(series, Optional.of(level));
     }
 
@@ -102,6 +109,11 @@ public record MannKendall(int n, int missing, long s, double varianceS, List<Int
         double p = Distributions.normalTwoSided(z);
         Optional<SensSlope> sen = level.map(l -> SensSlope.compute(series, var, l));
         return new MannKendall(n, series.missing, s, var, Collections.unmodifiableList(sizes), tau, z, p, sen);
+    }
+
+    /** The test as a {@link TestResult}: {@link #z()} and its two-sided p-value, method {@code mann-kendall}. */
+    public TestResult testResult() {
+        return TestResult.of(z, pValue, "mann-kendall");
     }
 
     /** The p-value of {@link #z()} under {@code alternative} (one-sided: {@code P(Z > z)} or {@code P(Z < z)}). */

@@ -2,33 +2,34 @@ package io.github.peelmetrics.metrics.trend;
 
 import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.Interval;
+import io.github.peelmetrics.metrics.internal.Checks;
 
 /**
  * An event count over an exposure (person-time, residents, officer-years, arrests): a Poisson rate.
  *
  * @param events   the number of events, at least 0
  * @param exposure the exposure, positive and finite
+ * @param rate     {@code events / exposure}
  */
-public record PoissonRate(long events, double exposure) {
+public record PoissonRate(long events, double exposure, double rate) {
 
-    /** Validates: events not negative, exposure positive and finite. */
+    /** Validates: events not negative, exposure positive and finite, rate {@code events / exposure}. */
     public PoissonRate {
         if (events < 0) {
-            throw new IllegalArgumentException("PoissonRate: events must not be negative: " + events);
+            throw new IllegalArgumentException("events of PoissonRate must not be negative: " + events);
         }
         if (!(exposure > 0) || Double.isInfinite(exposure)) {
-            throw new IllegalArgumentException("PoissonRate: exposure must be positive and finite: " + exposure);
+            throw new IllegalArgumentException("exposure of PoissonRate must be positive and finite: " + exposure);
+        }
+        if (Double.compare(rate, events / exposure) != 0) {
+            throw new IllegalArgumentException(Fmt.f("rate of PoissonRate must be events / exposure = %s: %s",
+                    events / exposure, rate));
         }
     }
 
     /** A rate of {@code events} over {@code exposure}. */
     public static PoissonRate of(long events, double exposure) {
-        return new PoissonRate(events, exposure);
-    }
-
-    /** {@code events / exposure}. */
-    public double rate() {
-        return events / exposure;
+        return new PoissonRate(events, exposure, events / exposure);
     }
 
     /**
@@ -38,7 +39,7 @@ public record PoissonRate(long events, double exposure) {
      * @param level the confidence level, in (0, 1)
      */
     public Interval exactInterval(double level) {
-        double alpha = 1 - Series.checkLevel(level, "PoissonRate");
+        double alpha = 1 - Checks.level(level, "PoissonRate");
         double lower = events == 0 ? 0 : Distributions.gammaQuantile(alpha / 2, events) / exposure;
         double upper = Distributions.gammaQuantile(1 - alpha / 2, events + 1) / exposure;
         return Interval.of(lower, upper, "exact-poisson", level);

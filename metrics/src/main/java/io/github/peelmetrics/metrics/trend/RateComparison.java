@@ -4,6 +4,9 @@ import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.Interval;
 import io.github.peelmetrics.core.stats.RatioEstimate;
 import io.github.peelmetrics.core.stats.TestResult;
+import io.github.peelmetrics.metrics.internal.Checks;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.numbers.gamma.LogGamma;
@@ -35,42 +38,81 @@ import org.apache.commons.numbers.gamma.LogGamma;
  *       {@code 1 + 1e-7} rule; R {@code poisson.test}, statsmodels {@code method='exact-cond'});
  *       {@link #exactConditionalInterval} maps the Clopper-Pearson interval for {@code s}.</li>
  * </ul>
- * Immutable and thread-safe.
+ * {@link #test} gives the rate ratio with its Wald interval and the exact conditional test;
+ * the other estimates and tests are methods of the result. Immutable and thread-safe.
  *
- * @param group     the group (or later period) rate, the numerator
- * @param reference the reference (or earlier period) rate, the denominator
+ * <pre>{@code
+ * jshell> RateComparison.test(88, 1.0, 186, 1.0)
+ * RateComparison[88/1 = 88 vs 186/1 = 186, ratio=0.4731 [0.3671, 0.6097] 95% wald, exact p=3.18e-09]
+ * jshell> RateComparison.test(88, 1.0, 186, 1.0).midP(0.95)
+ * 0.4736 [0.3659, 0.6083] 95% mid-p
+ * }</pre>
+ *
+ * @param group      the group (or later period) rate, the numerator
+ * @param reference  the reference (or earlier period) rate, the denominator
+ * @param rateRatio  {@code (a1/T1)/(a0/T0)} with its Wald (log) interval ({@link #wald(double)} at the
+ *                   level of the test); infinite when {@code a0 = 0}
+ * @param testResult the exact conditional test of equal rates ({@link #exactConditionalTest()})
  */
-public record RateComparison(PoissonRate group, PoissonRate reference) {
+public record RateComparison(PoissonRate group, PoissonRate reference, RatioEstimate rateRatio,
+                             TestResult testResult) {
 
-    /** Validates: both rates present and at least one event in all. */
+    /** Validates: both rates present, at least one event in all, the ratio {@code group.rate / reference.rate}. */
     public RateComparison {
-        Objects.requireNonNull(group, "group");
-        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(group, "group of RateComparison must not be null");
+        Objects.requireNonNull(reference, "reference of RateComparison must not be null");
+        Objects.requireNonNull(rateRatio, "rateRatio of RateComparison must not be null");
+        Objects.requireNonNull(testResult, "testResult of RateComparison must not be null");
         if (group.events() + reference.events() == 0) {
             throw new IllegalArgumentException(
                     "RateComparison: no events in the group nor in the reference: the rate ratio 0/0 is not defined");
         }
+        if (Double.compare(rateRatio.estimate(), group.rate() / reference.rate()) != 0) {
+            throw new IllegalArgumentException(Fmt.f("rateRatio of RateComparison must be %s / %s: %s", group.rate(),
+                    reference.rate(), rateRatio.estimate()));
+        }
     }
 
     /**
-     * Compares {@code groupEvents/groupExposure} with {@code referenceEvents/referenceExposure}.
+     * Compares {@code groupEvents/groupExposure} with {@code referenceEvents/referenceExposure},
+     * with a 95% interval.
      *
      * @throws IllegalArgumentException when a count is negative, an exposure is not positive and
      *                                  finite, or both counts are zero
      */
-    public static RateComparison of(long groupEvents, double groupExposure, long referenceEvents, double referenceExposure) {
-        return new RateComparison(PoissonRate.of(groupEvents, groupExposure), PoissonRate.of(referenceEvents, referenceExposure));
+    public static RateComparison test(long groupEvents, double groupExposure, long referenceEvents,
+                                      double referenceExposure) {
+        return test(groupEvents, groupExposure, referenceEvents, referenceExposure, 0.95);
     }
 
-    /** The rate ratio {@code (a1/T1)/(a0/T0)}; infinite when {@code a0 = 0}. */
-    public double rateRatio() {
-        return group.rate() / reference.rate();
+    /**
+     * Compares {@code groupEvents/groupExposure} with {@code referenceEvents/referenceExposure},
+     * with an interval at {@code level}.
+     *
+     * @throws IllegalArgumentException as {@link #test(long, double, long, double)}, or when the
+     *                                  level is outside (0, 1)
+     */
+    public static RateComparison test(long groupEvents, double groupExposure, long referenceEvents,
+                                      double referenceExposure, double level) {
+        PoissonRate g = PoissonRate.of(groupEvents, groupExposure);
+        PoissonRate r = PoissonRate.of(referenceEvents, referenceExposure);
+        if (g.events() + r.events() == 0) {
+            throw new IllegalArgumentException(
+                    "RateComparison: no events in the group nor in the reference: the rate ratio 0/0 is not defined");
+        }
+        return new RateComparison(g, r, wald(g, r, level),
+                TestResult.of(Double.NaN, binomTwoSided(g.events(), g.events() + r.events(), nullProbability(g, r)),
+                        "exact-conditional"));
     }
 
     /** The Wald (log) interval for the rate ratio at {@code level}. */
     public RatioEstimate wald(double level) {
-        double z = Distributions.normalQuantile(1 - (1 - Series.checkLevel(level, "RateComparison")) / 2);
-        double rr = rateRatio();
+        return wald(group, reference, level);
+    }
+
+    private static RatioEstimate wald(PoissonRate group, PoissonRate reference, double level) {
+        double z = Distributions.normalQuantile(1 - (1 - Checks.level(level, "RateComparison")) / 2);
+        double rr = group.rate() / reference.rate();
         double se = Math.sqrt(1.0 / group.events() + 1.0 / reference.events());
         double log = Math.log(rr);
         return new RatioEstimate(rr, Interval.of(Math.exp(log - z * se), Math.exp(log + z * se), "wald-log", level));
@@ -78,7 +120,7 @@ public record RateComparison(PoissonRate group, PoissonRate reference) {
 
     /** The mid-p (median-unbiased) estimate of the rate ratio and its mid-p exact interval at {@code level}. */
     public RatioEstimate midP(double level) {
-        double alpha = 1 - Series.checkLevel(level, "RateComparison");
+        double alpha = 1 - Checks.level(level, "RateComparison");
         long a1 = group.events();
         long m = a1 + reference.events();
         DoubleUnaryOperator upperTail = s -> 0.5 * pmf(a1, m, s) + greater(a1, m, s);   // increasing in s
@@ -107,15 +149,14 @@ public record RateComparison(PoissonRate group, PoissonRate reference) {
         return TestResult.of(z, Distributions.normalTwoSided(z), "score");
     }
 
-    /** The two-sided exact conditional (binomial) test of equal rates, as R {@code poisson.test}. */
+    /** The two-sided exact conditional (binomial) test of equal rates, as R {@code poisson.test}: {@link #testResult()}. */
     public TestResult exactConditionalTest() {
-        return TestResult.of(Double.NaN, binomTwoSided(group.events(), group.events() + reference.events(), nullProbability()),
-                "exact-conditional");
+        return testResult;
     }
 
     /** R {@code poisson.test}'s interval for the rate ratio: Clopper-Pearson for {@code s} mapped to the ratio. */
     public Interval exactConditionalInterval(double level) {
-        double alpha = 1 - Series.checkLevel(level, "RateComparison");
+        double alpha = 1 - Checks.level(level, "RateComparison");
         long x = group.events();
         long m = x + reference.events();
         double lo = x == 0 ? 0 : Distributions.betaQuantile(alpha / 2, x, m - x + 1);
@@ -124,6 +165,10 @@ public record RateComparison(PoissonRate group, PoissonRate reference) {
     }
 
     private double nullProbability() {
+        return nullProbability(group, reference);
+    }
+
+    private static double nullProbability(PoissonRate group, PoissonRate reference) {
         return group.exposure() / (group.exposure() + reference.exposure());
     }
 
@@ -220,9 +265,10 @@ public record RateComparison(PoissonRate group, PoissonRate reference) {
 
     @Override
     public String toString() {
-        RatioEstimate w = wald(0.95);
-        return "RateComparison[" + group + " vs " + reference + ", ratio=" + Fmt.num(w.estimate())
-                + " [" + Fmt.num(w.interval().lower()) + ", " + Fmt.num(w.interval().upper()) + "] 95% wald, exact p="
-                + Fmt.p(exactConditionalTest().pValue()) + "]";
+        Interval i = rateRatio.interval();
+        return "RateComparison[" + group + " vs " + reference + ", ratio=" + Fmt.num(rateRatio.estimate())
+                + " [" + Fmt.num(i.lower()) + ", " + Fmt.num(i.upper()) + "] "
+                + BigDecimal.valueOf(i.level() * 100).round(new MathContext(6)).stripTrailingZeros().toPlainString()
+                + "% wald, exact p=" + Fmt.p(testResult.pValue()) + "]";
     }
 }

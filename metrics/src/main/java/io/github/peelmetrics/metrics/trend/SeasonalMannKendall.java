@@ -1,6 +1,7 @@
 package io.github.peelmetrics.metrics.trend;
 
 import io.github.peelmetrics.core.stats.Distributions;
+import io.github.peelmetrics.core.stats.TestResult;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -118,6 +119,11 @@ public record SeasonalMannKendall(int period, int n, int missing, long s, double
             }
         }
         return Series.median(d);
+    }
+
+    /** The test as a {@link TestResult}: {@link #z()} and its two-sided p-value, method {@code seasonal-mann-kendall}. */
+    public TestResult testResult() {
+        return TestResult.of(z, pValue, "seasonal-mann-kendall");
     }
 
     /** The p-value of {@link #z()} under {@code alternative}. */

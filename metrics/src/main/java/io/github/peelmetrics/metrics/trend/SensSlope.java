@@ -2,6 +2,7 @@ package io.github.peelmetrics.metrics.trend;
 
 import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.Interval;
+import io.github.peelmetrics.metrics.internal.Checks;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -66,7 +67,7 @@ public record SensSlope(double slope, double intercept, Optional<Interval> inter
      */
     public static SensSlope of(double[] y, double level) {
         Series s = Series.of(y, 2, "SensSlope");
-        Series.checkLevel(level, "SensSlope");
+        Checks.level(level, "SensSlope");
         double var = Series.varianceS(s.n(), KendallScore.of(s.y).tieGroupSizes());
         return compute(s, var, level);
     }

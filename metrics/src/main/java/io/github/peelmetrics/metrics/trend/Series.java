@@ -51,13 +51,6 @@ final class Series {
         return y.length;
     }
 
-    static double checkLevel(double level, String owner) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException(Fmt.f("%s: confidence level must be in (0, 1): %s", owner, level));
-        }
-        return level;
-    }
-
     static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);

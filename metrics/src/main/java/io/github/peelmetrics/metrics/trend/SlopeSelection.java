@@ -43,7 +43,6 @@ final class SlopeSelection {
     static final int DIRECT_LIMIT = 1000;
 
     private static final double MARGIN = 0x1p-47;
-    private static final int RUN = 24;
     private static final long SEED = 0x5EE1_5E1EL;
 
     private final double[] x;
@@ -295,77 +294,31 @@ final class SlopeSelection {
 
     /**
      * Sorts the points by {@code (y - θx, descending index)} into {@link #idx} and returns the
-     * number of pairs {@code i < j} with {@code y_j - θx_j <= y_i - θx_i}, the slopes {@code <= θ}.
+     * number of pairs {@code i < j} with {@code y_j - θx_j <= y_i - θx_i}, the slopes {@code <= θ}:
+     * the strict inversions of the stable sort, plus the tied pairs, whose order is then reversed
+     * (so that a slope equal to θ counts as below it in {@link #enumerate} too).
      */
     private long order(double theta) {
         for (int i = 0; i < n; i++) {
             z[i] = y[i] - theta * x[i];
             idx[i] = i;
         }
-        return sortCounting(z, idx, zBuf, idxBuf);
-    }
-
-    /** Merge sort of (key, index) by key ascending, equal keys later index first; counts pairs out of index order. */
-    private static long sortCounting(double[] key, int[] id, double[] kb, int[] ib) {
-        int n = key.length;
-        long count = 0;
-        // insertion sort runs of RUN first: a later element passes every earlier one with key >= its own
-        for (int lo = 0; lo < n; lo += RUN) {
-            int hi = Math.min(n, lo + RUN);
-            for (int i = lo + 1; i < hi; i++) {
-                double v = key[i];
-                int vi = id[i];
-                int j = i - 1;
-                while (j >= lo && key[j] >= v) {
-                    key[j + 1] = key[j];
-                    id[j + 1] = id[j];
-                    j--;
-                }
-                count += i - 1 - j;
-                key[j + 1] = v;
-                id[j + 1] = vi;
+        long count = Inversions.sort(z, idx, zBuf, idxBuf, null);
+        for (int a = 0; a < n; ) {
+            int b = a + 1;
+            while (b < n && z[b] == z[a]) {
+                b++;
             }
-        }
-        double[] ks = key;
-        int[] is = id;
-        double[] kd = kb;
-        int[] idd = ib;
-        for (int width = RUN; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(n, lo + width);
-                int hi = Math.min(n, lo + 2 * width);
-                int i = lo;
-                int j = mid;
-                int k = lo;
-                while (i < mid && j < hi) {
-                    if (ks[i] < ks[j]) {
-                        kd[k] = ks[i];
-                        idd[k++] = is[i++];
-                    } else {
-                        count += mid - i;
-                        kd[k] = ks[j];
-                        idd[k++] = is[j++];
-                    }
-                }
-                while (i < mid) {
-                    kd[k] = ks[i];
-                    idd[k++] = is[i++];
-                }
-                while (j < hi) {
-                    kd[k] = ks[j];
-                    idd[k++] = is[j++];
+            if (b - a > 1) {
+                long t = b - a;
+                count += t * (t - 1) / 2;
+                for (int l = a, r = b - 1; l < r; l++, r--) {
+                    int swap = idx[l];
+                    idx[l] = idx[r];
+                    idx[r] = swap;
                 }
             }
-            double[] tk = ks;
-            ks = kd;
-            kd = tk;
-            int[] ti = is;
-            is = idd;
-            idd = ti;
-        }
-        if (ks != key) {
-            System.arraycopy(ks, 0, key, 0, n);
-            System.arraycopy(is, 0, id, 0, n);
+            a = b;
         }
         return count;
     }
@@ -396,60 +349,50 @@ final class SlopeSelection {
         if (cap > Integer.MAX_VALUE - 16) {
             cap = Integer.MAX_VALUE - 16;
         }
-        double[] out = new double[(int) Math.min(cap, Math.max(expected, 16))];
-        int size = 0;
-        // merge sort the ranks at the right threshold, in the left order, listing inversions
-        int[] q = new int[n];
-        int[] qBuf = new int[n];
-        int[] p = permLeft;
-        int[] pBuf = new int[n];
+        // sort the ranks at the right threshold, in the left order, listing the inversions
+        double[] q = new double[n];
         for (int t = 0; t < n; t++) {
             q[t] = rankAtRight[permLeft[t]];
         }
-        for (int width = 1; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(n, lo + width);
-                int hi = Math.min(n, lo + 2 * width);
-                int i = lo;
-                int j = mid;
-                int k = lo;
-                while (i < mid && j < hi) {
-                    if (q[i] < q[j]) {
-                        qBuf[k] = q[i];
-                        pBuf[k++] = p[i++];
-                    } else {
-                        int b = p[j];
-                        if (size + (mid - i) > out.length) {
-                            long grown = Math.min(cap, Math.max((long) out.length * 2, (long) size + (mid - i)));
-                            if (grown < size + (mid - i)) {
-                                return new double[0]; // far more than expected: let the caller fall back
-                            }
-                            out = Arrays.copyOf(out, (int) grown);
-                        }
-                        for (int u = i; u < mid; u++) {
-                            int a = p[u];
-                            out[size++] = a < b ? slope(a, b) : slope(b, a);
-                        }
-                        qBuf[k] = q[j];
-                        pBuf[k++] = p[j++];
-                    }
-                }
-                while (i < mid) {
-                    qBuf[k] = q[i];
-                    pBuf[k++] = p[i++];
-                }
-                while (j < hi) {
-                    qBuf[k] = q[j];
-                    pBuf[k++] = p[j++];
-                }
-            }
-            int[] t1 = q;
-            q = qBuf;
-            qBuf = t1;
-            int[] t2 = p;
-            p = pBuf;
-            pBuf = t2;
+        SlopeList list = new SlopeList((int) Math.min(cap, Math.max(expected, 16)), cap);
+        Inversions.sort(q, permLeft, new double[n], new int[n], list);
+        return list.slopes();
+    }
+
+    /** Collects the slopes of the pairs an {@link Inversions} sort lists, up to a cap. */
+    private final class SlopeList implements Inversions.Sink {
+        private final long cap;
+        private double[] out;
+        private int size;
+        private boolean overflow;
+
+        SlopeList(int initial, long cap) {
+            this.out = new double[initial];
+            this.cap = cap;
         }
-        return size == out.length ? out : Arrays.copyOf(out, size);
+
+        @Override
+        public void pairs(int[] ids, int from, int to, int b) {
+            if (overflow) {
+                return;
+            }
+            int m = to - from;
+            if (size + m > out.length) {
+                long grown = Math.min(cap, Math.max((long) out.length * 2, (long) size + m));
+                if (grown < size + m) {
+                    overflow = true; // far more than expected: let the caller fall back
+                    return;
+                }
+                out = Arrays.copyOf(out, (int) grown);
+            }
+            for (int u = from; u < to; u++) {
+                int a = ids[u];
+                out[size++] = a < b ? slope(a, b) : slope(b, a);
+            }
+        }
+
+        double[] slopes() {
+            return overflow ? new double[0] : size == out.length ? out : Arrays.copyOf(out, size);
+        }
     }
 }

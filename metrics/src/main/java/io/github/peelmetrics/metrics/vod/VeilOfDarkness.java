@@ -6,6 +6,7 @@ import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.Interval;
 import io.github.peelmetrics.core.stats.RatioEstimate;
+import io.github.peelmetrics.metrics.internal.Checks;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,12 +53,13 @@ import java.util.stream.Collector;
  * memory does not grow with the number of stops and the model is fitted on at most
  * {@code 2 × beats × window minutes} rows; the fit equals the one-row-per-stop fit.
  *
- * <p>Instances are immutable and thread-safe; each setter returns a new instance and checks its
- * argument at once.
+ * <p>The factories take the required settings (where, the time zone, the group or groups of
+ * interest); the optional ones ({@link #splineDf}, {@link #fixedEffects}, {@link #level}) return a
+ * new instance and check their argument at once. Instances are immutable and thread-safe.
  *
  * <pre>{@code
- * VeilOfDarkness vod = VeilOfDarkness.at(GeoPoint.of(37.8044, -122.2712), ZoneId.of("America/Los_Angeles"))
- *         .minority(Races.BLACK);
+ * VeilOfDarkness vod = VeilOfDarkness.at(GeoPoint.of(37.8044, -122.2712), ZoneId.of("America/Los_Angeles"),
+ *         Races.BLACK);
  * VeilOfDarknessResult r = vod.test(stops);
  * VeilOfDarknessResult same = stops.parallelStream().collect(vod.collector());
  * }</pre>
@@ -91,14 +93,19 @@ public final class VeilOfDarkness {
     /**
      * A test for stops in one city: every stop gets the solar times of {@code place}.
      *
-     * @param place the city's location
-     * @param zone  the local time zone (stop times are converted to it)
-     * @return a test with no group of interest yet, spline df 6, no fixed effects, level 0.95
+     * @param place    the city's location
+     * @param zone     the local time zone (stop times are converted to it)
+     * @param minority the group of interest: the outcome is 1 for stops whose subject's race is
+     *                 this one (or one of {@code more}), 0 for any other known race
+     * @param more     further groups of interest
+     * @return a test with spline df 6, no fixed effects, level 0.95
+     * @throws IllegalArgumentException if a group is {@link Category#UNKNOWN}
      */
-    public static VeilOfDarkness at(GeoPoint place, ZoneId zone) {
+    public static VeilOfDarkness at(GeoPoint place, ZoneId zone, Category minority, Category... more) {
         Objects.requireNonNull(place, "place of veil of darkness test must not be null");
         Objects.requireNonNull(zone, "zone of veil of darkness test must not be null");
-        return new VeilOfDarkness(place, Map.of(), zone, Set.of(), DEFAULT_SPLINE_DF, FixedEffects.NONE, 0.95);
+        return new VeilOfDarkness(place, Map.of(), zone, groups(minority, more), DEFAULT_SPLINE_DF, FixedEffects.NONE,
+                0.95);
     }
 
     /**
@@ -107,9 +114,13 @@ public final class VeilOfDarkness {
      *
      * @param beatLocations a location per beat id, not empty
      * @param zone          the local time zone
-     * @return a test with no group of interest yet, spline df 6, no fixed effects, level 0.95
+     * @param minority      the group of interest (as {@link #at})
+     * @param more          further groups of interest
+     * @return a test with spline df 6, no fixed effects, level 0.95
+     * @throws IllegalArgumentException if there is no beat location or a group is {@link Category#UNKNOWN}
      */
-    public static VeilOfDarkness atBeats(Map<String, GeoPoint> beatLocations, ZoneId zone) {
+    public static VeilOfDarkness atBeats(Map<String, GeoPoint> beatLocations, ZoneId zone, Category minority,
+                                         Category... more) {
         Objects.requireNonNull(beatLocations, "beatLocations of veil of darkness test must not be null");
         Objects.requireNonNull(zone, "zone of veil of darkness test must not be null");
         if (beatLocations.isEmpty()) {
@@ -121,20 +132,12 @@ public final class VeilOfDarkness {
             Objects.requireNonNull(v, () -> "location of beat " + k + " in veil of darkness test must not be null");
             copy.put(k, v);
         });
-        return new VeilOfDarkness(null, Collections.unmodifiableMap(copy), zone, Set.of(), DEFAULT_SPLINE_DF,
+        Set<Category> groups = groups(minority, more);
+        return new VeilOfDarkness(null, Collections.unmodifiableMap(copy), zone, groups, DEFAULT_SPLINE_DF,
                 FixedEffects.NONE, 0.95);
     }
 
-    /**
-     * The group(s) of interest: the outcome is 1 for stops whose subject's race is one of these,
-     * 0 for any other known race.
-     *
-     * @param first the first group
-     * @param more  further groups
-     * @return a new test
-     * @throws IllegalArgumentException if a group is {@link Category#UNKNOWN}
-     */
-    public VeilOfDarkness minority(Category first, Category... more) {
+    private static Set<Category> groups(Category first, Category... more) {
         Objects.requireNonNull(first, "minority group of veil of darkness test must not be null");
         Objects.requireNonNull(more, "minority groups of veil of darkness test must not be null");
         Set<Category> groups = new LinkedHashSet<>();
@@ -147,8 +150,7 @@ public final class VeilOfDarkness {
                 throw new IllegalArgumentException("minority group of veil of darkness test must be a known race: " + c);
             }
         }
-        return new VeilOfDarkness(city, beatLocations, zone, Collections.unmodifiableSet(groups), splineDf, fixedEffects,
-                level);
+        return Collections.unmodifiableSet(groups);
     }
 
     /**
@@ -182,10 +184,8 @@ public final class VeilOfDarkness {
      * @return a new test
      */
     public VeilOfDarkness level(double value) {
-        if (!(value > 0 && value < 1)) {
-            throw new IllegalArgumentException("level of veil of darkness test must be in (0, 1): " + value);
-        }
-        return new VeilOfDarkness(city, beatLocations, zone, minority, splineDf, fixedEffects, value);
+        return new VeilOfDarkness(city, beatLocations, zone, minority, splineDf, fixedEffects,
+                Checks.level(value, "veil of darkness test"));
     }
 
     /**
@@ -194,7 +194,7 @@ public final class VeilOfDarkness {
      *
      * @param stops the stops (any order)
      * @return the darkness effect, the model summary and the counts used and excluded
-     * @throws IllegalStateException if no group of interest was set; if no stop is usable, or the
+     * @throws IllegalStateException if no stop is usable, or the
      *                               usable stops are all dark, all light, all in the group or none
      *                               in it; or if the model cannot be fitted (rank-deficient design,
      *                               separation, no convergence)
@@ -213,12 +213,8 @@ public final class VeilOfDarkness {
      * with tallies of other parts of the data.
      *
      * @return a new, empty tally
-     * @throws IllegalStateException if no group of interest was set
      */
     public VeilOfDarknessTally tally() {
-        if (minority.isEmpty()) {
-            throw new IllegalStateException("veil of darkness test has no group of interest: call minority(...) first");
-        }
         return new VeilOfDarknessTally(this);
     }
 
@@ -227,10 +223,8 @@ public final class VeilOfDarkness {
      * (one tally per thread, merged).
      *
      * @return a collector giving the test's result
-     * @throws IllegalStateException if no group of interest was set
      */
     public Collector<Stop, VeilOfDarknessTally, VeilOfDarknessResult> collector() {
-        tally();   // fail now, not at the first stop
         return Collector.of(this::tally, VeilOfDarknessTally::add, VeilOfDarknessTally::merge,
                 VeilOfDarknessTally::result);
     }
@@ -340,12 +334,11 @@ public final class VeilOfDarkness {
             throw new IllegalStateException("veil of darkness test: cannot build the time-of-day spline: "
                     + e.getMessage(), e);
         }
-        double[][] basisAt = new double[span][];
+        double[] minutes = new double[span];
         for (int m = 0; m < span; m++) {
-            if (hist[m] > 0) {
-                basisAt[m] = spline.basis(minMinute + m);
-            }
+            minutes[m] = minMinute + m;
         }
+        double[][] basisAt = spline.basis(minutes);
         int p = 2 + splineDf + (levels - 1);
         String[] names = new String[p];
         names[0] = "(intercept)";
@@ -393,9 +386,13 @@ public final class VeilOfDarkness {
                 Interval.of(Math.exp(beta - q * se), Math.exp(beta + q * se), "wald", level));
         double pBar = (double) nGroup / used;
         double nullDeviance = -2 * (nGroup * Math.log(pBar) + (used - nGroup) * Math.log1p(-pBar));
+        long excludedTotal = 0;
+        for (long e : excluded.values()) {
+            excludedTotal += e;
+        }
         return new VeilOfDarknessResult(minority, fixedEffects, beta, se, z, pValue, or, fit.deviance(), nullDeviance,
                 -fit.deviance() / 2, fit.deviance() + 2 * p, used - p, p, fit.iterations(), used, nDark, nLight,
-                nGroup, excluded, windows, spline);
+                nGroup, excluded, excludedTotal, windows, spline);
     }
 
     /**

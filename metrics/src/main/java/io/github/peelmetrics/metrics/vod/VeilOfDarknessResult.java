@@ -40,6 +40,7 @@ import java.util.Set;
  * @param light          of which before sunset
  * @param minorityStops  of which in the group(s) of interest
  * @param excluded       stops left out, by reason (every reason, in the order of {@link Exclusion})
+ * @param excludedTotal  the stops left out, over all reasons
  * @param windows        the inter-twilight window of each location: key {@code "city"} for one
  *                       city location, else the beat ids of the beats at that location
  * @param spline         the time-of-day spline basis (R's {@code ns(minute, df)} knots)
@@ -64,6 +65,7 @@ public record VeilOfDarknessResult(
         long light,
         long minorityStops,
         Map<Exclusion, Long> excluded,
+        long excludedTotal,
         Map<String, InterTwilightWindow> windows,
         NaturalSpline spline) {
 
@@ -87,16 +89,22 @@ public record VeilOfDarknessResult(
         }
         ex.putAll(excluded);
         excluded = Collections.unmodifiableMap(ex);
+        long sum = 0;
+        for (long v : ex.values()) {
+            if (v < 0) {
+                throw new IllegalArgumentException("excluded stops of veil of darkness result must not be negative: " + ex);
+            }
+            sum += v;
+        }
+        if (excludedTotal != sum) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "excludedTotal of veil of darkness result must be the %d stops excluded: %d", sum, excludedTotal));
+        }
         windows = Collections.unmodifiableMap(new LinkedHashMap<>(windows));
     }
 
-    /** The number of stops left out, over all reasons. */
-    public long excludedTotal() {
-        return excluded.values().stream().mapToLong(Long::longValue).sum();
-    }
-
     /** The Wald test of no darkness effect ({@code β = 0}): z and its two-sided p-value. */
-    public TestResult test() {
+    public TestResult testResult() {
         return TestResult.of(z, pValue, "veil-of-darkness-wald-z");
     }
 
@@ -115,7 +123,7 @@ public record VeilOfDarknessResult(
         s.append(String.format(Locale.ROOT, "  deviance %.2f on %d df (null %.2f), AIC %.2f, %d IRLS iterations%n",
                 deviance, dfResidual, nullDeviance, aic, iterations));
         s.append(String.format(Locale.ROOT, "  stops used %d (dark %d, light %d, group %d); excluded %d",
-                used, dark, light, minorityStops, excludedTotal()));
+                used, dark, light, minorityStops, excludedTotal));
         StringBuilder why = new StringBuilder();
         excluded.forEach((k, v) -> {
             if (v > 0) {

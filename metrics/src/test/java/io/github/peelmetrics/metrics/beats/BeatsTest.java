@@ -53,19 +53,24 @@ class BeatsTest {
         a.addAll(shifts("o3", "B2", 3, 5)); // a tie: B1 wins
         a.addAll(shifts("o1", "B1", 1, 0)); // a repeated record counts once
         AssignmentStability s = AssignmentStability.of(a);
-        OfficerStability o1 = s.officer("o1").orElseThrow();
+        OfficerStability o1 = s.officer("o1");
         assertEquals("B1", o1.primaryBeat());
         assertEquals(0.8, o1.share(), 1e-15);
-        assertEquals("B1", s.officer("o3").orElseThrow().primaryBeat());
-        BeatCoverage b2 = s.beat("B2").orElseThrow();
+        assertEquals("B1", s.officer("o3").primaryBeat());
+        BeatCoverage b2 = s.beat("B2");
         assertEquals(10, b2.shifts());
         assertEquals(5, b2.shiftsByRegulars());
         assertEquals(1, b2.regularOfficers());
-        BeatCoverage b1 = s.beat("B1").orElseThrow();
+        BeatCoverage b1 = s.beat("B1");
         assertEquals(11, b1.shifts());
         assertEquals(11, b1.shiftsByRegulars());
-        assertEquals((8 + 5 + 3) / 21.0, s.pooledShare(), 1e-15);
-        assertTrue(Double.isNaN(AssignmentStability.of(List.of()).pooledShare()));
+        assertEquals((8 + 5 + 3) / 21.0, s.pooledShare().getAsDouble(), 1e-15);
+        assertTrue(AssignmentStability.of(List.of()).pooledShare().isEmpty());
+        var e = assertThrows(IllegalArgumentException.class, () -> s.beat("B3"));
+        assertEquals("assignment stability has no beat \"B3\"; it holds 2: B1, B2", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> s.officer("o9"));
+        assertTrue(e.getMessage().startsWith("assignment stability has no officer \"o9\"; it holds 3: o1, "),
+                e.getMessage());
         assertTrue(s.toString().contains("B2: 0.500 of 10 shifts by 1 regular officers"), s.toString());
     }
 
@@ -86,7 +91,7 @@ class BeatsTest {
         AssignmentStability s = AssignmentStability.of(a);
         long byBeats = s.beats().stream().mapToLong(BeatCoverage::shiftsByRegulars).sum();
         long all = s.beats().stream().mapToLong(BeatCoverage::shifts).sum();
-        assertEquals((double) byBeats / all, s.pooledShare(), 1e-15, seed.toString());
+        assertEquals((double) byBeats / all, s.pooledShare().getAsDouble(), 1e-15, seed.toString());
         assertEquals(a.stream().distinct().count(), all, seed.toString());
         List<BeatAssignment> shuffled = new ArrayList<>(a);
         Collections.shuffle(shuffled, new java.util.Random(seed.seed()));
@@ -130,10 +135,10 @@ class BeatsTest {
         res.put(Races.HISPANIC, 1000L);
         WorkforceRepresentation w = WorkforceRepresentation.of(officers, Benchmark.of("residents", res));
         assertEquals(85, w.officers());
-        RepresentationRow b = w.row(Races.BLACK).orElseThrow();
+        RepresentationRow b = w.row(Races.BLACK);
         assertEquals((20.0 / 80) / (4000.0 / 10000), b.ratio().getAsDouble(), 1e-15);
-        assertEquals(0.0, w.row(Races.HISPANIC).orElseThrow().ratio().getAsDouble());
-        RepresentationRow u = w.row(Category.UNKNOWN).orElseThrow();
+        assertEquals(0.0, w.row(Races.HISPANIC).ratio().getAsDouble());
+        RepresentationRow u = w.row(Category.UNKNOWN);
         assertEquals(5, u.officers());
         assertTrue(u.officerShare().isEmpty() && u.ratio().isEmpty());
         assertTrue(w.toString().contains("black"), w.toString());

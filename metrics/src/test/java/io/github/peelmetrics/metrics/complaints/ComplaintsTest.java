@@ -63,7 +63,8 @@ class ComplaintsTest {
         assertEquals(0.25, s.sustainedRate().getAsDouble(), 1e-15);
         assertEquals(Proportions.interval(1, 4, ProportionMethod.WILSON, 0.95), s.sustainedInterval().orElseThrow());
         assertEquals(Proportions.interval(1, 4, ProportionMethod.CLOPPER_PEARSON, 0.9),
-                s.interval(0.9, ProportionMethod.CLOPPER_PEARSON).sustainedInterval().orElseThrow());
+                ComplaintSummary.of(cs, 40, 12_000, ProportionMethod.CLOPPER_PEARSON, 0.9).sustainedInterval()
+                        .orElseThrow());
         assertEquals(0.5, s.sustainedRate(AllegationType.USE_OF_FORCE).getAsDouble(), 1e-15);
         assertTrue(s.sustainedRate(AllegationType.INTEGRITY).isEmpty());
         // days 1, 2, 3, 4, 10: R quantile(type 7) gives median 3, p90 = 4 + 0.6 * 6 = 7.6, p25 = 2
@@ -200,5 +201,31 @@ class ComplaintsTest {
         e = assertThrows(IllegalArgumentException.class, () -> ComplaintSummary.of(List.of(), 1, 1).daysToClose(1.5));
         assertTrue(e.getMessage().contains("percentile of days to close must be in [0, 1]: 1.5"), e.getMessage());
         assertTrue(Arrays.asList(Finding.values()).contains(Finding.PENDING));
+    }
+
+    @Test
+    void theListAndTheSummaryHoldWhatTheyPrint() {
+        Map<String, Double> exposure = Map.of("o1", 10.0, "o2", 10.0, "o3", 10.0);
+        List<Complaint> cs = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            cs.add(complaint("c" + i, AllegationType.BIAS, Finding.SUSTAINED, null, "o1"));
+        }
+        cs.add(complaint("x", AllegationType.BIAS, Finding.PENDING, null, "o2"));
+        InterventionList list = EarlyIntervention.atFalseDiscoveryRate(0.05).list(cs, exposure);
+        assertEquals(list.officers().stream().filter(OfficerFlag::flagged).toList(), list.flagged());
+        assertEquals("o1", list.flagged().get(0).officer());
+        var e = assertThrows(IllegalArgumentException.class, () -> new InterventionList(0.05, list.peerRate(),
+                list.complaints(), list.officers(), List.of(), list.unmatchedOfficers()));
+        assertTrue(e.getMessage().contains("flagged of intervention list"), e.getMessage());
+
+        ComplaintSummary s = ComplaintSummary.of(cs, 3, 100, ProportionMethod.JEFFREYS, 0.9);
+        assertEquals(ProportionMethod.JEFFREYS, s.method());
+        assertEquals(0.9, s.sustainedInterval().orElseThrow().level());
+        assertEquals(30, s.sustained());
+        assertEquals(1.0, s.sustainedRateByAllegation().get(AllegationType.BIAS).getAsDouble());
+        assertTrue(s.sustainedRateByAllegation().get(AllegationType.INTEGRITY).isEmpty());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ComplaintSummary.of(cs, 3, 100, ProportionMethod.WILSON, 95));
+        assertEquals("confidence level of complaint summary must be in (0, 1): 95.0", e.getMessage());
     }
 }

@@ -200,8 +200,7 @@ class SuppressionTest {
             stops = RandomStops.stops(r, 300, 4);
         }
         StopTally tally = stops.stream().collect(StopTally.collector(Stop::beat));
-        var table = Disparity.against(Benchmark.of("residents", Map.of(Races.WHITE, 100_000L, Races.BLACK, 50_000L)))
-                .reference(Races.WHITE).of(tally);
+        var table = Disparity.against(Benchmark.of("residents", Map.of(Races.WHITE, 100_000L, Races.BLACK, 50_000L)), Races.WHITE).of(tally);
         SuppressedTable s = Suppression.minimumCount(11).apply(table);
         CountTable c = CountTable.stops(table);
         assertEquals(c.rows(), s.rows());
@@ -232,5 +231,25 @@ class SuppressionTest {
                 new long[][] {{5}}));
         var i = assertThrows(IndexOutOfBoundsException.class, () -> s.cell(1, 0));
         assertTrue(i.getMessage().contains("row 1 of suppressed table t is outside [0, 1)"), i.getMessage());
+    }
+
+    @Test
+    void tablesAreRecordsWhoseTotalsAreChecked() {
+        CountTable t = CountTable.of("t", List.of("a", "b"), List.of("x", "y"), new long[][] {{3, 40}, {50, 60}});
+        assertEquals(List.of(43L, 110L), t.rowTotals());
+        assertEquals(List.of(53L, 100L), t.columnTotals());
+        assertEquals(153, t.total());
+        var e = assertThrows(IllegalArgumentException.class, () -> new CountTable("t", t.rows(), t.columns(),
+                t.counts(), List.of(43L, 111L), t.columnTotals(), 153));
+        assertEquals("total of row b in count table t must be the sum of its counts, 110: 111", e.getMessage());
+        SuppressedTable s = Suppression.minimumCount(11).apply(t);
+        assertEquals(new SuppressedTable.Cell(OptionalLong.empty(), CellStatus.PRIMARY), s.cells().get(0).get(0));
+        assertEquals(new SuppressedTable.Cell(OptionalLong.of(153), CellStatus.PUBLISHED), s.grandTotal());
+        assertEquals(s.total(), s.grandTotal().count());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new SuppressedTable.Cell(OptionalLong.of(3), CellStatus.PRIMARY));
+        assertTrue(e.getMessage().contains("count exactly when it is published"), e.getMessage());
+        var i = assertThrows(IndexOutOfBoundsException.class, () -> t.count(0, 2));
+        assertEquals("column 2 of count table t is outside [0, 2)", i.getMessage());
     }
 }

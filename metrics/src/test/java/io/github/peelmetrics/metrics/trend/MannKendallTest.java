@@ -66,7 +66,7 @@ class MannKendallTest {
     void levelOutsideTheUnitIntervalIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MannKendall.test(new double[] {1, 2, 3}, 95));
-        assertEquals("MannKendall: confidence level must be in (0, 1): 95.0", e.getMessage());
+        assertEquals("confidence level of MannKendall must be in (0, 1): 95.0", e.getMessage());
     }
 
     @Test

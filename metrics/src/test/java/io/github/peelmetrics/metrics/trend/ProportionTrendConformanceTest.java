@@ -33,8 +33,8 @@ class ProportionTrendConformanceTest {
     void cochranArmitageAgreesWithPropTrendTest(ConformanceCase c) {
         CochranArmitage ca = CochranArmitage.test(longs(c.input().get("x")), longs(c.input().get("n")),
                 MannKendallConformanceTest.doubles(c.input().get("scores")));
-        c.assertNumber("chi_square", ca.trend().statistic());
-        c.assertNumber("p_value", ca.trend().pValue());
+        c.assertNumber("chi_square", ca.testResult().statistic());
+        c.assertNumber("p_value", ca.testResult().pValue());
         c.assertNumber("z", ca.z());
         c.assertNumber("p_value_z", ca.pValue());
         c.assertNumbers("proportions", ca.proportions().stream().mapToDouble(Double::doubleValue).toArray());
@@ -51,11 +51,11 @@ class ProportionTrendConformanceTest {
     void twoWaveChangeAgreesWithStatsmodels(ConformanceCase c) {
         JsonNode w1 = c.input().get("wave1");
         JsonNode w2 = c.input().get("wave2");
-        ProportionChange pooled = ProportionChange.pooled(w1.get("x").asLong(), w1.get("n").asLong(),
+        ProportionChange pooled = ProportionChange.test(w1.get("x").asLong(), w1.get("n").asLong(),
                 w2.get("x").asLong(), w2.get("n").asLong());
-        ProportionChange unpooled = ProportionChange.unpooled(w1.get("x").asLong(), w1.get("n").asLong(),
-                w2.get("x").asLong(), w2.get("n").asLong());
-        ProportionChange given = ProportionChange.between(
+        ProportionChange unpooled = ProportionChange.test(w1.get("x").asLong(), w1.get("n").asLong(),
+                w2.get("x").asLong(), w2.get("n").asLong(), Pooling.UNPOOLED);
+        ProportionChange given = ProportionChange.test(
                 Estimate.of(w1.get("estimate").asDouble(), w1.get("se").asDouble(), w1.get("n").asLong()),
                 Estimate.of(w2.get("estimate").asDouble(), w2.get("se").asDouble(), w2.get("n").asLong()));
         c.assertNumber("difference", pooled.difference());

@@ -24,7 +24,7 @@ class ProportionTrendTest {
         CochranArmitage ca = CochranArmitage.test(new long[] {601, 651, 865}, new long[] {1002, 1001, 1201}, 2013, 2015, 2016);
         assertEquals("CochranArmitage[60.0% 65.0% 72.0%, z=5.78, chi2=33.38, p=7.58e-09,"
                 + " departure chi2=2.67 (df 1, p=0.1025)]", ca.toString());
-        ProportionChange change = ProportionChange.pooled(601, 1002, 865, 1201);
+        ProportionChange change = ProportionChange.test(601, 1002, 865, 1201);
         assertEquals("ProportionChange[pooled-z: 0.5998 -> 0.7202, change=+0.1204, z=5.97, p=2.44e-09]", change.toString());
     }
 
@@ -62,7 +62,7 @@ class ProportionTrendTest {
         assertEquals(-ca.z(), CochranArmitage.test(x, n, neg).z(), 1e-9, seed.toString());
         assertEquals(ca.z(), CochranArmitage.test(x, n, affine).z(), 1e-9, seed.toString());
         // pooled two-wave z squared is the two-group trend chi-square
-        ProportionChange pc = ProportionChange.pooled(x[0], n[0], x[k - 1], n[k - 1]);
+        ProportionChange pc = ProportionChange.test(x[0], n[0], x[k - 1], n[k - 1]);
         CochranArmitage two = CochranArmitage.test(new long[] {x[0], x[k - 1]}, new long[] {n[0], n[k - 1]});
         assertEquals(two.z(), pc.z(), 1e-9 * Math.max(1, Math.abs(pc.z())), seed.toString());
     }
@@ -79,12 +79,12 @@ class ProportionTrendTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> CochranArmitage.test(new long[] {3, 4}, new long[] {10, 10}, 2, 2));
         assertEquals("CochranArmitage: all scores are equal, there is no order to test: [2.0, 2.0]", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> ProportionChange.pooled(-1, 10, 3, 10));
+        e = assertThrows(IllegalArgumentException.class, () -> ProportionChange.test(-1, 10, 3, 10));
         assertEquals("ProportionChange: count x of wave1 must be in 0..10: -1", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> ProportionChange.unpooled(1, 10, 3, 0));
+        e = assertThrows(IllegalArgumentException.class, () -> ProportionChange.test(1, 10, 3, 0, Pooling.UNPOOLED));
         assertEquals("ProportionChange: size n of wave2 must be positive: 0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> ProportionChange.between(Estimate.of(0.5, Double.NaN, 10), Estimate.of(0.6, 0.1, 10)));
+                () -> ProportionChange.test(Estimate.of(0.5, Double.NaN, 10), Estimate.of(0.6, 0.1, 10)));
         assertEquals("ProportionChange: standard error of wave1 must be finite: NaN", e.getMessage());
     }
 
@@ -96,7 +96,7 @@ class ProportionTrendTest {
 
     @Test
     void givenSeIntervalIsWald() {
-        ProportionChange c = ProportionChange.between(Estimate.of(0.6012, 0.0173, 1002), Estimate.of(0.7208, 0.0151, 1201));
+        ProportionChange c = ProportionChange.test(Estimate.of(0.6012, 0.0173, 1002), Estimate.of(0.7208, 0.0151, 1201));
         var ci = c.interval(0.95);
         assertEquals(c.difference() - 1.959963984540054 * c.standardError(), ci.lower(), 1e-12);
         assertEquals(c.difference() + 1.959963984540054 * c.standardError(), ci.upper(), 1e-12);

@@ -30,16 +30,16 @@ class RateComparisonPropertyTest {
         long a0 = Seeded.edgy(r, 1, 400);
         double pt1 = 1 + r.nextInt(10_000);
         double pt0 = 1 + r.nextInt(10_000);
-        RateComparison x = RateComparison.of(a1, pt1, a0, pt0);
-        RateComparison y = RateComparison.of(a0, pt0, a1, pt1);
+        RateComparison x = RateComparison.test(a1, pt1, a0, pt0);
+        RateComparison y = RateComparison.test(a0, pt0, a1, pt1);
         inverse(x.wald(0.95), y.wald(0.95), 1e-12, s + " wald");
         inverse(x.midP(0.9), y.midP(0.9), 1e-9, s + " mid-p");
         assertEquals(x.exactConditionalTest().pValue(), y.exactConditionalTest().pValue(), 1e-12, s + " exact");
         assertEquals(x.midPTest().pValue(), y.midPTest().pValue(), 1e-12, s + " mid-p test");
         assertEquals(-x.scoreTest().statistic(), y.scoreTest().statistic(), 1e-9, s + " score");
         double k = 1 + r.nextInt(1000);
-        RateComparison z = RateComparison.of(a1, pt1 * k, a0, pt0 * k);
-        assertEquals(x.rateRatio(), z.rateRatio(), 1e-12 * x.rateRatio(), s + " scaled");
+        RateComparison z = RateComparison.test(a1, pt1 * k, a0, pt0 * k);
+        assertEquals(x.rateRatio().estimate(), z.rateRatio().estimate(), 1e-12 * x.rateRatio().estimate(), s + " scaled");
         assertEquals(x.midP(0.95).interval().lower(), z.midP(0.95).interval().lower(),
                 1e-9 * x.midP(0.95).interval().lower(), s + " scaled mid-p");
     }

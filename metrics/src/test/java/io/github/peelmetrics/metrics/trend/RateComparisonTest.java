@@ -35,8 +35,8 @@ class RateComparisonTest {
         long a0 = Math.max(a1 == 0 ? 1 : 0, Seeded.edgy(r, 0, 300));
         double t1 = 0.5 + r.nextDouble() * 1000;
         double t0 = 0.5 + r.nextDouble() * 1000;
-        RateComparison forward = RateComparison.of(a1, t1, a0, t0);
-        RateComparison backward = RateComparison.of(a0, t0, a1, t1);
+        RateComparison forward = RateComparison.test(a1, t1, a0, t0);
+        RateComparison backward = RateComparison.test(a0, t0, a1, t1);
         RatioEstimate f = forward.midP(0.95);
         RatioEstimate b = backward.midP(0.95).inverse();
         String why = seed + " " + forward;
@@ -54,21 +54,21 @@ class RateComparisonTest {
 
     @Test
     void badInputIsRejectedWithTheValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RateComparison.of(-1, 10, 3, 10));
-        assertEquals("PoissonRate: events must not be negative: -1", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> RateComparison.of(1, 10, 3, 0));
-        assertEquals("PoissonRate: exposure must be positive and finite: 0.0", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RateComparison.test(-1, 10, 3, 10));
+        assertEquals("events of PoissonRate must not be negative: -1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RateComparison.test(1, 10, 3, 0));
+        assertEquals("exposure of PoissonRate must be positive and finite: 0.0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> PoissonRate.of(1, Double.NaN));
-        assertEquals("PoissonRate: exposure must be positive and finite: NaN", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> RateComparison.of(0, 10, 0, 10));
+        assertEquals("exposure of PoissonRate must be positive and finite: NaN", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RateComparison.test(0, 10, 0, 10));
         assertTrue(e.getMessage().startsWith("RateComparison: no events"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> RateComparison.of(1, 10, 3, 10).wald(1.5));
-        assertEquals("RateComparison: confidence level must be in (0, 1): 1.5", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RateComparison.test(1, 10, 3, 10).wald(1.5));
+        assertEquals("confidence level of RateComparison must be in (0, 1): 1.5", e.getMessage());
     }
 
     @Test
     void toStringReadsLikeAReport() {
         assertEquals("RateComparison[88/1 = 88 vs 186/1 = 186, ratio=0.4731 [0.3671, 0.6097] 95% wald, exact p=3.18e-09]",
-                RateComparison.of(88, 1, 186, 1).toString());
+                RateComparison.test(88, 1, 186, 1).toString());
     }
 }

@@ -119,6 +119,6 @@ class RegressionTest {
         assertEquals("PanelObservation: outcome of area B period 3 must be finite: NaN", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> InterruptedTimeSeries.fit(new double[] {1, 2, 3, 4, 5, 6}, 4).classic().coefficient("x"));
-        assertEquals("CoefficientTable: no term x among [Intercept, t, post, t_since]", e.getMessage());
+        assertEquals("coefficient table (classic) has no term \"x\"; it holds 4: Intercept, t, post, t_since", e.getMessage());
     }
 }

@@ -31,7 +31,7 @@ class ClassificationTest {
         Stop noon = stop("N", 3, 1, 12, 0, true);
         Stop unknown = stop("U", 1, 15, 18, 30, false);
         List<Stop> stops = List.of(winterEvening, summerEvening, noon, unknown);
-        VeilOfDarknessTally tally = VeilOfDarkness.at(OAKLAND, ZONE).minority(Races.BLACK).tally();
+        VeilOfDarknessTally tally = VeilOfDarkness.at(OAKLAND, ZONE, Races.BLACK).tally();
         stops.forEach(tally::add);
         List<VeilOfDarknessTally.Classification> c = tally.classify(stops);
         assertEquals(Optional.of(true), c.get(0).dark());

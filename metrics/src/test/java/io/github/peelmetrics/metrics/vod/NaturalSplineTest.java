@@ -84,7 +84,7 @@ class NaturalSplineTest {
         NaturalSpline ns = NaturalSpline.withDf(x, df);
         double[] sorted = x.clone();
         java.util.Arrays.sort(sorted);
-        double[] knots = ns.interiorKnots();
+        double[] knots = ns.interiorKnots().stream().mapToDouble(Double::doubleValue).toArray();
         assertEquals(df - 1, knots.length);
         for (int k = 0; k < knots.length; k++) {
             double p = (k + 1.0) / df;
@@ -123,5 +123,17 @@ class NaturalSplineTest {
         assertTrue(e.getMessage().contains("7.0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> NaturalSpline.withDf(new double[] {1, 2}, 2).basis(Double.NaN));
         assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+    }
+
+    @Test
+    void theSplineIsARecordOfItsKnots() {
+        NaturalSpline ns = NaturalSpline.withKnots(new double[] {3, 1}, 0, 5);
+        assertEquals(new NaturalSpline(3, java.util.List.of(1.0, 3.0), 0, 5), ns);
+        assertArrayEquals(ns.basis(2.5), new NaturalSpline(3, java.util.List.of(1.0, 3.0), 0, 5).basis(2.5));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new NaturalSpline(2, java.util.List.of(1.0, 3.0), 0, 5));
+        assertEquals("df of natural spline must be the 2 interior knots + 1: 2", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new NaturalSpline(3, java.util.List.of(3.0, 1.0), 0, 5));
+        assertTrue(e.getMessage().contains("ascending"), e.getMessage());
     }
 }

@@ -37,9 +37,12 @@ class VeilOfDarknessPropertiesTest {
         int beats = Seeded.edgy(r, 1, 6);
         double beta = r.nextDouble(-1, 1);
         List<Stop> stops = SyntheticStops.generate(r, n, beats, beta);
-        VeilOfDarkness base = VeilOfDarkness.at(OAKLAND, PACIFIC).fixedEffects(effects(r)).splineDf(Seeded.edgy(r, 1, 8));
-        VeilOfDarknessResult black = base.minority(Races.BLACK).test(stops);
-        VeilOfDarknessResult others = base.minority(Races.WHITE, Races.HISPANIC).test(stops);
+        FixedEffects effects = effects(r);
+        int df = Seeded.edgy(r, 1, 8);
+        VeilOfDarkness base = VeilOfDarkness.at(OAKLAND, PACIFIC, Races.BLACK).fixedEffects(effects).splineDf(df);
+        VeilOfDarknessResult black = base.test(stops);
+        VeilOfDarknessResult others = VeilOfDarkness.at(OAKLAND, PACIFIC, Races.WHITE, Races.HISPANIC)
+                .fixedEffects(effects).splineDf(df).test(stops);
         String why = seed + " " + base;
         double tol = 1e-7 * Math.max(1, Math.abs(black.coefficient()));
         assertEquals(-black.coefficient(), others.coefficient(), tol, why);
@@ -58,7 +61,7 @@ class VeilOfDarknessPropertiesTest {
     void orderAndZoneOfTheStopsDoNotMatter(Seeded seed) {
         SplittableRandom r = seed.random();
         List<Stop> stops = SyntheticStops.generate(r, Seeded.edgy(r, 300, 1000), Seeded.edgy(r, 1, 4), r.nextDouble(-1, 1));
-        VeilOfDarkness vod = VeilOfDarkness.at(OAKLAND, PACIFIC).minority(Races.BLACK).fixedEffects(effects(r));
+        VeilOfDarkness vod = VeilOfDarkness.at(OAKLAND, PACIFIC, Races.BLACK).fixedEffects(effects(r));
         VeilOfDarknessResult a = vod.test(stops);
         List<Stop> moved = new ArrayList<>();
         for (Stop s : stops) {
@@ -87,10 +90,10 @@ class VeilOfDarknessPropertiesTest {
         SplittableRandom r = seed.random();
         List<Stop> stops = SyntheticStops.generate(r, Seeded.edgy(r, 300, 1200), Seeded.edgy(r, 1, 5), r.nextDouble(-1, 1));
         VeilOfDarkness vod = r.nextBoolean()
-                ? VeilOfDarkness.at(OAKLAND, PACIFIC)
+                ? VeilOfDarkness.at(OAKLAND, PACIFIC, Races.BLACK)
                 : VeilOfDarkness.atBeats(java.util.Map.of("B1", OAKLAND, "B2", io.github.peelmetrics.core.GeoPoint.of(37.9, -122.3),
-                        "B3", OAKLAND), PACIFIC);
-        vod = vod.minority(Races.BLACK).fixedEffects(effects(r));
+                        "B3", OAKLAND), PACIFIC, Races.BLACK);
+        vod = vod.fixedEffects(effects(r));
         VeilOfDarknessResult one = vod.test(stops);
         int parts = Seeded.edgy(r, 1, 6);
         List<VeilOfDarknessTally> tallies = new ArrayList<>();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Behaviour and clear errors of the veil of darkness test. */
 class VeilOfDarknessTest {
 
-    private static final VeilOfDarkness OAK = VeilOfDarkness.at(OAKLAND, PACIFIC).minority(Races.BLACK);
+    private static final VeilOfDarkness OAK = VeilOfDarkness.at(OAKLAND, PACIFIC, Races.BLACK);
 
     private static List<Stop> sample(long seed, int n, int beats) {
         return SyntheticStops.generate(new SplittableRandom(seed), n, beats, -0.5);
@@ -53,7 +53,7 @@ class VeilOfDarknessTest {
     void beatLocationsGiveEachBeatItsOwnSunAndExcludeBeatsWithoutOne() {
         List<Stop> stops = sample(2, 1500, 3);
         Map<String, GeoPoint> where = Map.of("B1", OAKLAND, "B2", GeoPoint.of(37.87, -122.27));
-        VeilOfDarknessResult r = VeilOfDarkness.atBeats(where, PACIFIC).minority(Races.BLACK).test(stops);
+        VeilOfDarknessResult r = VeilOfDarkness.atBeats(where, PACIFIC, Races.BLACK).test(stops);
         long b3 = stops.stream().filter(s -> s.beat().equals("B3") && !s.subject().race().isUnknown()).count();
         assertEquals(b3, r.excluded().get(Exclusion.UNKNOWN_LOCATION));
         assertEquals(List.of("B1", "B2"), List.copyOf(r.windows().keySet()));
@@ -85,7 +85,7 @@ class VeilOfDarknessTest {
         Stop before = Stop.builder("before", t.minusMinutes(4)).race(Races.BLACK).build();
         Stop after = Stop.builder("after", t.plusMinutes(4)).race(Races.WHITE).build();
         List<Stop> both = List.of(before, after);
-        VeilOfDarknessTally tally = VeilOfDarkness.at(anchorage, zone).minority(Races.BLACK).tally();
+        VeilOfDarknessTally tally = VeilOfDarkness.at(anchorage, zone, Races.BLACK).tally();
         both.forEach(tally::add);
         assertTrue(InterTwilightWindow.of(anchorage, zone, 2019, 2019).latestDusk() > 1440);
         int[] status = tally.statuses(both);
@@ -97,10 +97,12 @@ class VeilOfDarknessTest {
 
     @Test
     void settingsAreCheckedAsTheyAreSet() {
-        VeilOfDarkness v = VeilOfDarkness.at(OAKLAND, PACIFIC);
-        IllegalStateException none = assertThrows(IllegalStateException.class, () -> v.test(sample(3, 100, 1)));
-        assertTrue(none.getMessage().contains("minority"), none.getMessage());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> v.minority(Category.UNKNOWN));
+        VeilOfDarkness v = VeilOfDarkness.at(OAKLAND, PACIFIC, Races.BLACK);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> VeilOfDarkness.at(OAKLAND, PACIFIC, Category.UNKNOWN));
+        assertTrue(e.getMessage().contains("unknown"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> VeilOfDarkness.at(OAKLAND, PACIFIC, Races.BLACK, Races.WHITE, Category.UNKNOWN));
         assertTrue(e.getMessage().contains("unknown"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> v.splineDf(0));
         assertTrue(e.getMessage().contains("splineDf") && e.getMessage().contains(": 0"), e.getMessage());
@@ -108,7 +110,7 @@ class VeilOfDarknessTest {
         assertTrue(e.getMessage().contains("level") && e.getMessage().contains("1.0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> v.level(Double.NaN));
         assertTrue(e.getMessage().contains("NaN"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> VeilOfDarkness.atBeats(Map.of(), PACIFIC));
+        e = assertThrows(IllegalArgumentException.class, () -> VeilOfDarkness.atBeats(Map.of(), PACIFIC, Races.BLACK));
         assertTrue(e.getMessage().contains("beatLocations"), e.getMessage());
         assertThrows(NullPointerException.class, () -> v.fixedEffects(null));
     }
@@ -120,7 +122,6 @@ class VeilOfDarknessTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.merge(b));
         assertTrue(e.getMessage().contains("ns df 6") && e.getMessage().contains("ns df 4"), e.getMessage());
         assertEquals(0, a.merge(OAK.tally()).count(), "an equal test merges");
-        assertThrows(IllegalStateException.class, () -> VeilOfDarkness.at(OAKLAND, PACIFIC).collector());
     }
 
     @Test
@@ -167,5 +168,16 @@ class VeilOfDarknessTest {
                         new String[] {"(intercept)", "a"}));
         assertTrue(e.getMessage().contains("separation") || e.getMessage().contains("converge"), e.getMessage());
         assertTrue(e.getMessage().contains("'a'"), e.getMessage());
+    }
+
+    @Test
+    void theResultExposesItsTestAndHoldsWhatItPrints() {
+        VeilOfDarknessResult r = OAK.test(sample(5, 1500, 1));
+        assertEquals(io.github.peelmetrics.core.stats.TestResult.of(r.z(), r.pValue(), "veil-of-darkness-wald-z"),
+                r.testResult());
+        assertEquals(r.excluded().values().stream().mapToLong(Long::longValue).sum(), r.excludedTotal());
+        assertTrue(r.toString().contains("excluded " + r.excludedTotal()), r.toString());
+        assertEquals(6, r.spline().df());
+        assertEquals(5, r.spline().interiorKnots().size());
     }
 }
