@@ -8,4 +8,10 @@ module io.github.peelmetrics.core {
 
     exports io.github.peelmetrics.core;
     exports io.github.peelmetrics.core.stats;
+    // Shared helpers (formatting, checks, the tallies' byte codec): for Peel's own modules only.
+    exports io.github.peelmetrics.core.internal to
+            io.github.peelmetrics.survey,
+            io.github.peelmetrics.metrics,
+            io.github.peelmetrics.io,
+            io.github.peelmetrics.examples;
 }

@@ -1,5 +1,6 @@
 package io.github.peelmetrics.survey;
 
+import io.github.peelmetrics.core.internal.Format;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,11 +80,11 @@ public record CronbachAlpha(List<String> items, List<String> reversed, int compl
         int n = rows.length;
         for (int i = 0; i < n; i++) {
             if (rows[i].length != k) {
-                throw new IllegalArgumentException(Text.f("row %d has %d values for %d items", i + 1, rows[i].length, k));
+                throw new IllegalArgumentException(Format.f("row %d has %d values for %d items", i + 1, rows[i].length, k));
             }
             for (double x : rows[i]) {
                 if (Double.isNaN(x) || Double.isInfinite(x)) {
-                    throw new IllegalArgumentException(Text.f("row %d holds a missing or infinite value: %s", i + 1, x));
+                    throw new IllegalArgumentException(Format.f("row %d holds a missing or infinite value: %s", i + 1, x));
                 }
             }
         }
@@ -163,7 +164,7 @@ public record CronbachAlpha(List<String> items, List<String> reversed, int compl
     /** Raw and standardized alpha, average r, complete cases and items, as in the example above. */
     @Override
     public String toString() {
-        return Text.f("alpha %.3f (standardized %.3f, average r %.3f) over %d complete cases of %d items",
+        return Format.f("alpha %.3f (standardized %.3f, average r %.3f) over %d complete cases of %d items",
                 rawAlpha, standardizedAlpha, averageR, completeCases, items.size());
     }
 }

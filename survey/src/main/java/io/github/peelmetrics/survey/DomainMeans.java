@@ -1,5 +1,7 @@
 package io.github.peelmetrics.survey;
 
+import io.github.peelmetrics.core.internal.Checks;
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.stats.Interval;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,16 +46,16 @@ public record DomainMeans(String variable, String domain, Map<String, SurveyMean
      * empty.
      */
     public DomainMeans {
-        Text.requireName("DomainMeans variable", variable);
-        Text.requireName("DomainMeans domain", domain);
+        Checks.name("DomainMeans variable", variable);
+        Checks.name("DomainMeans domain", domain);
         Objects.requireNonNull(means, "DomainMeans means must not be null");
         Objects.requireNonNull(emptyLevels, "DomainMeans emptyLevels must not be null");
         Map<String, SurveyMean> copy = new LinkedHashMap<>();
         for (Map.Entry<String, SurveyMean> e : means.entrySet()) {
-            Text.requireName("DomainMeans level", e.getKey());
+            Checks.name("DomainMeans level", e.getKey());
             SurveyMean m = Objects.requireNonNull(e.getValue(), "DomainMeans mean of " + e.getKey());
             if (!m.variable().equals(variable)) {
-                throw new IllegalArgumentException(Text.f("DomainMeans of %s: the mean of level %s is of %s",
+                throw new IllegalArgumentException(Format.f("DomainMeans of %s: the mean of level %s is of %s",
                         variable, e.getKey(), m.variable()));
             }
             copy.put(e.getKey(), m);
@@ -62,7 +64,7 @@ public record DomainMeans(String variable, String domain, Map<String, SurveyMean
         emptyLevels = List.copyOf(emptyLevels);
         for (String level : emptyLevels) {
             if (means.containsKey(level)) {
-                throw new IllegalArgumentException(Text.f("DomainMeans of %s: level %s is both estimated and empty",
+                throw new IllegalArgumentException(Format.f("DomainMeans of %s: level %s is both estimated and empty",
                         variable, level));
             }
         }
@@ -94,8 +96,8 @@ public record DomainMeans(String variable, String domain, Map<String, SurveyMean
     IllegalArgumentException unknownLevel(String level) {
         List<String> all = new ArrayList<>(means.keySet());
         all.addAll(emptyLevels);
-        return new IllegalArgumentException(Text.f("%s is not a level of %s; the levels are %s",
-                level, domain, Text.held(all)));
+        return new IllegalArgumentException(Format.f("%s is not a level of %s; the levels are %s",
+                level, domain, "[" + Checks.list(all) + "]"));
     }
 
     /** A table of every estimated level with its 95% interval by this method. */
@@ -111,7 +113,7 @@ public record DomainMeans(String variable, String domain, Map<String, SurveyMean
      */
     public DomainTable interval(SurveyProportionMethod method, double level) {
         Objects.requireNonNull(method, "survey proportion method must not be null");
-        Interval.checkLevel(level);
+        Checks.level(level, "DomainMeans");
         List<DomainTable.Row> rows = new ArrayList<>();
         for (Map.Entry<String, SurveyMean> e : means.entrySet()) {
             rows.add(new DomainTable.Row(e.getKey(), e.getValue(), e.getValue().interval(method, level)));
@@ -129,11 +131,11 @@ public record DomainMeans(String variable, String domain, Map<String, SurveyMean
         int w2 = Math.max(variable.length(), 7);
         String fmt = "  %-" + w0 + "s  %" + Math.max(1, digits()) + "s  %" + w2 + "s  %6s  %6s";
         List<String> lines = new ArrayList<>();
-        lines.add(Text.f(fmt, domain, "n", variable, "se", "deff"));
+        lines.add(Format.f(fmt, domain, "n", variable, "se", "deff"));
         for (Map.Entry<String, SurveyMean> e : means.entrySet()) {
             SurveyMean m = e.getValue();
-            lines.add(Text.f(fmt, e.getKey(), Integer.toString(m.n()), Text.f("%.4f", m.estimate()),
-                    Text.f("%.4f", m.standardError()), Text.num(m.deff())));
+            lines.add(Format.f(fmt, e.getKey(), Integer.toString(m.n()), Format.f("%.4f", m.estimate()),
+                    Format.f("%.4f", m.standardError()), Format.num(m.deff())));
         }
         if (!emptyLevels.isEmpty()) {
             lines.add("  no observed " + variable + ": " + String.join(", ", emptyLevels));

@@ -1,5 +1,7 @@
 package io.github.peelmetrics.survey;
 
+import io.github.peelmetrics.core.internal.Checks;
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.stats.Interval;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +33,10 @@ public record DomainTable(String variable, String domain, List<Row> rows, List<S
 
     /** Validates and copies the lists. */
     public DomainTable {
-        Text.requireName("DomainTable variable", variable);
-        Text.requireName("DomainTable domain", domain);
+        Checks.name("DomainTable variable", variable);
+        Checks.name("DomainTable domain", domain);
         Objects.requireNonNull(method, "DomainTable method must not be null");
-        Interval.checkLevel(level);
+        Checks.level(level, "DomainTable");
         rows = List.copyOf(rows);
         emptyLevels = List.copyOf(emptyLevels);
     }
@@ -49,7 +51,7 @@ public record DomainTable(String variable, String domain, List<Row> rows, List<S
     public record Row(String level, SurveyMean mean, Interval interval) {
         /** Checks for nulls. */
         public Row {
-            Text.requireName("DomainTable.Row level", level);
+            Checks.name("DomainTable.Row level", level);
             Objects.requireNonNull(mean, "DomainTable.Row mean must not be null");
             Objects.requireNonNull(interval, "DomainTable.Row interval must not be null");
         }
@@ -74,14 +76,14 @@ public record DomainTable(String variable, String domain, List<Row> rows, List<S
         List<String> all = new ArrayList<>();
         rows.forEach(r -> all.add(r.level()));
         all.addAll(emptyLevels);
-        throw new IllegalArgumentException(Text.f("%s is not a level of %s; the levels are %s",
-                level, domain, Text.held(all)));
+        throw new IllegalArgumentException(Format.f("%s is not a level of %s; the levels are %s",
+                level, domain, "[" + Checks.list(all) + "]"));
     }
 
     /** The aligned table (lines separated by {@code \n}, no final line break). */
     @Override
     public String toString() {
-        String ciHead = Text.f("%s%% CI (%s)", Text.num(level * 100), method.rName());
+        String ciHead = Format.f("%s%% CI (%s)", Format.num(level * 100), method.rName());
         int w0 = domain.length();
         for (Row r : rows) {
             w0 = Math.max(w0, r.level().length());
@@ -90,11 +92,11 @@ public record DomainTable(String variable, String domain, List<Row> rows, List<S
         int w3 = Math.max(ciHead.length(), 18);
         String fmt = "  %-" + w0 + "s  %6s  %-" + w2 + "s  %-" + w3 + "s  %s";
         List<String> lines = new ArrayList<>();
-        lines.add(Text.f(fmt, domain, "n", variable, ciHead, "se"));
+        lines.add(Format.f(fmt, domain, "n", variable, ciHead, "se"));
         for (Row r : rows) {
             Interval ci = r.interval();
-            lines.add(Text.f(fmt, r.level(), Integer.toString(r.mean().n()), Text.f("%.4f", r.mean().estimate()),
-                    Text.f("[%.4f, %.4f]", ci.lower(), ci.upper()), Text.f("%.4f", r.mean().standardError())));
+            lines.add(Format.f(fmt, r.level(), Integer.toString(r.mean().n()), Format.f("%.4f", r.mean().estimate()),
+                    Format.f("[%.4f, %.4f]", ci.lower(), ci.upper()), Format.f("%.4f", r.mean().standardError())));
         }
         if (!emptyLevels.isEmpty()) {
             lines.add("  no observed " + variable + ": " + String.join(", ", emptyLevels));

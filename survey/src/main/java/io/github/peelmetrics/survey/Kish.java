@@ -1,5 +1,6 @@
 package io.github.peelmetrics.survey;
 
+import io.github.peelmetrics.core.internal.Format;
 import java.util.Objects;
 
 /**
@@ -37,7 +38,7 @@ public record Kish(int n, double sumWeights, double sumSquaredWeights, double ef
         for (int i = 0; i < weights.length; i++) {
             double w = weights[i];
             if (!(w > 0) || Double.isInfinite(w)) {
-                throw new IllegalArgumentException(Text.f("weight %d must be positive and finite: %s", i + 1, w));
+                throw new IllegalArgumentException(Format.f("weight %d must be positive and finite: %s", i + 1, w));
             }
             s += w;
             s2 += w * w;
@@ -52,6 +53,6 @@ public record Kish(int n, double sumWeights, double sumSquaredWeights, double ef
     /** {@code Kish n_eff N, deff D}, as in the example above. */
     @Override
     public String toString() {
-        return Text.f("Kish n_eff %.1f, deff %.3g", effectiveN, designEffect);
+        return Format.f("Kish n_eff %.1f, deff %.3g", effectiveN, designEffect);
     }
 }

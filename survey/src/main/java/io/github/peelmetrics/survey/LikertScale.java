@@ -1,5 +1,7 @@
 package io.github.peelmetrics.survey;
 
+import io.github.peelmetrics.core.internal.Checks;
+import io.github.peelmetrics.core.internal.Format;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -44,7 +46,7 @@ public record LikertScale(String name, List<String> items, Set<String> reversed,
      * @throws IllegalArgumentException naming the scale and the bad value
      */
     public LikertScale {
-        Text.requireName("scale name", name);
+        Checks.name("scale name", name);
         Objects.requireNonNull(items, "items of scale " + name + " must not be null");
         Objects.requireNonNull(reversed, "reversed items of scale " + name + " must not be null");
         Objects.requireNonNull(source, "source of scale " + name + " must not be null");
@@ -61,10 +63,10 @@ public record LikertScale(String name, List<String> items, Set<String> reversed,
             }
         }
         if (min >= max) {
-            throw new IllegalArgumentException(Text.f("scale %s: min %d must be below max %d", name, min, max));
+            throw new IllegalArgumentException(Format.f("scale %s: min %d must be below max %d", name, min, max));
         }
         if (minAnswered < 1 || minAnswered > it.size()) {
-            throw new IllegalArgumentException(Text.f("scale %s: minAnswered must be in [1, %d]: %d", name, it.size(), minAnswered));
+            throw new IllegalArgumentException(Format.f("scale %s: minAnswered must be in [1, %d]: %d", name, it.size(), minAnswered));
         }
         items = it;
         List<String> rev = new ArrayList<>();
@@ -185,7 +187,7 @@ public record LikertScale(String name, List<String> items, Set<String> reversed,
         for (int i = 0; i < x.length; i++) {
             double v = x[i];
             if (!Double.isNaN(v) && (v < min || v > max || v != Math.rint(v))) {
-                throw new IllegalArgumentException(Text.f("answer of respondent %s to item %s of scale %s must be a whole number in [%d, %d]: %s",
+                throw new IllegalArgumentException(Format.f("answer of respondent %s to item %s of scale %s must be a whole number in [%d, %d]: %s",
                         sample.ids().get(i), item, name, min, max, v));
             }
         }
@@ -198,6 +200,6 @@ public record LikertScale(String name, List<String> items, Set<String> reversed,
         for (String i : items) {
             parts.add(reversed.contains(i) ? i + " (reversed)" : i);
         }
-        return Text.f("%s: %s on %d..%d, score with >= %d answered", name, String.join(", ", parts), min, max, minAnswered);
+        return Format.f("%s: %s on %d..%d, score with >= %d answered", name, String.join(", ", parts), min, max, minAnswered);
     }
 }

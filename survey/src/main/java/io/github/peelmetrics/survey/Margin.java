@@ -1,5 +1,7 @@
 package io.github.peelmetrics.survey;
 
+import io.github.peelmetrics.core.internal.Checks;
+import io.github.peelmetrics.core.internal.Format;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,17 +28,17 @@ public record Margin(String variable, Map<String, Double> totals) {
      * @throws IllegalArgumentException naming the variable, the level and the value otherwise
      */
     public Margin {
-        Text.requireName("margin variable", variable);
+        Checks.name("margin variable", variable);
         Objects.requireNonNull(totals, "totals of margin " + variable + " must not be null");
         if (totals.isEmpty()) {
             throw new IllegalArgumentException("margin " + variable + " has no level");
         }
         Map<String, Double> copy = new LinkedHashMap<>();
         for (Map.Entry<String, Double> e : totals.entrySet()) {
-            Text.requireName("level of margin " + variable, e.getKey());
+            Checks.name("level of margin " + variable, e.getKey());
             Double v = Objects.requireNonNull(e.getValue(), "population count of " + variable + "=" + e.getKey() + " must not be null");
             if (!(v > 0) || Double.isInfinite(v)) {
-                throw new IllegalArgumentException(Text.f("population count of %s=%s must be positive and finite: %s",
+                throw new IllegalArgumentException(Format.f("population count of %s=%s must be positive and finite: %s",
                         variable, e.getKey(), v));
             }
             copy.put(e.getKey(), v);
@@ -58,7 +60,7 @@ public record Margin(String variable, Map<String, Double> totals) {
         Objects.requireNonNull(levels, "levels must not be null");
         Objects.requireNonNull(counts, "counts must not be null");
         if (levels.size() != counts.length) {
-            throw new IllegalArgumentException(Text.f("margin %s: %d levels but %d counts", variable, levels.size(), counts.length));
+            throw new IllegalArgumentException(Format.f("margin %s: %d levels but %d counts", variable, levels.size(), counts.length));
         }
         Map<String, Double> m = new LinkedHashMap<>();
         for (int k = 0; k < counts.length; k++) {
@@ -94,25 +96,25 @@ public record Margin(String variable, Map<String, Double> totals) {
             Double t = totals.get(level);
             if (t == null) {
                 if (f.counts[k] > 0) {
-                    throw new IllegalArgumentException(Text.f(
+                    throw new IllegalArgumentException(Format.f(
                             "level %s of %s has %d respondents but no population count in the margin (levels %s)",
-                            level, variable, f.counts[k], Text.held(totals.keySet())));
+                            level, variable, f.counts[k], "[" + Checks.list(totals.keySet()) + "]"));
                 }
                 out[k] = Double.NaN;
             } else {
                 if (f.counts[k] == 0) {
-                    throw new IllegalArgumentException(Text.f(
+                    throw new IllegalArgumentException(Format.f(
                             "population level %s of %s (count %s) has no respondents: an empty cell cannot be weighted up",
-                            level, variable, Text.num(t)));
+                            level, variable, Format.num(t)));
                 }
                 out[k] = t;
             }
         }
         for (String level : totals.keySet()) {
             if (f.indexOf(level) < 0) {
-                throw new IllegalArgumentException(Text.f(
+                throw new IllegalArgumentException(Format.f(
                         "population level %s of %s (count %s) has no respondents: an empty cell cannot be weighted up",
-                        level, variable, Text.num(totals.get(level))));
+                        level, variable, Format.num(totals.get(level))));
             }
         }
         return out;
@@ -128,8 +130,8 @@ public record Margin(String variable, Map<String, Double> totals) {
                 sb.append(", ");
             }
             first = false;
-            sb.append(e.getKey()).append('=').append(Text.num(e.getValue()));
+            sb.append(e.getKey()).append('=').append(Format.num(e.getValue()));
         }
-        return sb.append(" (total ").append(Text.num(total())).append(')').toString();
+        return sb.append(" (total ").append(Format.num(total())).append(')').toString();
     }
 }

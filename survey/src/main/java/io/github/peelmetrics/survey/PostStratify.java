@@ -1,5 +1,6 @@
 package io.github.peelmetrics.survey;
 
+import io.github.peelmetrics.core.internal.Format;
 import java.util.Objects;
 
 /**
@@ -68,7 +69,7 @@ public final class PostStratify {
             w[i] = base[i] * ratio[f.codes[i]];
         }
         Calibration cal = new PostStratCalibration(f.codes, f.levelCount(), base, w);
-        String description = Text.f("post-stratified on %s (%d levels); %s", f.name, f.levelCount(), Kish.of(w));
+        String description = Format.f("post-stratified on %s (%d levels); %s", f.name, f.levelCount(), Kish.of(w));
         return WeightedSample.calibrated(sample, w, cal, description, null, null);
     }
 

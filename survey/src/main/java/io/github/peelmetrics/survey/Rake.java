@@ -1,5 +1,6 @@
 package io.github.peelmetrics.survey;
 
+import io.github.peelmetrics.core.internal.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * jshell> var s = SurveySample.ofWeights(new double[] {1, 2, 1.5, 3, 2, 1}).withFactor("race", new String[] {"Black", "White", "White", "Black", "White", "Black"}).withFactor("sex", new String[] {"F", "M", "F", "F", "M", "M"}).withNumeric("approve", new double[] {1, 0, 1, 1, 0, 1})
  * SurveySample[n=6, categorical=[race, sex], numeric=[approve]]
  * jshell> var rake = Rake.to(Margin.of("race", List.of("Black", "White"), new double[] {40, 60}), Margin.of("sex", List.of("F", "M"), new double[] {52, 48})).strict()
- * Rake[race, sex; epsilon 1.0e-12, maxSweeps 1000, strict]
+ * Rake[race, sex; epsilon 1e-12, maxSweeps 1000, strict]
  * jshell> var raked = rake.fit(s)
  * raked to 2 margins in 19 sweeps, largest margin error 1.1e-12; Kish n_eff 5.2, deff 1.16
  * jshell> raked.weightedTotals("sex")
@@ -120,9 +121,9 @@ public final class Rake {
             }
             double t = m.total();
             if (Math.abs(t - first) > 1e-9 * Math.max(t, first)) {
-                throw new IllegalArgumentException(Text.f(
+                throw new IllegalArgumentException(Format.f(
                         "margin totals disagree: %s sums to %s but %s sums to %s",
-                        copy.get(0).variable(), Text.num(first), m.variable(), Text.num(t)));
+                        copy.get(0).variable(), Format.num(first), m.variable(), Format.num(t)));
             }
         }
         return new Rake(copy, 0, Double.NaN, false);
@@ -336,7 +337,7 @@ public final class Rake {
         }
         if (requireConvergence && !(diag.largestMarginError() <= STRICT_MARGIN_ERROR)) {
             // R's rule calls a raking that cycles between sweeps converged: the weights stop changing
-            throw new IllegalStateException(Text.f(
+            throw new IllegalStateException(Format.f(
                     "strict raking cannot meet the margins (no positive weights on the sample's cells do): %s", diag));
         }
         return WeightedSample.calibrated(sample, w, cal, diag.toString(), diag, null);
@@ -357,7 +358,7 @@ public final class Rake {
         for (Margin m : margins) {
             vars.add(m.variable());
         }
-        return "Rake[" + String.join(", ", vars) + "; epsilon " + Text.num(epsilon) + ", maxSweeps " + maxSweeps
+        return "Rake[" + String.join(", ", vars) + "; epsilon " + Format.num(epsilon) + ", maxSweeps " + maxSweeps
                 + (requireConvergence ? ", strict" : "") + "]";
     }
 }

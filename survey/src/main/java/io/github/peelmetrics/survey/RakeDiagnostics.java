@@ -1,5 +1,6 @@
 package io.github.peelmetrics.survey;
 
+import io.github.peelmetrics.core.internal.Format;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,13 +55,13 @@ public record RakeDiagnostics(int marginCount, int sweeps, boolean converged, in
         maxAbsoluteError = Collections.unmodifiableMap(new LinkedHashMap<>(maxAbsoluteError));
         maxRelativeError = Collections.unmodifiableMap(new LinkedHashMap<>(maxRelativeError));
         if (marginCount < 1 || sweeps < 1 || sweeps > maxSweeps || deltas.size() != sweeps) {
-            throw new IllegalArgumentException(Text.f(
+            throw new IllegalArgumentException(Format.f(
                     "RakeDiagnostics: need 1 <= sweeps <= maxSweeps, sweeps = deltas.size(), marginCount >= 1: "
                             + "marginCount %d, sweeps %d, maxSweeps %d, %d deltas", marginCount, sweeps, maxSweeps,
                     deltas.size()));
         }
         if (Double.compare(largestMarginError, largest(maxRelativeError)) != 0) {
-            throw new IllegalArgumentException(Text.f(
+            throw new IllegalArgumentException(Format.f(
                     "RakeDiagnostics largestMarginError %s is not the largest maxRelativeError %s",
                     largestMarginError, maxRelativeError));
         }
@@ -96,9 +97,9 @@ public record RakeDiagnostics(int marginCount, int sweeps, boolean converged, in
     @Override
     public String toString() {
         String head = converged
-                ? Text.f("raked to %d margin%s in %d sweep%s", marginCount, marginCount == 1 ? "" : "s", sweeps, sweeps == 1 ? "" : "s")
-                : Text.f("raked to %d margin%s: not converged after %d sweep%s (last change %s, tolerance %s)",
-                        marginCount, marginCount == 1 ? "" : "s", sweeps, sweeps == 1 ? "" : "s", Text.num(deltas.get(deltas.size() - 1)), Text.num(epsilonAbsolute));
-        return Text.f("%s, largest margin error %.1e; %s", head, largestMarginError, kish);
+                ? Format.f("raked to %d margin%s in %d sweep%s", marginCount, marginCount == 1 ? "" : "s", sweeps, sweeps == 1 ? "" : "s")
+                : Format.f("raked to %d margin%s: not converged after %d sweep%s (last change %s, tolerance %s)",
+                        marginCount, marginCount == 1 ? "" : "s", sweeps, sweeps == 1 ? "" : "s", Format.num(deltas.get(deltas.size() - 1)), Format.num(epsilonAbsolute));
+        return Format.f("%s, largest margin error %.1e; %s", head, largestMarginError, kish);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.peelmetrics.survey;
 
+import io.github.peelmetrics.core.internal.Format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,7 +37,7 @@ public record ScaleScores(LikertScale scale, List<Double> scores, List<Integer> 
         scores = List.copyOf(scores);
         answered = List.copyOf(answered);
         if (scores.size() != answered.size()) {
-            throw new IllegalArgumentException(Text.f("ScaleScores of %s: %d scores but %d answered counts",
+            throw new IllegalArgumentException(Format.f("ScaleScores of %s: %d scores but %d answered counts",
                     scale.name(), scores.size(), answered.size()));
         }
         int count = 0;
@@ -45,19 +46,19 @@ public record ScaleScores(LikertScale scale, List<Double> scores, List<Integer> 
             if (!Double.isNaN(s)) {
                 count++;
                 if (!(s >= 0 && s <= 100)) {
-                    throw new IllegalArgumentException(Text.f("ScaleScores of %s: score of respondent %d must be in [0, 100]: %s",
+                    throw new IllegalArgumentException(Format.f("ScaleScores of %s: score of respondent %d must be in [0, 100]: %s",
                             scale.name(), i + 1, s));
                 }
             }
             int a = answered.get(i);
             if (a < 0 || a > scale.items().size()) {
-                throw new IllegalArgumentException(Text.f(
+                throw new IllegalArgumentException(Format.f(
                         "ScaleScores of %s: answered count of respondent %d must be in [0, %d]: %d",
                         scale.name(), i + 1, scale.items().size(), a));
             }
         }
         if (scored != count) {
-            throw new IllegalArgumentException(Text.f("ScaleScores of %s: scored is %d but %d respondents have a score",
+            throw new IllegalArgumentException(Format.f("ScaleScores of %s: scored is %d but %d respondents have a score",
                     scale.name(), scored, count));
         }
     }
@@ -109,6 +110,6 @@ public record ScaleScores(LikertScale scale, List<Double> scores, List<Integer> 
     /** The scale, the respondents scored and all respondents, as in the example above. */
     @Override
     public String toString() {
-        return Text.f("%s scores: %d of %d respondents scored", scale.name(), scored, scores.size());
+        return Format.f("%s scores: %d of %d respondents scored", scale.name(), scored, scores.size());
     }
 }

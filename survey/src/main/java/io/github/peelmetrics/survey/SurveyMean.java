@@ -1,5 +1,7 @@
 package io.github.peelmetrics.survey;
 
+import io.github.peelmetrics.core.internal.Checks;
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.stats.Estimate;
 import io.github.peelmetrics.core.stats.Interval;
 import java.util.Objects;
@@ -47,16 +49,16 @@ public record SurveyMean(String variable, String subset, double estimate, double
 
     /** Validates the names and counts. */
     public SurveyMean {
-        Text.requireName("SurveyMean variable", variable);
-        Text.requireName("SurveyMean subset", subset);
+        Checks.name("SurveyMean variable", variable);
+        Checks.name("SurveyMean subset", subset);
         if (sampleSize < 1 || n < 0 || n > domainSize || domainSize > sampleSize) {
-            throw new IllegalArgumentException(Text.f(
+            throw new IllegalArgumentException(Format.f(
                     "SurveyMean of %s: inconsistent counts: n %d, domainSize %d, sampleSize %d "
                             + "(need 0 <= n <= domainSize <= sampleSize, sampleSize >= 1)",
                     variable, n, domainSize, sampleSize));
         }
         if (!(effectiveN >= 0)) {
-            throw new IllegalArgumentException(Text.f("SurveyMean of %s: effectiveN must be a number >= 0: %s",
+            throw new IllegalArgumentException(Format.f("SurveyMean of %s: effectiveN must be a number >= 0: %s",
                     variable, effectiveN));
         }
     }
@@ -80,7 +82,7 @@ public record SurveyMean(String variable, String subset, double estimate, double
      */
     public Interval interval(SurveyProportionMethod method, double level) {
         Objects.requireNonNull(method, "survey proportion method must not be null");
-        return method.interval(this, Interval.checkLevel(level));
+        return method.interval(this, Checks.level(level, "SurveyMean"));
     }
 
     /** As a core {@link Estimate}: estimate, standard error, n (observed values) and effective n. */
@@ -91,8 +93,8 @@ public record SurveyMean(String variable, String subset, double estimate, double
     /** The variable (and domain), estimate, standard error, n of the domain size and deff, as in the example above. */
     @Override
     public String toString() {
-        return Text.f("%s%s: %s (se %s, %d of %d observed, deff %s)", variable,
-                subset.equals("all") ? "" : " | " + subset, Text.num(estimate), Text.num(standardError),
-                n, domainSize, Text.num(deff));
+        return Format.f("%s%s: %s (se %s, %d of %d observed, deff %s)", variable,
+                subset.equals("all") ? "" : " | " + subset, Format.num(estimate), Format.num(standardError),
+                n, domainSize, Format.num(deff));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.peelmetrics.survey;
 
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.Interval;
 import io.github.peelmetrics.core.stats.ProportionMethod;
@@ -132,8 +133,8 @@ public enum SurveyProportionMethod {
             return Interval.of(Double.NaN, Double.NaN, name, level);
         }
         if (p < 0 || p > 1) {
-            throw new IllegalStateException(Text.f("svyciprop intervals are for proportions, but the mean of %s is %s "
-                    + "(use toEstimate().waldInterval(level) for a mean on another scale)", m.variable(), Text.num(p)));
+            throw new IllegalStateException(Format.f("svyciprop intervals are for proportions, but the mean of %s is %s "
+                    + "(use toEstimate().waldInterval(level) for a mean on another scale)", m.variable(), Format.num(p)));
         }
         if (p == 0 || p == 1 || se == 0) {
             return Interval.of(p, p, name, level);

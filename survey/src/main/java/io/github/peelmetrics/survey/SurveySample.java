@@ -1,5 +1,7 @@
 package io.github.peelmetrics.survey;
 
+import io.github.peelmetrics.core.internal.Checks;
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.SurveyResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,7 +106,7 @@ public final class SurveySample {
         }
         SurveySample s = new SurveySample(w, Collections.unmodifiableList(ids), Map.of(), Map.of());
         for (String name : categoricals) {
-            Text.requireName("categorical variable name", name);
+            Checks.name("categorical variable name", name);
             String[] values = new String[n];
             for (int i = 0; i < n; i++) {
                 SurveyResponse r = responses.get(i);
@@ -144,10 +146,10 @@ public final class SurveySample {
     public SurveySample withIds(List<String> newIds) {
         Objects.requireNonNull(newIds, "ids must not be null");
         if (newIds.size() != size()) {
-            throw new IllegalArgumentException(Text.f("ids: %d given for %d respondents", newIds.size(), size()));
+            throw new IllegalArgumentException(Format.f("ids: %d given for %d respondents", newIds.size(), size()));
         }
         for (int i = 0; i < newIds.size(); i++) {
-            Text.requireName("id of respondent " + (i + 1), newIds.get(i));
+            Checks.name("id of respondent " + (i + 1), newIds.get(i));
         }
         return new SurveySample(weights, List.copyOf(newIds), factors, numerics);
     }
@@ -165,7 +167,7 @@ public final class SurveySample {
         for (int i = 0; i < values.length; i++) {
             String v = values[i];
             if (v == null || v.isBlank()) {
-                throw new IllegalArgumentException(Text.f(
+                throw new IllegalArgumentException(Format.f(
                         "value of %s for respondent %s must not be blank or null (use an explicit level such as \"unknown\"): %s",
                         name, i < ids.size() ? ids.get(i) : Integer.toString(i + 1), v == null ? "null" : "\"" + v + "\""));
             }
@@ -184,13 +186,13 @@ public final class SurveySample {
      *     repeats, or a value is not one of the levels
      */
     public SurveySample withFactor(String name, List<String> levels, String[] values) {
-        Text.requireName("variable name", name);
+        Checks.name("variable name", name);
         Objects.requireNonNull(levels, "levels of " + name + " must not be null");
         Objects.requireNonNull(values, "values of " + name + " must not be null");
         checkLength(name, values.length);
         Map<String, Integer> index = new HashMap<>();
         for (String l : levels) {
-            Text.requireName("level of " + name, l);
+            Checks.name("level of " + name, l);
             if (index.put(l, index.size()) != null) {
                 throw new IllegalArgumentException("level " + l + " of " + name + " is listed twice");
             }
@@ -199,8 +201,8 @@ public final class SurveySample {
         for (int i = 0; i < values.length; i++) {
             Integer c = values[i] == null ? null : index.get(values[i]);
             if (c == null) {
-                throw new IllegalArgumentException(Text.f("value of %s for respondent %s is not one of the levels %s: %s",
-                        name, ids.get(i), Text.held(levels), values[i]));
+                throw new IllegalArgumentException(Format.f("value of %s for respondent %s is not one of the levels %s: %s",
+                        name, ids.get(i), "[" + Checks.list(levels) + "]", values[i]));
             }
             codes[i] = c;
         }
@@ -284,11 +286,11 @@ public final class SurveySample {
     }
 
     SurveySample withNumericNoCopy(String name, double[] values) {
-        Text.requireName("variable name", name);
+        Checks.name("variable name", name);
         checkLength(name, values.length);
         for (int i = 0; i < values.length; i++) {
             if (Double.isInfinite(values[i])) {
-                throw new IllegalArgumentException(Text.f("value of %s for respondent %s must be finite or NaN (missing): %s",
+                throw new IllegalArgumentException(Format.f("value of %s for respondent %s must be finite or NaN (missing): %s",
                         name, ids.get(i), values[i]));
             }
         }
@@ -390,7 +392,7 @@ public final class SurveySample {
         Factor f = factors.get(Objects.requireNonNull(name, "variable name must not be null"));
         if (f == null) {
             throw new IllegalArgumentException("no categorical variable " + name + " in the sample; it has "
-                    + Text.held(factors.keySet()));
+                    + "[" + Checks.list(factors.keySet()) + "]");
         }
         return f;
     }
@@ -399,7 +401,7 @@ public final class SurveySample {
         double[] v = numerics.get(Objects.requireNonNull(name, "variable name must not be null"));
         if (v == null) {
             throw new IllegalArgumentException("no numeric variable " + name + " in the sample; it has "
-                    + Text.held(numerics.keySet()));
+                    + "[" + Checks.list(numerics.keySet()) + "]");
         }
         return v;
     }
@@ -410,14 +412,14 @@ public final class SurveySample {
 
     private void checkLength(String name, int length) {
         if (length != size()) {
-            throw new IllegalArgumentException(Text.f("variable %s has %d values for %d respondents", name, length, size()));
+            throw new IllegalArgumentException(Format.f("variable %s has %d values for %d respondents", name, length, size()));
         }
     }
 
     static void checkWeights(double[] w, List<String> ids) {
         for (int i = 0; i < w.length; i++) {
             if (!(w[i] > 0) || Double.isInfinite(w[i])) {
-                throw new IllegalArgumentException(Text.f("weight of respondent %s must be positive and finite: %s", ids.get(i), w[i]));
+                throw new IllegalArgumentException(Format.f("weight of respondent %s must be positive and finite: %s", ids.get(i), w[i]));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.github.peelmetrics.survey;
 
+import io.github.peelmetrics.core.internal.Format;
 import java.util.Objects;
 
 /**
@@ -53,7 +54,7 @@ public final class Trim {
 
     private Trim(double lower, double upper, boolean relative) {
         if (!(lower >= 0) || !(upper > lower) || Double.isNaN(upper)) {
-            throw new IllegalArgumentException(Text.f(
+            throw new IllegalArgumentException(Format.f(
                     "trimming bounds must satisfy 0 <= lower < upper: lower %s, upper %s", lower, upper));
         }
         this.lower = lower;
@@ -79,7 +80,7 @@ public final class Trim {
     public static Trim meanMultiples(double lowerMultiple, double upperMultiple) {
         Trim t = new Trim(lowerMultiple, upperMultiple, true);
         if (upperMultiple < 1 || lowerMultiple > 1) {
-            throw new IllegalArgumentException(Text.f(
+            throw new IllegalArgumentException(Format.f(
                     "mean multiples must satisfy lower <= 1 <= upper, or no weight vector can meet them: lower %s, upper %s",
                     lowerMultiple, upperMultiple));
         }
@@ -106,9 +107,9 @@ public final class Trim {
         double lo = relative ? lower * mean : lower;
         double hi = relative ? upper * mean : upper;
         if (n * lo > sumBefore * (1 + 1e-12) || n * hi < sumBefore * (1 - 1e-12)) {
-            throw new IllegalArgumentException(Text.f(
+            throw new IllegalArgumentException(Format.f(
                     "trimming bounds [%s, %s] cannot hold the weight total %s of %d respondents",
-                    Text.num(lo), Text.num(hi), Text.num(sumBefore), n));
+                    Format.num(lo), Format.num(hi), Format.num(sumBefore), n));
         }
         int above = 0;
         int below = 0;
@@ -136,14 +137,14 @@ public final class Trim {
                 break;
             }
             if (nOutside == n) {
-                throw new IllegalStateException(Text.f(
+                throw new IllegalStateException(Format.f(
                         "every one of the %d weights is outside the trimming bounds [%s, %s] (round %d), so no weight "
-                                + "is left to take the amount trimmed; widen the bounds", n, Text.num(lo), Text.num(hi),
+                                + "is left to take the amount trimmed; widen the bounds", n, Format.num(lo), Format.num(hi),
                         rounds + 1));
             }
             if (++rounds > MAX_ROUNDS) {
-                throw new IllegalStateException(Text.f("trimming to [%s, %s] does not settle after %d rounds",
-                        Text.num(lo), Text.num(hi), rounds));
+                throw new IllegalStateException(Format.f("trimming to [%s, %s] does not settle after %d rounds",
+                        Format.num(lo), Format.num(hi), rounds));
             }
             double removed = 0;
             for (int i = 0; i < n; i++) {
@@ -187,7 +188,7 @@ public final class Trim {
     @Override
     public String toString() {
         return relative
-                ? "Trim[" + Text.num(lower) + "×mean, " + Text.num(upper) + "×mean]"
-                : "Trim[" + Text.num(lower) + ", " + Text.num(upper) + "]";
+                ? "Trim[" + Format.num(lower) + "×mean, " + Format.num(upper) + "×mean]"
+                : "Trim[" + Format.num(lower) + ", " + Format.num(upper) + "]";
     }
 }

@@ -1,5 +1,7 @@
 package io.github.peelmetrics.survey;
 
+import io.github.peelmetrics.core.internal.Format;
+
 /**
  * What trimming did.
  *
@@ -28,8 +30,8 @@ public record TrimDiagnostics(double lower, double upper, double meanWeightBefor
     /** The bounds, the rounds, the weights outside before, and the range of the weights after; see the example above. */
     @Override
     public String toString() {
-        return Text.f("trimmed to [%s, %s] in %d round%s (%d above, %d below); weights now in [%s, %s]",
-                Text.num(lower), Text.num(upper), rounds, rounds == 1 ? "" : "s", aboveUpperBefore, belowLowerBefore,
-                Text.num(minWeightAfter), Text.num(maxWeightAfter));
+        return Format.f("trimmed to [%s, %s] in %d round%s (%d above, %d below); weights now in [%s, %s]",
+                Format.num(lower), Format.num(upper), rounds, rounds == 1 ? "" : "s", aboveUpperBefore, belowLowerBefore,
+                Format.num(minWeightAfter), Format.num(maxWeightAfter));
     }
 }

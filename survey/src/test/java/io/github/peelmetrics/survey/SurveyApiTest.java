@@ -100,9 +100,9 @@ class SurveyApiTest {
     void settingsMadeBeforeStrictAreKept() {
         Rake r = Rake.to(Margin.of("race", List.of("Black", "White", "Other"), new double[] {40, 50, 10}));
         assertEquals(r.epsilon(1e-6).maxSweeps(50).strict().toString(), r.strict().epsilon(1e-6).maxSweeps(50).toString());
-        assertTrue(r.epsilon(1e-6).strict().toString().contains("epsilon 1.0e-06, maxSweeps 1000, strict"),
+        assertTrue(r.epsilon(1e-6).strict().toString().contains("epsilon 1e-06, maxSweeps 1000, strict"),
                 r.epsilon(1e-6).strict().toString());
-        assertTrue(r.strict().toString().contains("epsilon 1.0e-12, maxSweeps 1000, strict"), r.strict().toString());
+        assertTrue(r.strict().toString().contains("epsilon 1e-12, maxSweeps 1000, strict"), r.strict().toString());
         assertTrue(r.toString().contains("epsilon 1, maxSweeps 10]"), r.toString());
     }
 

@@ -1,5 +1,6 @@
 package io.github.peelmetrics.core.stats;
 
+import io.github.peelmetrics.core.internal.Format;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,8 @@
 package io.github.peelmetrics.core.stats;
 
+import io.github.peelmetrics.core.internal.Checks;
+import io.github.peelmetrics.core.internal.Format;
+
 /**
  * A point estimate with its standard error and the sample it came from.
  *
@@ -50,7 +53,7 @@ public record Estimate(double estimate, double standardError, long n, double eff
      * @throws IllegalArgumentException unless {@code 0 < level < 1}
      */
     public Interval waldInterval(double level) {
-        double z = Distributions.normalQuantile(0.5 + Interval.checkLevel(level) / 2);
+        double z = Distributions.normalQuantile(0.5 + Checks.level(level, "Estimate") / 2);
         return Interval.of(estimate - z * standardError, estimate + z * standardError, "wald", level);
     }
 

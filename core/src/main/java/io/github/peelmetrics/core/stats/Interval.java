@@ -1,5 +1,8 @@
 package io.github.peelmetrics.core.stats;
 
+import io.github.peelmetrics.core.internal.Checks;
+
+import io.github.peelmetrics.core.internal.Format;
 import java.util.Objects;
 
 /**
@@ -30,7 +33,7 @@ public record Interval(double lower, double upper, String method, double level) 
         if (method.isBlank()) {
             throw new IllegalArgumentException("Interval method must not be blank: \"" + method + "\"");
         }
-        checkLevel(level);
+        Checks.level(level, "Interval");
         if (lower > upper) {
             throw new IllegalArgumentException("Interval lower bound " + lower + " is above upper bound " + upper);
         }
@@ -49,19 +52,6 @@ public record Interval(double lower, double upper, String method, double level) 
     /** {@code upper - lower}. */
     public double width() {
         return upper - lower;
-    }
-
-    /**
-     * Checks a confidence level: a number strictly between 0 and 1 (NaN rejected).
-     *
-     * @return the level
-     * @throws IllegalArgumentException naming the value otherwise
-     */
-    public static double checkLevel(double level) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("confidence level must be in (0, 1): " + level);
-        }
-        return level;
     }
 
     @Override

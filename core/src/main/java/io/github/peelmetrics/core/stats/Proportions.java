@@ -1,5 +1,6 @@
 package io.github.peelmetrics.core.stats;
 
+import io.github.peelmetrics.core.internal.Checks;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -40,7 +41,7 @@ public final class Proportions {
     public static Interval interval(long x, long n, ProportionMethod method, double level) {
         Objects.requireNonNull(method, "proportion interval method must not be null");
         checkCounts(x, n);
-        Interval.checkLevel(level);
+        Checks.level(level, "Proportions");
         double p = (double) x / n;
         double alpha = 1 - level;
         double z = Distributions.normalQuantile(1 - alpha / 2);

@@ -1,5 +1,7 @@
 package io.github.peelmetrics.core.stats;
 
+import io.github.peelmetrics.core.internal.Checks;
+import io.github.peelmetrics.core.internal.Format;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.commons.numbers.gamma.LogGamma;
@@ -144,7 +146,7 @@ public record TwoByTwo(double groupEvents, double groupTotal, double referenceEv
     }
 
     private static double z(double level) {
-        return Distributions.normalQuantile((1 + Interval.checkLevel(level)) / 2);
+        return Distributions.normalQuantile((1 + Checks.level(level, "TwoByTwo")) / 2);
     }
 
     /** The risk ratio with its 95% Katz log interval; see {@link #riskRatio(double)}. */

@@ -1,7 +1,7 @@
 package io.github.peelmetrics.metrics.beats;
 
 import io.github.peelmetrics.core.BeatAssignment;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

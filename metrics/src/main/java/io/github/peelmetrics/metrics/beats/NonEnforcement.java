@@ -4,7 +4,7 @@ import io.github.peelmetrics.core.StopOutcome;
 import io.github.peelmetrics.core.stats.Interval;
 import io.github.peelmetrics.core.stats.ProportionMethod;
 import io.github.peelmetrics.core.stats.Proportions;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import io.github.peelmetrics.metrics.stops.StopCounts;
 import java.util.Objects;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.github.peelmetrics.metrics.beats;
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.Officer;
 import io.github.peelmetrics.metrics.disparity.Benchmark;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import io.github.peelmetrics.metrics.stops.StopTally;
 import java.util.ArrayList;
 import java.util.Collection;

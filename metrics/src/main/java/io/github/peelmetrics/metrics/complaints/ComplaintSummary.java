@@ -6,7 +6,7 @@ import io.github.peelmetrics.core.Finding;
 import io.github.peelmetrics.core.stats.Interval;
 import io.github.peelmetrics.core.stats.ProportionMethod;
 import io.github.peelmetrics.core.stats.Proportions;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

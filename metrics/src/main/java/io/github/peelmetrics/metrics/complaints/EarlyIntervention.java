@@ -3,7 +3,7 @@ package io.github.peelmetrics.metrics.complaints;
 import io.github.peelmetrics.core.Complaint;
 import io.github.peelmetrics.core.stats.Adjustment;
 import io.github.peelmetrics.core.stats.Distributions;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package io.github.peelmetrics.metrics.complaints;
 
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

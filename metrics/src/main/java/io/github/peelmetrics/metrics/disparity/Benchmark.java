@@ -2,7 +2,7 @@ package io.github.peelmetrics.metrics.disparity;
 
 import io.github.peelmetrics.core.Beat;
 import io.github.peelmetrics.core.Category;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import io.github.peelmetrics.metrics.stops.StopTally;
 import java.util.ArrayList;
 import java.util.Collection;

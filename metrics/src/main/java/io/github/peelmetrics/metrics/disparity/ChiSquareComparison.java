@@ -1,7 +1,7 @@
 package io.github.peelmetrics.metrics.disparity;
 
 import io.github.peelmetrics.core.stats.TestResult;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import java.util.Locale;
 import java.util.Objects;
 

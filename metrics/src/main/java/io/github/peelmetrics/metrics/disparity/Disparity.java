@@ -1,12 +1,13 @@
 package io.github.peelmetrics.metrics.disparity;
 
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.stats.Adjustment;
 import io.github.peelmetrics.core.stats.IndependenceTest;
 import io.github.peelmetrics.core.stats.RatioEstimate;
 import io.github.peelmetrics.core.stats.TestResult;
 import io.github.peelmetrics.core.stats.TwoByTwo;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import io.github.peelmetrics.metrics.stops.StopCounts;
 import io.github.peelmetrics.metrics.stops.StopTally;
 import java.util.ArrayList;
@@ -328,6 +329,6 @@ public final class Disparity {
     public String toString() {
         return String.format(Locale.ROOT, "Disparity[against %s, reference %s, %s%%, per %d, small counts under %d]",
                 benchmark.description(), reference.code(),
-                Tables.percent(level), per, smallCount);
+                Format.percent(level), per, smallCount);
     }
 }

@@ -1,7 +1,8 @@
 package io.github.peelmetrics.metrics.disparity;
 
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.Category;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import io.github.peelmetrics.metrics.stops.StopCounts;
 import io.github.peelmetrics.metrics.stops.StopTally;
 import java.util.Collections;
@@ -104,20 +105,20 @@ public record DisparityTable(String key, String benchmark, Category reference, d
         StringBuilder sb = new StringBuilder();
         String nl = System.lineSeparator();
         sb.append(String.format(Locale.ROOT, "Disparity%s vs %s, reference %s, %s%% Katz intervals%n",
-                key.equals(StopTally.ALL) ? "" : " in " + key, benchmark, reference.code(), Tables.percent(level)));
+                key.equals(StopTally.ALL) ? "" : " in " + key, benchmark, reference.code(), Format.percent(level)));
         sb.append(String.format(Locale.ROOT, "  %d stops (%d of unknown group), population %s, %s stops per %d%n",
                 total.stops(), stopsUnknownGroup, population.isPresent() ? Long.toString(population.getAsLong()) : "-",
-                Tables.num(stopRate), ratePer));
+                Format.cell(stopRate), ratePer));
         sb.append(String.format(Locale.ROOT, "  %-24s %7s %9s %7s %-24s %7s %-24s %7s %-24s %7s %9s%n",
                 "group", "stops", "per " + ratePer, "DI", "stop RR [CI]", "search", "search RR [CI]", "hit",
                 "hit RR [CI]", "arrest", "p (Holm)"));
         for (DisparityRow r : rows) {
             sb.append(String.format(Locale.ROOT, "  %-24s %7d %9s %7s %-24s %7s %-24s %7s %-24s %7s %9s%s%n",
-                    r.group().code(), r.counts().stops(), Tables.num(r.stopRate()), Tables.num(r.disparityIndex()),
-                    Tables.ratioWithInterval(r.stopRateRatio()), Tables.num(r.searchRate()),
-                    Tables.ratioWithInterval(r.searchRateRatio()), Tables.num(r.hitRate()),
-                    Tables.ratioWithInterval(r.hitRateRatio()), Tables.num(r.arrestRate()),
-                    r.searchTest().map(t -> Tables.p(t.holm())).orElse("-"), r.flagged() ? " *" : ""));
+                    r.group().code(), r.counts().stops(), Format.cell(r.stopRate()), Format.cell(r.disparityIndex()),
+                    Tables.ratioWithInterval(r.stopRateRatio()), Format.cell(r.searchRate()),
+                    Tables.ratioWithInterval(r.searchRateRatio()), Format.cell(r.hitRate()),
+                    Tables.ratioWithInterval(r.hitRateRatio()), Format.cell(r.arrestRate()),
+                    r.searchTest().map(t -> Format.p(t.holm())).orElse("-"), r.flagged() ? " *" : ""));
         }
         for (DisparityRow r : rows) {
             if (r.flagged()) {

@@ -1,8 +1,9 @@
 package io.github.peelmetrics.metrics.disparity;
 
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.stats.RatioEstimate;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -114,7 +115,7 @@ public record RelativeRateIndex(Category reference, Map<Category, Map<DecisionPo
         for (Category g : rates.keySet()) {
             sb.append(String.format(Locale.ROOT, "  %-24s", g.code()));
             for (DecisionPoint d : DecisionPoint.values()) {
-                sb.append(String.format(Locale.ROOT, " %20s", Tables.num(rates.get(g).get(d))));
+                sb.append(String.format(Locale.ROOT, " %20s", Format.cell(rates.get(g).get(d))));
                 Optional<RatioEstimate> i = indices.get(g).get(d);
                 sb.append(String.format(Locale.ROOT, " %6s", g.equals(reference) ? "1" : Tables.ratio(i)));
             }

@@ -1,5 +1,6 @@
 package io.github.peelmetrics.metrics.trend;
 
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.TestResult;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public record CochranArmitage(List<Long> successes, List<Long> totals, List<Doub
         Objects.requireNonNull(departureFromLinearTrend, "departureFromLinearTrend of CochranArmitage must not be null");
         if (successes.size() != totals.size() || scores.size() != totals.size() || proportions.size() != totals.size()
                 || totals.size() < 2) {
-            throw new IllegalArgumentException(Fmt.f(
+            throw new IllegalArgumentException(Format.f(
                     "CochranArmitage: successes, totals, scores and proportions need one entry per group and at least "
                             + "2 groups: %d, %d, %d, %d", successes.size(), totals.size(), scores.size(),
                     proportions.size()));
@@ -97,7 +98,7 @@ public record CochranArmitage(List<Long> successes, List<Long> totals, List<Doub
         Objects.requireNonNull(scores, "scores");
         int k = totals.length;
         if (successes.length != k || scores.length != k || k < 2) {
-            throw new IllegalArgumentException(Fmt.f(
+            throw new IllegalArgumentException(Format.f(
                     "CochranArmitage: successes, totals and scores need one entry per group and at least 2 groups: %d, %d, %d",
                     successes.length, k, scores.length));
         }
@@ -106,14 +107,14 @@ public record CochranArmitage(List<Long> successes, List<Long> totals, List<Doub
         List<Double> ss = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             if (totals[i] <= 0) {
-                throw new IllegalArgumentException(Fmt.f("CochranArmitage: total of group %d must be positive: %d", i + 1, totals[i]));
+                throw new IllegalArgumentException(Format.f("CochranArmitage: total of group %d must be positive: %d", i + 1, totals[i]));
             }
             if (successes[i] < 0 || successes[i] > totals[i]) {
-                throw new IllegalArgumentException(Fmt.f("CochranArmitage: successes of group %d must be in 0..%d: %d",
+                throw new IllegalArgumentException(Format.f("CochranArmitage: successes of group %d must be in 0..%d: %d",
                         i + 1, totals[i], successes[i]));
             }
             if (!Double.isFinite(scores[i])) {
-                throw new IllegalArgumentException(Fmt.f("CochranArmitage: score of group %d must be finite: %s", i + 1, scores[i]));
+                throw new IllegalArgumentException(Format.f("CochranArmitage: score of group %d must be finite: %s", i + 1, scores[i]));
             }
             xs.add(successes[i]);
             ns.add(totals[i]);
@@ -197,11 +198,11 @@ public record CochranArmitage(List<Long> successes, List<Long> totals, List<Doub
     public String toString() {
         StringBuilder p = new StringBuilder();
         for (double v : proportions) {
-            p.append(p.length() == 0 ? "" : " ").append(Fmt.f("%.1f%%", 100 * v));
+            p.append(p.length() == 0 ? "" : " ").append(Format.f("%.1f%%", 100 * v));
         }
-        return "CochranArmitage[" + p + ", z=" + Fmt.stat(z) + ", chi2=" + Fmt.stat(chiSquare()) + ", p=" + Fmt.p(pValue)
-                + departureFromLinearTrend.map(d -> ", departure chi2=" + Fmt.stat(d.statistic())
-                        + " (df " + (int) d.degreesOfFreedom().orElseThrow() + ", p=" + Fmt.p(d.pValue()) + ")").orElse("")
+        return "CochranArmitage[" + p + ", z=" + Format.stat(z) + ", chi2=" + Format.stat(chiSquare()) + ", p=" + Format.p(pValue)
+                + departureFromLinearTrend.map(d -> ", departure chi2=" + Format.stat(d.statistic())
+                        + " (df " + (int) d.degreesOfFreedom().orElseThrow() + ", p=" + Format.p(d.pValue()) + ")").orElse("")
                 + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.peelmetrics.metrics.trend;
 
+import io.github.peelmetrics.core.internal.Format;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,6 @@ public record Coefficient(String term, double estimate, double standardError, do
 
     @Override
     public String toString() {
-        return term + "=" + Fmt.num(estimate) + " (se " + Fmt.num(standardError) + ", p=" + Fmt.p(pValue) + ")";
+        return term + "=" + Format.num(estimate) + " (se " + Format.num(standardError) + ", p=" + Format.p(pValue) + ")";
     }
 }

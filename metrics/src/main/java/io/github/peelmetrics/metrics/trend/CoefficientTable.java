@@ -1,7 +1,8 @@
 package io.github.peelmetrics.metrics.trend;
 
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.stats.Distributions;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -65,12 +66,12 @@ public record CoefficientTable(String covariance, List<Coefficient> coefficients
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
-        b.append(Fmt.f("%-14s %12s %12s %9s %10s   (%s%s)%n", "term", "estimate", "se",
+        b.append(Format.f("%-14s %12s %12s %9s %10s   (%s%s)%n", "term", "estimate", "se",
                 degreesOfFreedom.isPresent() ? "t" : "z", "p", covariance,
-                degreesOfFreedom.isPresent() ? ", t on " + Fmt.num(degreesOfFreedom.getAsDouble()) + " df" : ", normal"));
+                degreesOfFreedom.isPresent() ? ", t on " + Format.num(degreesOfFreedom.getAsDouble()) + " df" : ", normal"));
         for (Coefficient c : coefficients) {
-            b.append(Fmt.f("%-14s %12s %12s %9s %10s%n", c.term(), Fmt.num(c.estimate()), Fmt.num(c.standardError()),
-                    Fmt.stat(c.statistic()), Fmt.p(c.pValue())));
+            b.append(Format.f("%-14s %12s %12s %9s %10s%n", c.term(), Format.num(c.estimate()), Format.num(c.standardError()),
+                    Format.stat(c.statistic()), Format.p(c.pValue())));
         }
         return b.toString();
     }

@@ -1,5 +1,6 @@
 package io.github.peelmetrics.metrics.trend;
 
+import io.github.peelmetrics.core.internal.Format;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public record DifferenceInDifferences(int n, int clusters, int residualDegreesOf
         Objects.requireNonNull(classic, "classic of DifferenceInDifferences must not be null");
         Objects.requireNonNull(clusterRobust, "clusterRobust of DifferenceInDifferences must not be null");
         if (clusters < 2 || n <= TERMS.length || residualDegreesOfFreedom != n - TERMS.length) {
-            throw new IllegalArgumentException(Fmt.f("DifferenceInDifferences: n %d, clusters %d and "
+            throw new IllegalArgumentException(Format.f("DifferenceInDifferences: n %d, clusters %d and "
                     + "residualDegreesOfFreedom %d are inconsistent", n, clusters, residualDegreesOfFreedom));
         }
     }
@@ -61,7 +62,7 @@ public record DifferenceInDifferences(int n, int clusters, int residualDegreesOf
             PanelObservation o = Objects.requireNonNull(panel.get(i), "panel observation");
             Boolean before = arm.putIfAbsent(o.area(), o.treated());
             if (before != null && before != o.treated()) {
-                throw new IllegalArgumentException(Fmt.f(
+                throw new IllegalArgumentException(Format.f(
                         "DifferenceInDifferences: area %s is treated in one period and not in another (period %d)",
                         o.area(), o.period()));
             }
@@ -105,8 +106,8 @@ public record DifferenceInDifferences(int n, int clusters, int residualDegreesOf
     public String toString() {
         Coefficient c = effect();
         Coefficient k = classic.coefficient("treated:post");
-        return "DifferenceInDifferences[n=" + n + ", areas=" + clusters + ", effect=" + Fmt.num(c.estimate())
-                + " (cluster se " + Fmt.num(c.standardError()) + ", p=" + Fmt.p(c.pValue()) + "; classic se "
-                + Fmt.num(k.standardError()) + ", p=" + Fmt.p(k.pValue()) + ")]";
+        return "DifferenceInDifferences[n=" + n + ", areas=" + clusters + ", effect=" + Format.num(c.estimate())
+                + " (cluster se " + Format.num(c.standardError()) + ", p=" + Format.p(c.pValue()) + "; classic se "
+                + Format.num(k.standardError()) + ", p=" + Format.p(k.pValue()) + ")]";
     }
 }

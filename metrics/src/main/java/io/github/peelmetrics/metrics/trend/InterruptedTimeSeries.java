@@ -1,5 +1,6 @@
 package io.github.peelmetrics.metrics.trend;
 
+import io.github.peelmetrics.core.internal.Format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +39,7 @@ public record InterruptedTimeSeries(List<Double> series, int firstPostPeriod, in
         series = List.copyOf(series);
         Objects.requireNonNull(classic, "classic of InterruptedTimeSeries must not be null");
         if (n != series.size() || residualDegreesOfFreedom != n - TERMS.length) {
-            throw new IllegalArgumentException(Fmt.f(
+            throw new IllegalArgumentException(Format.f(
                     "InterruptedTimeSeries: n %d and residualDegreesOfFreedom %d must be the series' %d periods and %d",
                     n, residualDegreesOfFreedom, series.size(), series.size() - TERMS.length));
         }
@@ -58,14 +59,14 @@ public record InterruptedTimeSeries(List<Double> series, int firstPostPeriod, in
         int n = y.length;
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(y[i])) {
-                throw new IllegalArgumentException(Fmt.f("InterruptedTimeSeries: y of period %d must be finite: %s", i + 1, y[i]));
+                throw new IllegalArgumentException(Format.f("InterruptedTimeSeries: y of period %d must be finite: %s", i + 1, y[i]));
             }
         }
         if (n < 5) {
             throw new IllegalArgumentException("InterruptedTimeSeries: series too short: " + n + " periods, at least 5 needed");
         }
         if (firstPostPeriod < 3 || firstPostPeriod > n - 1) {
-            throw new IllegalArgumentException(Fmt.f(
+            throw new IllegalArgumentException(Format.f(
                     "InterruptedTimeSeries: firstPostPeriod must leave at least 2 periods on each side, i.e. be in 3..%d: %d",
                     n - 1, firstPostPeriod));
         }
@@ -120,7 +121,7 @@ public record InterruptedTimeSeries(List<Double> series, int firstPostPeriod, in
 
     private void checkLags(int maxLags) {
         if (maxLags < 0 || maxLags >= n) {
-            throw new IllegalArgumentException(Fmt.f("InterruptedTimeSeries: maxLags must be in 0..%d: %d", n - 1, maxLags));
+            throw new IllegalArgumentException(Format.f("InterruptedTimeSeries: maxLags must be in 0..%d: %d", n - 1, maxLags));
         }
     }
 
@@ -139,8 +140,8 @@ public record InterruptedTimeSeries(List<Double> series, int firstPostPeriod, in
         Coefficient l = levelChange();
         Coefficient s = slopeChange();
         return "InterruptedTimeSeries[n=" + n + ", intervention at period " + firstPostPeriod + ": level change="
-                + Fmt.num(l.estimate()) + " (se " + Fmt.num(l.standardError()) + ", p=" + Fmt.p(l.pValue())
-                + "), slope change=" + Fmt.num(s.estimate()) + "/period (se " + Fmt.num(s.standardError())
-                + ", p=" + Fmt.p(s.pValue()) + "), classic SEs]";
+                + Format.num(l.estimate()) + " (se " + Format.num(l.standardError()) + ", p=" + Format.p(l.pValue())
+                + "), slope change=" + Format.num(s.estimate()) + "/period (se " + Format.num(s.standardError())
+                + ", p=" + Format.p(s.pValue()) + "), classic SEs]";
     }
 }

@@ -1,8 +1,9 @@
 package io.github.peelmetrics.metrics.trend;
 
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.TestResult;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -134,7 +135,7 @@ public record MannKendall(int n, int missing, long s, double varianceS, List<Int
     @Override
     public String toString() {
         return "MannKendall[" + (missing > 0 ? "n=" + n + " (" + missing + " missing), " : "")
-                + "S=" + s + ", z=" + Fmt.stat(z) + ", p=" + Fmt.p(pValue)
+                + "S=" + s + ", z=" + Format.stat(z) + ", p=" + Format.p(pValue)
                 + sensSlope.map(x -> ", sen=" + x).orElse("") + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.peelmetrics.metrics.trend;
 
+import io.github.peelmetrics.core.internal.Format;
 import java.util.Objects;
 
 /**
@@ -20,7 +21,7 @@ public record PanelObservation(String area, boolean treated, int period, boolean
             throw new IllegalArgumentException("PanelObservation: area must not be blank");
         }
         if (!Double.isFinite(outcome)) {
-            throw new IllegalArgumentException(Fmt.f("PanelObservation: outcome of area %s period %d must be finite: %s",
+            throw new IllegalArgumentException(Format.f("PanelObservation: outcome of area %s period %d must be finite: %s",
                     area, period, outcome));
         }
     }

@@ -1,8 +1,9 @@
 package io.github.peelmetrics.metrics.trend;
 
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.Interval;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 
 /**
  * An event count over an exposure (person-time, residents, officer-years, arrests): a Poisson rate.
@@ -22,7 +23,7 @@ public record PoissonRate(long events, double exposure, double rate) {
             throw new IllegalArgumentException("exposure of PoissonRate must be positive and finite: " + exposure);
         }
         if (Double.compare(rate, events / exposure) != 0) {
-            throw new IllegalArgumentException(Fmt.f("rate of PoissonRate must be events / exposure = %s: %s",
+            throw new IllegalArgumentException(Format.f("rate of PoissonRate must be events / exposure = %s: %s",
                     events / exposure, rate));
         }
     }
@@ -47,6 +48,6 @@ public record PoissonRate(long events, double exposure, double rate) {
 
     @Override
     public String toString() {
-        return events + "/" + Fmt.num(exposure) + " = " + Fmt.num(rate());
+        return events + "/" + Format.num(exposure) + " = " + Format.num(rate());
     }
 }

@@ -1,10 +1,11 @@
 package io.github.peelmetrics.metrics.trend;
 
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.Estimate;
 import io.github.peelmetrics.core.stats.Interval;
 import io.github.peelmetrics.core.stats.TestResult;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import java.util.Objects;
 
 /**
@@ -103,19 +104,19 @@ public record ProportionChange(double before, double after, double difference, d
 
     private static void check(long x, long n, String wave) {
         if (n <= 0) {
-            throw new IllegalArgumentException(Fmt.f("ProportionChange: size n of %s must be positive: %d", wave, n));
+            throw new IllegalArgumentException(Format.f("ProportionChange: size n of %s must be positive: %d", wave, n));
         }
         if (x < 0 || x > n) {
-            throw new IllegalArgumentException(Fmt.f("ProportionChange: count x of %s must be in 0..%d: %d", wave, n, x));
+            throw new IllegalArgumentException(Format.f("ProportionChange: count x of %s must be in 0..%d: %d", wave, n, x));
         }
     }
 
     private static void checkEstimate(Estimate e, String wave) {
         if (!Double.isFinite(e.estimate())) {
-            throw new IllegalArgumentException(Fmt.f("ProportionChange: estimate of %s must be finite: %s", wave, e.estimate()));
+            throw new IllegalArgumentException(Format.f("ProportionChange: estimate of %s must be finite: %s", wave, e.estimate()));
         }
         if (!Double.isFinite(e.standardError())) {
-            throw new IllegalArgumentException(Fmt.f("ProportionChange: standard error of %s must be finite: %s",
+            throw new IllegalArgumentException(Format.f("ProportionChange: standard error of %s must be finite: %s",
                     wave, e.standardError()));
         }
     }
@@ -141,7 +142,7 @@ public record ProportionChange(double before, double after, double difference, d
 
     @Override
     public String toString() {
-        return "ProportionChange[" + method + ": " + Fmt.num(before) + " -> " + Fmt.num(after) + ", change="
-                + (difference > 0 ? "+" : "") + Fmt.num(difference) + ", z=" + Fmt.stat(z) + ", p=" + Fmt.p(pValue) + "]";
+        return "ProportionChange[" + method + ": " + Format.num(before) + " -> " + Format.num(after) + ", change="
+                + (difference > 0 ? "+" : "") + Format.num(difference) + ", z=" + Format.stat(z) + ", p=" + Format.p(pValue) + "]";
     }
 }

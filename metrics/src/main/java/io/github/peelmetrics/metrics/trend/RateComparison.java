@@ -1,10 +1,11 @@
 package io.github.peelmetrics.metrics.trend;
 
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.Interval;
 import io.github.peelmetrics.core.stats.RatioEstimate;
 import io.github.peelmetrics.core.stats.TestResult;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Objects;
@@ -68,7 +69,7 @@ public record RateComparison(PoissonRate group, PoissonRate reference, RatioEsti
                     "RateComparison: no events in the group nor in the reference: the rate ratio 0/0 is not defined");
         }
         if (Double.compare(rateRatio.estimate(), group.rate() / reference.rate()) != 0) {
-            throw new IllegalArgumentException(Fmt.f("rateRatio of RateComparison must be %s / %s: %s", group.rate(),
+            throw new IllegalArgumentException(Format.f("rateRatio of RateComparison must be %s / %s: %s", group.rate(),
                     reference.rate(), rateRatio.estimate()));
         }
     }
@@ -266,9 +267,9 @@ public record RateComparison(PoissonRate group, PoissonRate reference, RatioEsti
     @Override
     public String toString() {
         Interval i = rateRatio.interval();
-        return "RateComparison[" + group + " vs " + reference + ", ratio=" + Fmt.num(rateRatio.estimate())
-                + " [" + Fmt.num(i.lower()) + ", " + Fmt.num(i.upper()) + "] "
+        return "RateComparison[" + group + " vs " + reference + ", ratio=" + Format.num(rateRatio.estimate())
+                + " [" + Format.num(i.lower()) + ", " + Format.num(i.upper()) + "] "
                 + BigDecimal.valueOf(i.level() * 100).round(new MathContext(6)).stripTrailingZeros().toPlainString()
-                + "% wald, exact p=" + Fmt.p(testResult.pValue()) + "]";
+                + "% wald, exact p=" + Format.p(testResult.pValue()) + "]";
     }
 }

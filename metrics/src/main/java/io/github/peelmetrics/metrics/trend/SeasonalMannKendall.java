@@ -1,5 +1,6 @@
 package io.github.peelmetrics.metrics.trend;
 
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.TestResult;
 import java.util.Arrays;
@@ -77,7 +78,7 @@ public record SeasonalMannKendall(int period, int n, int missing, long s, double
                     continue;
                 }
                 if (Double.isInfinite(v)) {
-                    throw new IllegalArgumentException(Fmt.f(
+                    throw new IllegalArgumentException(Format.f(
                             "SeasonalMannKendall: value at index %d must be finite or NaN (missing): %s", i, v));
                 }
                 vy[k] = v;
@@ -94,10 +95,10 @@ public record SeasonalMannKendall(int period, int n, int missing, long s, double
             }
         }
         if (used == 0 && y.length > 0) {
-            throw new IllegalArgumentException(Fmt.f("SeasonalMannKendall: all %d values are missing (NaN)", y.length));
+            throw new IllegalArgumentException(Format.f("SeasonalMannKendall: all %d values are missing (NaN)", y.length));
         }
         if (slopeCount == 0) {
-            throw new IllegalArgumentException(Fmt.f(
+            throw new IllegalArgumentException(Format.f(
                     "SeasonalMannKendall: series too short: no season of the %d has 2 non-missing values", period));
         }
         double z = s == 0 ? 0 : Math.signum((double) s) * (Math.abs(s) - 1) / Math.sqrt(var);
@@ -134,7 +135,7 @@ public record SeasonalMannKendall(int period, int n, int missing, long s, double
     @Override
     public String toString() {
         return "SeasonalMannKendall[period=" + period + (missing > 0 ? ", n=" + n + " (" + missing + " missing)" : "")
-                + ", S=" + s + ", z=" + Fmt.stat(z) + ", p=" + Fmt.p(pValue)
-                + (slope.isPresent() ? ", slope=" + Fmt.num(slope.getAsDouble()) + "/cycle" : "") + "]";
+                + ", S=" + s + ", z=" + Format.stat(z) + ", p=" + Format.p(pValue)
+                + (slope.isPresent() ? ", slope=" + Format.num(slope.getAsDouble()) + "/cycle" : "") + "]";
     }
 }

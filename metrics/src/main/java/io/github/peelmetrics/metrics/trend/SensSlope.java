@@ -1,8 +1,9 @@
 package io.github.peelmetrics.metrics.trend;
 
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.Interval;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -107,7 +108,7 @@ public record SensSlope(double slope, double intercept, Optional<Interval> inter
 
     @Override
     public String toString() {
-        return Fmt.num(slope) + "/step" + interval.map(i -> " [" + Fmt.num(i.lower()) + ", " + Fmt.num(i.upper()) + "]")
+        return Format.num(slope) + "/step" + interval.map(i -> " [" + Format.num(i.lower()) + ", " + Format.num(i.upper()) + "]")
                 .orElse(" [interval undefined]");
     }
 }

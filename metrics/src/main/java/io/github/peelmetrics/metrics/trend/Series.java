@@ -1,5 +1,6 @@
 package io.github.peelmetrics.metrics.trend;
 
+import io.github.peelmetrics.core.internal.Format;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -31,17 +32,17 @@ final class Series {
                 continue;
             }
             if (Double.isInfinite(v)) {
-                throw new IllegalArgumentException(Fmt.f("%s: value at index %d must be finite or NaN (missing): %s",
+                throw new IllegalArgumentException(Format.f("%s: value at index %d must be finite or NaN (missing): %s",
                         owner, i, v));
             }
             t[k] = i + 1;
             y[k++] = v;
         }
         if (k == 0 && values.length > 0) {
-            throw new IllegalArgumentException(Fmt.f("%s: all %d values are missing (NaN)", owner, values.length));
+            throw new IllegalArgumentException(Format.f("%s: all %d values are missing (NaN)", owner, values.length));
         }
         if (k < minimum) {
-            throw new IllegalArgumentException(Fmt.f("%s: series too short: %d non-missing values, at least %d needed",
+            throw new IllegalArgumentException(Format.f("%s: series too short: %d non-missing values, at least %d needed",
                     owner, k, minimum));
         }
         return new Series(Arrays.copyOf(t, k), Arrays.copyOf(y, k), values.length - k);

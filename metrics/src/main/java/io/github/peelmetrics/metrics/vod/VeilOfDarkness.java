@@ -6,7 +6,7 @@ import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.Interval;
 import io.github.peelmetrics.core.stats.RatioEstimate;
-import io.github.peelmetrics.metrics.internal.Checks;
+import io.github.peelmetrics.core.internal.Checks;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;

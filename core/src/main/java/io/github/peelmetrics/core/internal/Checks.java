@@ -1,4 +1,4 @@
-package io.github.peelmetrics.metrics.internal;
+package io.github.peelmetrics.core.internal;
 
 import java.util.Collection;
 import java.util.Iterator;
@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The checks every metrics package makes the same way: a confidence level, and a lookup of a
- * key, group or id that a result does not hold. <b>Not API</b> (see the package).
+ * Argument checks and lookup errors shared by Peel's modules, with messages that name the
+ * setting, its owner and the value, formatted with {@link Locale#ROOT}; NaN is rejected. Not API.
  */
 public final class Checks {
 
@@ -32,10 +32,6 @@ public final class Checks {
      * A probability-like setting (a significance level, a false discovery rate), checked to lie
      * in (0, 1) (NaN rejected).
      *
-     * @param field what the value is, e.g. {@code alpha}
-     * @param owner what it is the setting of, e.g. {@code disparity}
-     * @param value the value
-     * @return {@code value}
      * @throws IllegalArgumentException {@code <field> of <owner> must be in (0, 1): <value>}
      */
     public static double openUnit(String field, String owner, double value) {
@@ -44,6 +40,23 @@ public final class Checks {
                     owner, value));
         }
         return value;
+    }
+
+    /**
+     * A name (of a variable, a level, a group): not null, not blank.
+     *
+     * @param what what the name is, for the message (e.g. {@code "variable name"})
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if it is blank
+     */
+    public static String name(String what, String name) {
+        if (name == null) {
+            throw new NullPointerException(what + " must not be null");
+        }
+        if (name.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank: \"" + name + "\"");
+        }
+        return name;
     }
 
     /**
@@ -64,13 +77,19 @@ public final class Checks {
             return new IllegalArgumentException(sb.append(" (it holds none)").toString());
         }
         sb.append(String.format(Locale.ROOT, "; it holds %d: ", held.size()));
-        Iterator<?> it = held.iterator();
+        return new IllegalArgumentException(sb.append(list(held)).toString());
+    }
+
+    /** At most {@value #LISTED} values, comma-separated, then {@code , ... and N more}. */
+    public static String list(Collection<?> values) {
+        StringBuilder sb = new StringBuilder();
+        Iterator<?> it = values.iterator();
         for (int i = 0; i < LISTED && it.hasNext(); i++) {
             sb.append(i == 0 ? "" : ", ").append(it.next());
         }
-        if (held.size() > LISTED) {
-            sb.append(String.format(Locale.ROOT, ", ... and %d more", held.size() - LISTED));
+        if (values.size() > LISTED) {
+            sb.append(String.format(Locale.ROOT, ", ... and %d more", values.size() - LISTED));
         }
-        return new IllegalArgumentException(sb.toString());
+        return sb.toString();
     }
 }
