@@ -92,4 +92,19 @@ public final class Checks {
         }
         return sb.toString();
     }
+
+    /**
+     * An index checked to lie in [0, size).
+     *
+     * @param what  the kind of index, e.g. {@code row}
+     * @param owner what it indexes, e.g. {@code count table stops}
+     * @throws IndexOutOfBoundsException {@code <what> <index> of <owner> is outside [0, <size>)}
+     */
+    public static int index(String what, String owner, int index, int size) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(String.format(Locale.ROOT, "%s %d of %s is outside [0, %d)", what,
+                    index, owner, size));
+        }
+        return index;
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.peelmetrics.metrics.publish;
 
+import io.github.peelmetrics.core.internal.Checks;
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.metrics.disparity.DisparityRow;
 import io.github.peelmetrics.metrics.disparity.DisparityTable;
@@ -221,19 +222,11 @@ public record CountTable(String title, List<String> rows, List<String> columns, 
     }
 
     private int checkRow(int row) {
-        if (row < 0 || row >= rows.size()) {
-            throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
-                    "row %d of count table %s is outside [0, %d)", row, title, rows.size()));
-        }
-        return row;
+        return Checks.index("row", "count table " + title, row, rows.size());
     }
 
     private int checkColumn(int column) {
-        if (column < 0 || column >= columns.size()) {
-            throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
-                    "column %d of count table %s is outside [0, %d)", column, title, columns.size()));
-        }
-        return column;
+        return Checks.index("column", "count table " + title, column, columns.size());
     }
 
     /** An aligned table with totals. */

@@ -1,5 +1,6 @@
 package io.github.peelmetrics.metrics.publish;
 
+import io.github.peelmetrics.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -167,19 +168,11 @@ public record SuppressedTable(String title, List<String> rows, List<String> colu
     }
 
     private int checkRow(int row) {
-        if (row < 0 || row >= rows.size()) {
-            throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
-                    "row %d of suppressed table %s is outside [0, %d)", row, title, rows.size()));
-        }
-        return row;
+        return Checks.index("row", "suppressed table " + title, row, rows.size());
     }
 
     private int checkColumn(int column) {
-        if (column < 0 || column >= columns.size()) {
-            throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
-                    "column %d of suppressed table %s is outside [0, %d)", column, title, columns.size()));
-        }
-        return column;
+        return Checks.index("column", "suppressed table " + title, column, columns.size());
     }
 
     /** The table with every hidden value printed as {@code *}, primary and complementary alike. */
