@@ -137,7 +137,7 @@ public final class Disparity {
         groupSet.addAll(tally.groups());
         groupSet.add(ref);
         List<Category> groups = new ArrayList<>(groupSet);
-        boolean anyUnknown = tally.counts(Category.UNKNOWN).stops() > 0;
+        boolean anyUnknown = tally.countsOrEmpty(Category.UNKNOWN).stops() > 0;
         if (!anyUnknown) {
             groups.remove(Category.UNKNOWN);
         }
@@ -148,11 +148,11 @@ public final class Disparity {
             keys.addAll(benchmark.keys());
             for (String k : keys) {
                 OptionalLong total = benchmark.keyed() ? benchmark.total(k) : OptionalLong.empty();
-                byKey.put(k, table(k, groups, g -> tally.keyed() ? tally.counts(g, k) : StopCounts.empty(),
+                byKey.put(k, table(k, groups, g -> tally.keyed() ? tally.countsOrEmpty(g, k) : StopCounts.empty(),
                         g -> benchmark.keyed() ? benchmark.count(g, k) : OptionalLong.empty(), total, Map.of(), ref));
             }
         }
-        return table(StopTally.ALL, groups, tally::counts, benchmark::count, OptionalLong.of(benchmark.total()),
+        return table(StopTally.ALL, groups, tally::countsOrEmpty, benchmark::count, OptionalLong.of(benchmark.total()),
                 byKey, ref);
     }
 
