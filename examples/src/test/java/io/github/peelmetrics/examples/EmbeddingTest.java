@@ -31,11 +31,11 @@ class EmbeddingTest {
         for (int i = 0; i < stops.size(); i++) {
             (i % 3 == 0 ? a : i % 3 == 1 ? b : c).add(stops.get(i));
         }
+        StopTally shipped = service.received(b.toByteArray()).merge(service.received(c.toByteArray()))
+                .merge(service.received(a.toByteArray()));
         StopTally merged = a.merge(b).merge(c);
         assertEquals(one.cells(), merged.cells());
         assertEquals(service.table(one).toString(), service.table(merged).toString());
-        StopTally shipped = service.received(b.toByteArray()).merge(service.received(c.toByteArray()))
-                .merge(service.received(a.toByteArray()));
         assertArrayEquals(one.toByteArray(), shipped.toByteArray());
     }
 

@@ -22,6 +22,8 @@ import java.util.OptionalDouble;
  * and is in the denominator of the arrest rate. Conventions of the conformance suite
  * (README-metrics §4), checked against pandas counts.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param stops                all stops
  * @param searched             stops with a search ({@code searchConducted} YES)
  * @param notSearched          stops recorded as not searched ({@code searchConducted} NO)

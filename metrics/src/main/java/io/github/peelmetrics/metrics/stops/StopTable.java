@@ -21,6 +21,8 @@ import java.util.TreeMap;
  * names it and lists those held; a group and a key that it holds with no stop in common are a
  * real zero ({@link StopCounts#empty()}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param keyed   whether the tally had a key function (without one, the one key is {@link StopTally#ALL})
  * @param count   the stops counted: {@code total.stops()}
  * @param total   the counts of every stop, every group included
