@@ -4,6 +4,7 @@ import io.github.peelmetrics.core.Category;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * The index of a {@link StopTally}: groups and keys get dense int indices in the order they are
@@ -40,10 +41,21 @@ final class StopIndex {
     private int cellCount;
     private int[] cellGroup = new int[16];
     private int[] cellKey = new int[16];
+    private final IntConsumer onNewCell;
     private Object[] groupCache = new Object[16];
     private int[] groupCacheIndex = new int[16];
     private Object[] keyCache = new Object[64];
     private int[] keyCacheIndex = new int[64];
+
+    /**
+     * An empty index.
+     *
+     * @param onNewCell told the number of cells each time a cell is made, before the cell is used,
+     *                  so that the tally can grow its counters off the hot path
+     */
+    StopIndex(IntConsumer onNewCell) {
+        this.onNewCell = onNewCell;
+    }
 
     private static int[] filled(int n) {
         int[] a = new int[n];
@@ -227,6 +239,7 @@ final class StopIndex {
         }
         cellGroup[cellCount] = g;
         cellKey[cellCount] = k;
+        onNewCell.accept(cellCount + 1);
         grid[slot] = cellCount;
         return cellCount++;
     }

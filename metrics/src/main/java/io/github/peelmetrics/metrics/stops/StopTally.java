@@ -101,7 +101,7 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable> {
     private final Function<? super Stop, Category> groupOf;
     private final Function<? super Stop, String> keyOf;
     private final boolean keyed;
-    private final StopIndex index = new StopIndex();
+    private final StopIndex index = new StopIndex(this::ensureCells);
     /** Per cell, JOINT counters by (outcome, searched, force); see {@link #fold}. */
     private long[] joint = new long[16 * JOINT];
     /** Per cell, STRIDE marginal counters: the rare facts of searched stops, and whatever merge and fromByteArray add. */
@@ -173,13 +173,8 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable> {
         }
         int cell = index.cell(g, k);
         Flag searched = stop.searchConducted();
-        int at = cell * JOINT + (stop.outcome().ordinal() * FLAGS + searched.ordinal()) * FLAGS
-                + stop.useOfForce().ordinal();
-        long[] j = joint;
-        if (at >= j.length) {
-            j = grow();
-        }
-        j[at]++;
+        joint[cell * JOINT + (stop.outcome().ordinal() * FLAGS + searched.ordinal()) * FLAGS
+                + stop.useOfForce().ordinal()]++;
         if (searched == Flag.YES) {
             addSearch(counters, cell * STRIDE, stop);
         }
@@ -191,14 +186,13 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable> {
         c[base + HIT + stop.contrabandFound().ordinal()]++;
     }
 
-    /** Grows the counter arrays to hold every cell of the index (and some room); returns the joint array. */
-    private long[] grow() {
-        int cells = Math.max(16, index.cellCount() * 2);
-        if (joint.length < index.cellCount() * JOINT) {
-            joint = Arrays.copyOf(joint, cells * JOINT);
-            counters = Arrays.copyOf(counters, cells * STRIDE);
+    /** Grows the counter arrays (doubling) to hold {@code cells} cells: called by the index when it makes a cell. */
+    private void ensureCells(int cells) {
+        if (joint.length < cells * JOINT) {
+            int room = Math.max(16, cells * 2);
+            joint = Arrays.copyOf(joint, room * JOINT);
+            counters = Arrays.copyOf(counters, room * STRIDE);
         }
-        return joint;
     }
 
     private static NullPointerException nullFrom(Category g, Stop stop) {
@@ -229,9 +223,6 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable> {
         int n = from.cellCount();
         for (int c = 0; c < n; c++) {
             int cell = index.cellOf(from.group(from.groupOfCell(c)), from.key(from.keyOfCell(c)));
-            if ((cell + 1) * JOINT > joint.length) {
-                grow();
-            }
             int base = cell * STRIDE;
             int src = c * STRIDE;
             for (int f = 0; f < STRIDE; f++) {
@@ -249,9 +240,6 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable> {
     /** Adds marginal counts (STRIDE slots) to the cell of (group, key), made if new: for {@code fromByteArray}. */
     void addMarginals(Category g, String k, long[] marginals) {
         int cell = index.cellOf(g, k);
-        if ((cell + 1) * JOINT > joint.length) {
-            grow();
-        }
         int base = cell * STRIDE;
         for (int f = 0; f < STRIDE; f++) {
             counters[base + f] += marginals[f];
