@@ -148,8 +148,8 @@ public final class VeilOfDarknessTally implements Tally<Stop, VeilOfDarknessTall
     @Override
     public void add(Stop stop) {
         Objects.requireNonNull(stop, "a stop added to a veil of darkness tally is null");
-        added++;
         long key = key(stop, true);
+        added++;
         if (key < 0) {
             excluded.merge(Exclusion.values()[(int) (-1 - key)], 1L, Long::sum);
         } else {
