@@ -22,17 +22,24 @@ import java.util.SplittableRandom;
 
 /**
  * Embedding Peel in a records-management product: a vendor's service receives stops from its own
- * database, keeps one {@link StopTally} per partition (a day, a shard, a worker), merges them, and
- * publishes a disparity table with small cells suppressed. No files, no I/O: records are built in
- * code, exactly as a service would map its own rows.
+ * database, keeps one {@link StopTally} per partition (a day, a shard, a worker), ships each
+ * partition's tally as bytes ({@link StopTally#toByteArray()}, a few hundred bytes whatever the
+ * number of stops, checksummed), merges them where the analysis runs, and publishes a disparity
+ * table with small cells suppressed. No files: records are built in code, exactly as a service
+ * would map its own rows.
  *
  * <pre>{@code
  * DisparityService service = new DisparityService(Benchmark.of("residents", residents), Races.WHITE, 11);
  * StopTally monday = service.newTally();
  * rows.forEach(row -> monday.add(toStop(row)));         // one pass, constant memory
- * StopTally week = monday.merge(tuesday)...;           // partitions merge exactly
+ * byte[] shipped = monday.toByteArray();               // to the analysis host (a queue, a blob store)
+ * StopTally week = service.received(shipped).merge(service.received(tuesdayBytes));  // partitions merge exactly
  * service.table(week);  service.publishable(week);     // analysis, then the public version
  * }</pre>
+ *
+ * <p>Bytes that were truncated or altered on the way are refused with a
+ * {@link io.github.peelmetrics.core.TallyFormatException} naming the check that failed, never read
+ * as a different tally.
  */
 public final class Embedding {
     private Embedding() {}
@@ -50,6 +57,15 @@ public final class Embedding {
         /** An empty tally keyed by beat, for one partition of the stops. */
         public StopTally newTally() {
             return StopTally.byRace(Stop::beat);
+        }
+
+        /**
+         * A partition's tally from the bytes a worker shipped ({@link StopTally#toByteArray()}).
+         *
+         * @throws io.github.peelmetrics.core.TallyFormatException if the bytes were truncated or altered
+         */
+        public StopTally received(byte[] bytes) {
+            return StopTally.fromByteArray(bytes, s -> s.subject().race(), Stop::beat);
         }
 
         /** The full analysis: rates, ratios with intervals, outcome test, by beat. */
@@ -100,8 +116,8 @@ public final class Embedding {
     }
 
     /**
-     * Runs the embedding example: two partitions tallied separately and merged, the analysis, and
-     * the publishable table.
+     * Runs the embedding example: two partitions tallied separately, shipped as bytes and merged,
+     * the analysis, and the publishable table.
      *
      * @param args ignored
      */
@@ -113,7 +129,9 @@ public final class Embedding {
         for (int i = 0; i < stops.size(); i++) {
             (i % 2 == 0 ? first : second).add(stops.get(i));
         }
-        StopTally all = first.merge(second);
+        byte[] fromFirstWorker = first.toByteArray();
+        byte[] fromSecondWorker = second.toByteArray();
+        StopTally all = service.received(fromFirstWorker).merge(service.received(fromSecondWorker));
         System.out.println(service.table(all));
         System.out.println(service.publishable(all));
     }

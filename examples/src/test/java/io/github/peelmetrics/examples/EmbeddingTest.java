@@ -1,13 +1,17 @@
 package io.github.peelmetrics.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.peelmetrics.core.Races;
 import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.TallyFormatException;
 import io.github.peelmetrics.metrics.publish.CellStatus;
 import io.github.peelmetrics.metrics.publish.SuppressedTable;
 import io.github.peelmetrics.metrics.stops.StopTally;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +31,25 @@ class EmbeddingTest {
         for (int i = 0; i < stops.size(); i++) {
             (i % 3 == 0 ? a : i % 3 == 1 ? b : c).add(stops.get(i));
         }
+        StopTally shipped = service.received(b.toByteArray()).merge(service.received(c.toByteArray()))
+                .merge(service.received(a.toByteArray()));
         StopTally merged = a.merge(b).merge(c);
         assertEquals(one.cells(), merged.cells());
         assertEquals(service.table(one).toString(), service.table(merged).toString());
+        assertArrayEquals(one.toByteArray(), shipped.toByteArray());
+    }
+
+    @Test
+    void bytesAlteredOnTheWayAreRefused() {
+        StopTally one = service.newTally();
+        stops.forEach(one::add);
+        byte[] bytes = one.toByteArray();
+        bytes[bytes.length / 2] ^= 0x10;
+        var e = assertThrows(TallyFormatException.class, () -> service.received(bytes));
+        assertTrue(e.getMessage().contains("CRC32C mismatch"), e.getMessage());
+        var cut = assertThrows(TallyFormatException.class,
+                () -> service.received(Arrays.copyOf(one.toByteArray(), 100)));
+        assertTrue(cut.getMessage().contains("truncated"), cut.getMessage());
     }
 
     @Test
@@ -42,7 +62,7 @@ class EmbeddingTest {
             for (int j = 0; j < t.columns().size(); j++) {
                 String beat = t.columns().get(j);
                 String group = t.rows().get(i);
-                long count = all.counts(Races.parse(group).orElseThrow(), beat).stops();
+                long count = all.countsOrEmpty(Races.parse(group).orElseThrow(), beat).stops();
                 if (count > 0 && count < 11) {
                     assertTrue(t.cell(i, j).isEmpty(), group + " in " + beat + " has " + count + " stops and was published");
                     primary++;

@@ -121,7 +121,7 @@ public class StopsCsvReadBenchmark {
             while (s.hasNext()) {
                 tally.add(s.next());
             }
-            if (s.summary().read() != rows || s.summary().rejected() != 0 || tally.stops() != rows) {
+            if (s.summary().read() != rows || s.summary().rejected() != 0 || tally.count() != rows) {
                 throw new IllegalStateException("unexpected read: " + s.summary());
             }
         }

@@ -7,6 +7,12 @@ import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.Interval;
 import io.github.peelmetrics.core.stats.RatioEstimate;
 import io.github.peelmetrics.core.internal.Checks;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -428,6 +434,50 @@ public final class VeilOfDarkness {
                         d == 1 ? "dark" : "light"));
             }
         }
+    }
+
+    /**
+     * A SHA-256 digest of every setting, in a fixed order and unambiguous encoding: equal tests
+     * have equal digests. A tally's bytes carry it, so that only a tally of an equal test reads them.
+     */
+    byte[] configurationDigest() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeBoolean(city != null);
+            if (city != null) {
+                out.writeDouble(city.latitude());
+                out.writeDouble(city.longitude());
+            } else {
+                out.writeInt(beatLocations.size());
+                for (Map.Entry<String, GeoPoint> e : beatLocations.entrySet()) {   // a TreeMap copy: sorted
+                    writeString(out, e.getKey());
+                    out.writeDouble(e.getValue().latitude());
+                    out.writeDouble(e.getValue().longitude());
+                }
+            }
+            writeString(out, zone.getId());
+            List<String> codes = new ArrayList<>();
+            minority.forEach(c -> codes.add(c.code()));
+            Collections.sort(codes);
+            out.writeInt(codes.size());
+            for (String c : codes) {
+                writeString(out, c);
+            }
+            out.writeInt(splineDf);
+            writeString(out, fixedEffects.name());
+            out.writeDouble(level);
+            out.flush();
+            return MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot digest the veil of darkness settings", e);   // neither can happen
+        }
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
     }
 
     /** Equal when every setting is equal (tallies of equal tests can be merged). */

@@ -3,6 +3,8 @@ package io.github.peelmetrics.metrics.vod;
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.GeoPoint;
 import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.Tally;
+import io.github.peelmetrics.core.TallyFormatException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -15,28 +17,38 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collector;
 
 /**
- * The stops of a {@link VeilOfDarkness} test, tallied: {@link #add(Stop)} one stop at a time,
- * {@link #merge(VeilOfDarknessTally)} tallies built on parts of the data (threads, files,
- * machines), then {@link #result()}. Memory does not grow with the number of stops: a stop is
- * counted in a cell of (location, beat, group, clock minute, class on its own date, class as the
- * previous evening), where a class is light, dark or twilight against that date's sunset and civil
- * dusk. The inter-twilight window, which depends on the years of all the data, is applied in
+ * The stops of a {@link VeilOfDarkness} test, tallied: a {@link Tally} whose result is the test.
+ * {@link #add(Stop)} one stop at a time, {@link #merge(VeilOfDarknessTally)} tallies built on
+ * parts of the data (threads, files, machines; {@link #toByteArray()} and
+ * {@link #fromByteArray(byte[], VeilOfDarkness)} carry one between processes), then
+ * {@link #result()}. Memory does not grow with the number of stops: a stop is counted in a cell of
+ * (location, beat, group, clock minute, class on its own date, class as the previous evening),
+ * where a class is light, dark or twilight against that date's sunset and civil dusk. The
+ * inter-twilight window, which depends on the years of all the data, is applied in
  * {@link #result()}; merging any split of the stops and then computing the result gives the same
  * answer as one pass.
  *
  * <p>Solar times are computed once per location and date that has stops, and cached in the tally
- * (not shared between tallies).
+ * (not shared between tallies, and not in its bytes).
  *
- * <p>Not thread-safe: use one tally per thread and merge them, as {@link VeilOfDarkness#collector()} does.
+ * <p><b>Bytes.</b> The format is drawn in {@code VeilOfDarknessTallyFormat}: the Peel tally
+ * preamble (magic number, kind, version, length, CRC32C over everything), a SHA-256 digest of the
+ * test's settings (so that only a tally of an equal test reads them), the stops counted and
+ * excluded, the years per location, the beats and the cells. They are canonical: equal tallies
+ * give equal bytes.
+ *
+ * <p>Not thread-safe: use one tally per thread and merge them, as {@link VeilOfDarkness#collector()}
+ * and {@link #collector(VeilOfDarkness)} do.
  */
-public final class VeilOfDarknessTally {
+public final class VeilOfDarknessTally implements Tally<Stop, VeilOfDarknessTally, VeilOfDarknessResult> {
 
     private static final byte LIGHT = 0;
     private static final byte DARK = 1;
-    private static final byte TWILIGHT = 2;
-    private static final int MAX_BEATS = 1 << 20;
+    static final byte TWILIGHT = 2;
+    static final int MAX_BEATS = 1 << 20;
 
     private final VeilOfDarkness test;
     private final ZoneId zone;
@@ -113,21 +125,36 @@ public final class VeilOfDarknessTally {
     }
 
     /**
+     * An empty tally of {@code test}, as {@code test.tally()}, offered as a {@link Collector} whose
+     * combiner is the merge: {@code stops.parallelStream().collect(VeilOfDarknessTally.collector(vod))}.
+     * ({@link VeilOfDarkness#collector()} finishes with the result instead.)
+     *
+     * @param test the test
+     * @return a collector into a tally
+     * @throws IllegalStateException if the test has no group of interest
+     */
+    public static Collector<Stop, ?, VeilOfDarknessTally> collector(VeilOfDarkness test) {
+        Objects.requireNonNull(test, "veil of darkness test of a collector must not be null");
+        test.tally();   // fail now, not at the first stop
+        return Collector.of(test::tally, VeilOfDarknessTally::add, VeilOfDarknessTally::merge,
+                Collector.Characteristics.IDENTITY_FINISH);
+    }
+
+    /**
      * Counts one stop.
      *
      * @param stop the stop
-     * @return this tally
      */
-    public VeilOfDarknessTally add(Stop stop) {
+    @Override
+    public void add(Stop stop) {
         Objects.requireNonNull(stop, "a stop added to a veil of darkness tally is null");
-        added++;
         long key = key(stop, true);
+        added++;
         if (key < 0) {
             excluded.merge(Exclusion.values()[(int) (-1 - key)], 1L, Long::sum);
         } else {
             cells.add(key, 1);
         }
-        return this;
     }
 
     /**
@@ -137,8 +164,12 @@ public final class VeilOfDarknessTally {
      * @return this tally
      * @throws IllegalArgumentException if {@code other} belongs to a differently configured test
      */
+    @Override
     public VeilOfDarknessTally merge(VeilOfDarknessTally other) {
         Objects.requireNonNull(other, "veil of darkness tally to merge must not be null");
+        if (other == this) {
+            other = other.copy();
+        }
         if (!test.equals(other.test)) {
             throw new IllegalArgumentException("cannot merge tallies of different veil of darkness tests: "
                     + test + " and " + other.test);
@@ -150,21 +181,53 @@ public final class VeilOfDarknessTally {
             maxYear[l] = Math.max(maxYear[l], other.maxYear[l]);
         }
         boolean fe = test.effects() == FixedEffects.BEAT;
+        List<String> otherBeats = other.beats;
         other.cells.forEach((k, v) -> {
             long key = k;
             if (fe) {   // beat indices are per tally: map by name
-                int mine = beatIndex.computeIfAbsent(other.beats.get(beatOf(k)), name -> {
-                    beats.add(name);
-                    return beats.size() - 1;
-                });
-                key = withBeat(k, mine);
+                key = withBeat(k, beat(otherBeats.get(beatOf(k))));
             }
             cells.add(key, v);
         });
         return this;
     }
 
-    /** The number of stops added (used or excluded). */
+    /** An independent copy: the same test and counts (the solar-time cache is not copied). */
+    @Override
+    public VeilOfDarknessTally copy() {
+        return new VeilOfDarknessTally(test).merge(this);
+    }
+
+    /**
+     * The tally as bytes, canonical (equal tallies give equal bytes whatever the order of their
+     * stops), to merge on another machine ({@link #fromByteArray}). The layout is drawn in
+     * {@code VeilOfDarknessTallyFormat}.
+     */
+    @Override
+    public byte[] toByteArray() {
+        return VeilOfDarknessTallyFormat.write(this);
+    }
+
+    /**
+     * A tally read from {@link #toByteArray()} of a tally of an equal test.
+     *
+     * @param bytes the bytes
+     * @param test  the test the tally was made for (settings equal to those of the bytes' tally)
+     * @return the tally, which counts further stops and merges as the original
+     * @throws TallyFormatException if the bytes are not a whole, unaltered veil of darkness tally
+     *         of an equal test: too short, a wrong magic number, kind or version, a length or
+     *         checksum that does not match, a length that runs past the bytes, another test's
+     *         settings, or counts that contradict each other
+     * @throws IllegalStateException if the test has no group of interest
+     */
+    public static VeilOfDarknessTally fromByteArray(byte[] bytes, VeilOfDarkness test) {
+        Objects.requireNonNull(bytes, "bytes must not be null");
+        Objects.requireNonNull(test, "veil of darkness test must not be null");
+        return VeilOfDarknessTallyFormat.read(bytes, test.tally());
+    }
+
+    /** The number of stops added (used or excluded, including those of merged tallies). */
+    @Override
     public long count() {
         return added;
     }
@@ -175,6 +238,7 @@ public final class VeilOfDarknessTally {
      * @return the result
      * @throws IllegalStateException as {@link VeilOfDarkness#test(java.util.Collection)}
      */
+    @Override
     public VeilOfDarknessResult result() {
         InterTwilightWindow[] window = windows();
         EnumMap<Exclusion, Long> ex = new EnumMap<>(excluded);
@@ -329,16 +393,7 @@ public final class VeilOfDarknessTally {
             if (s.beat().equals(Stop.UNKNOWN_BEAT)) {
                 return -1 - Exclusion.UNKNOWN_BEAT.ordinal();
             }
-            Integer bi = beatIndex.get(s.beat());
-            if (bi == null) {
-                if (beats.size() >= MAX_BEATS) {
-                    throw new IllegalStateException("veil of darkness tally: more than " + MAX_BEATS + " beats");
-                }
-                beats.add(s.beat());
-                bi = beats.size() - 1;
-                beatIndex.put(s.beat(), bi);
-            }
-            b = bi;
+            b = beat(s.beat());
         }
         ZonedDateTime t = s.dateTime();
         if (!t.getZone().equals(zone)) {
@@ -353,34 +408,93 @@ public final class VeilOfDarknessTally {
         int cls0 = classify(l, day, m);
         int cls1 = classify(l, day - 1, m + 1440);
         int group = test.inGroup(race) ? 1 : 0;
+        return key(l, b, group, m, cls0, cls1);
+    }
+
+    /** The index of a beat (fixed effects by beat), registered if new. */
+    private int beat(String name) {
+        Integer bi = beatIndex.get(name);
+        if (bi == null) {
+            if (beats.size() >= MAX_BEATS) {
+                throw new IllegalStateException("veil of darkness tally: more than " + MAX_BEATS + " beats");
+            }
+            beats.add(name);
+            bi = beats.size() - 1;
+            beatIndex.put(name, bi);
+        }
+        return bi;
+    }
+
+    // ---- for VeilOfDarknessTallyFormat
+
+    VeilOfDarkness test() {
+        return test;
+    }
+
+    int locations() {
+        return points.size();
+    }
+
+    /** The years of location {@code l}: {min, max}, or {MAX_VALUE, MIN_VALUE} when it has no stop. */
+    int[] years(int l) {
+        return new int[] {minYear[l], maxYear[l]};
+    }
+
+    EnumMap<Exclusion, Long> excluded() {
+        return excluded;
+    }
+
+    LongCounts cells() {
+        return cells;
+    }
+
+    String beatName(int b) {
+        return beats.get(b);
+    }
+
+    /** Sets what a tally read from bytes holds: counts, years, beats in rank order and cells keyed by rank. */
+    void restore(long count, EnumMap<Exclusion, Long> excludedCounts, int[] min, int[] max, List<String> beatNames,
+                 LongCounts cellCounts) {
+        added = count;
+        excluded.putAll(excludedCounts);
+        System.arraycopy(min, 0, minYear, 0, min.length);
+        System.arraycopy(max, 0, maxYear, 0, max.length);
+        for (String b : beatNames) {
+            beat(b);
+        }
+        cellCounts.forEach(cells::add);
+    }
+
+    /** The cell key of (location, beat, group, minute, class on its date, class the evening before). */
+    static long key(int l, int b, int group, int m, int cls0, int cls1) {
         return ((((((long) l << 20 | b) << 1 | group) << 11 | m) << 2 | cls0) << 2) | cls1;
     }
 
-    private static int cls1Of(long k) {
+    static int cls1Of(long k) {
         return (int) (k & 3);
     }
 
-    private static int cls0Of(long k) {
+    static int cls0Of(long k) {
         return (int) ((k >>> 2) & 3);
     }
 
-    private static int minuteOf(long k) {
+    static int minuteOf(long k) {
         return (int) ((k >>> 4) & 2047);
     }
 
-    private static int groupOf(long k) {
+    static int groupOf(long k) {
         return (int) ((k >>> 15) & 1);
     }
 
-    private static int beatOf(long k) {
+    static int beatOf(long k) {
         return (int) ((k >>> 16) & (MAX_BEATS - 1));
     }
 
-    private static int locOf(long k) {
+    static int locOf(long k) {
         return (int) (k >>> 36);
     }
 
-    private static long withBeat(long k, int beat) {
+    static long withBeat(long k, int beat) {
         return (k & ~((long) (MAX_BEATS - 1) << 16)) | ((long) beat << 16);
     }
 

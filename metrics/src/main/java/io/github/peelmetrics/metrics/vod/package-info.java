@@ -11,7 +11,10 @@
  *       earliest and latest civil dusk of a year;</li>
  *   <li>{@link io.github.peelmetrics.metrics.vod.NaturalSpline}: R's {@code splines::ns} basis;</li>
  *   <li>{@link io.github.peelmetrics.metrics.vod.VeilOfDarkness}: the test itself, giving a
- *       {@link io.github.peelmetrics.metrics.vod.VeilOfDarknessResult}.</li>
+ *       {@link io.github.peelmetrics.metrics.vod.VeilOfDarknessResult};</li>
+ *   <li>{@link io.github.peelmetrics.metrics.vod.VeilOfDarknessTally}: the stops of a test tallied
+ *       in constant memory, a {@link io.github.peelmetrics.core.Tally} (add, merge, copy, checked
+ *       bytes, count, result).</li>
  * </ul>
  *
  * <p>The logistic regression behind the test is internal (package-private).

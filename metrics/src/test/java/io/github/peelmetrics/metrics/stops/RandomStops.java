@@ -24,28 +24,37 @@ public final class RandomStops {
 
     /** Between 0 and {@code max} stops (0, 1 and {@code max} more often than by chance), over up to {@code beats} beats. */
     public static List<Stop> stops(SplittableRandom r, int max, int beats) {
-        int n = Seeded.edgy(r, 0, max);
+        return exactly(r, Seeded.edgy(r, 0, max), beats);
+    }
+
+    /** {@code n} stops over up to {@code beats} beats, with a search rate drawn for the lot (0 one time in five). */
+    public static List<Stop> exactly(SplittableRandom r, int n, int beats) {
         int nBeats = 1 + r.nextInt(beats);
         double searchProbability = r.nextInt(5) == 0 ? 0 : r.nextDouble(0.5);
         List<Stop> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            // skewed races so that some groups are rare or absent
-            Category race = RACES.get(Math.min(RACES.size() - 1, (int) Math.floor(-Math.log(1 - r.nextDouble()) * 2)));
-            Stop.Builder b = Stop.builder("S" + i, START.plusMinutes(i)).beat("B" + r.nextInt(nBeats)).race(race);
-            int s = r.nextInt(20);
-            if (s == 0) {
-                b.search(Flag.UNKNOWN, SearchBasis.NONE, Flag.UNKNOWN);
-            } else if (r.nextDouble() < searchProbability) {
-                SearchBasis basis = BASES[1 + r.nextInt(BASES.length - 1)];
-                Flag hit = r.nextInt(10) == 0 ? Flag.UNKNOWN : Flag.of(r.nextInt(3) == 0);
-                b.searched(basis, hit);
-            } else {
-                b.notSearched();
-            }
-            b.outcome(OUTCOMES[r.nextInt(OUTCOMES.length)]);
-            b.useOfForce(r.nextInt(4) == 0 ? Flag.UNKNOWN : Flag.of(r.nextInt(15) == 0));
-            out.add(b.build());
+            out.add(stop(r, i, nBeats, searchProbability));
         }
         return out;
+    }
+
+    /** One stop with id {@code S<i>} in one of {@code nBeats} beats, searched with the given probability. */
+    public static Stop stop(SplittableRandom r, int i, int nBeats, double searchProbability) {
+        // skewed races so that some groups are rare or absent
+        Category race = RACES.get(Math.min(RACES.size() - 1, (int) Math.floor(-Math.log(1 - r.nextDouble()) * 2)));
+        Stop.Builder b = Stop.builder("S" + i, START.plusMinutes(i)).beat("B" + r.nextInt(nBeats)).race(race);
+        int s = r.nextInt(20);
+        if (s == 0) {
+            b.search(Flag.UNKNOWN, SearchBasis.NONE, Flag.UNKNOWN);
+        } else if (r.nextDouble() < searchProbability) {
+            SearchBasis basis = BASES[1 + r.nextInt(BASES.length - 1)];
+            Flag hit = r.nextInt(10) == 0 ? Flag.UNKNOWN : Flag.of(r.nextInt(3) == 0);
+            b.searched(basis, hit);
+        } else {
+            b.notSearched();
+        }
+        b.outcome(OUTCOMES[r.nextInt(OUTCOMES.length)]);
+        b.useOfForce(r.nextInt(4) == 0 ? Flag.UNKNOWN : Flag.of(r.nextInt(15) == 0));
+        return b.build();
     }
 }

@@ -10,10 +10,13 @@ import io.github.peelmetrics.core.Races;
 import io.github.peelmetrics.core.SearchBasis;
 import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.core.StopOutcome;
+import io.github.peelmetrics.core.TallyFormatException;
+import io.github.peelmetrics.core.internal.TallyBytes;
 import io.github.peelmetrics.testing.Seeded;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +60,7 @@ class StopTallyTest {
         StopTally all = tally(stops);
         assertEquals(all.cells(), merged.cells(), s.toString());
         assertEquals(all.total(), merged.total(), s.toString());
-        assertEquals(stops.size(), merged.stops(), s.toString());
+        assertEquals(stops.size(), merged.count(), s.toString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,8 +91,9 @@ class StopTallyTest {
         StopTally t = tally(stops);
         for (Category g : Races.all()) {
             List<Stop> mine = stops.stream().filter(x -> x.subject().race().equals(g)).toList();
-            StopCounts c = t.counts(g);
+            StopCounts c = t.countsOrEmpty(g);
             String m = s + " " + g;
+            assertEquals(!mine.isEmpty(), t.groups().contains(g), m);
             assertEquals(mine.size(), c.stops(), m);
             assertEquals(mine.stream().filter(x -> x.searchConducted() == Flag.YES).count(), c.searched(), m);
             assertEquals(mine.stream().filter(x -> x.searchConducted() != Flag.UNKNOWN).count(), c.searchKnown(), m);
@@ -107,7 +111,7 @@ class StopTallyTest {
                             c.searchesByBasis().get(b), m + " " + b);
                 }
             }
-            long sumOverKeys = t.keys().stream().mapToLong(k -> t.counts(g, k).stops()).sum();
+            long sumOverKeys = t.keys().stream().mapToLong(k -> t.countsOrEmpty(g, k).stops()).sum();
             assertEquals(c.stops(), sumOverKeys, m);
         }
     }
@@ -132,17 +136,159 @@ class StopTallyTest {
     }
 
     @Test
-    void badBytesAreRejected() {
-        var e = assertThrows(IllegalArgumentException.class, () -> StopTally.fromByteArray(new byte[] {1, 2, 3, 4}));
+    void badBytesAreRejectedWithAMessageThatSaysWhy() {
+        var e = assertThrows(TallyFormatException.class, () -> StopTally.fromByteArray(new byte[] {1, 2, 3, 4}));
+        assertTrue(e.getMessage().contains("fewer than the 16 of the preamble"), e.getMessage());
+        e = assertThrows(TallyFormatException.class, () -> StopTally.fromByteArray(new byte[20]));
         assertTrue(e.getMessage().contains("bad magic number"), e.getMessage());
         byte[] ok = StopTally.byRace().toByteArray();
-        byte[] shortened = java.util.Arrays.copyOf(ok, ok.length - 2);
-        e = assertThrows(IllegalArgumentException.class, () -> StopTally.fromByteArray(shortened));
-        assertTrue(e.getMessage().contains("end too early"), e.getMessage());
-        byte[] longer = java.util.Arrays.copyOf(ok, ok.length + 1);
-        e = assertThrows(IllegalArgumentException.class, () -> StopTally.fromByteArray(longer));
-        assertTrue(e.getMessage().contains("trailing"), e.getMessage());
+        byte[] shortened = Arrays.copyOf(ok, ok.length - 2);
+        e = assertThrows(TallyFormatException.class, () -> StopTally.fromByteArray(shortened));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        byte[] longer = Arrays.copyOf(ok, ok.length + 1);
+        e = assertThrows(TallyFormatException.class, () -> StopTally.fromByteArray(longer));
+        assertTrue(e.getMessage().contains("extended"), e.getMessage());
+        byte[] altered = ok.clone();
+        altered[ok.length - 1] ^= 1;
+        e = assertThrows(TallyFormatException.class, () -> StopTally.fromByteArray(altered));
+        assertTrue(e.getMessage().contains("CRC32C mismatch"), e.getMessage());
         assertEquals(Map.of(), StopTally.fromByteArray(ok).cells());
+        assertTrue(TallyFormatException.class.getSuperclass() == IllegalArgumentException.class);
+    }
+
+    @Test
+    void aForgedCountIsRejectedBeforeAnythingIsAllocated() {
+        byte[] ok = StopTally.byRace(Stop::beat).toByteArray();
+        // the groups section follows the values section: find its count (0) and forge 2^31 - 1
+        int groups = sectionPayload(ok, 2);
+        byte[] forged = splice(ok, groups, new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07});
+        forged[groups - 1] += 4;   // the section's length (int32 before the payload) grows with it
+        var e = assertThrows(TallyFormatException.class, () -> StopTally.fromByteArray(TallyBytes.reseal(forged)));
+        assertTrue(e.getMessage().contains("number of groups at byte " + groups + ": 2147483647 elements"), e.getMessage());
+    }
+
+    @Test
+    void impossibleCountsAreRejectedEvenWithAValidChecksum() {
+        ZonedDateTime when = ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        StopTally t = StopTally.byRace(Stop::beat);
+        t.add(Stop.builder("1", when).beat("B1").race(Races.BLACK).searched(SearchBasis.CONSENT, Flag.YES)
+                .outcome(StopOutcome.ARREST).useOfForce(Flag.NO).build());
+        byte[] ok = t.toByteArray();
+        int cells = sectionPayload(ok, 4);
+        // cell layout after "stops" (1), "nCells" (1), group (1), key (1): search YES, NO, UNKNOWN
+        byte[] more = ok.clone();
+        more[cells + 4] = 2;   // two searches in a cell of one stop
+        var e = assertThrows(TallyFormatException.class, () -> StopTally.fromByteArray(TallyBytes.reseal(more)));
+        assertTrue(e.getMessage().contains("cell (black, B1)")
+                && e.getMessage().contains("stops by search status do not add up to its 1 stops"), e.getMessage());
+        byte[] total = ok.clone();
+        total[cells] = 2;      // the tally's count says 2, the cell holds 1
+        e = assertThrows(TallyFormatException.class, () -> StopTally.fromByteArray(TallyBytes.reseal(total)));
+        assertTrue(e.getMessage().contains("stops at byte " + cells + ": 2, but the cells hold 1"), e.getMessage());
+        byte[] kind = ok.clone();
+        kind[4] = 2;
+        e = assertThrows(TallyFormatException.class, () -> StopTally.fromByteArray(TallyBytes.reseal(kind)));
+        assertTrue(e.getMessage().contains("hold a veil of darkness tally"), e.getMessage());
+    }
+
+    /** The offset of the payload of section {@code id} (sections start at byte 16: id, int32 length, payload). */
+    static int sectionPayload(byte[] b, int id) {
+        int at = 16;
+        while (b[at] != id) {
+            int n = (b[at + 1] & 0xFF) << 24 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 8 | (b[at + 4] & 0xFF);
+            at += 5 + n;
+        }
+        return at + 5;
+    }
+
+    private static byte[] splice(byte[] b, int at, byte[] with) {
+        byte[] out = Arrays.copyOf(b, b.length + with.length - 1);
+        System.arraycopy(with, 0, out, at, with.length);
+        System.arraycopy(b, at + 1, out, at + with.length, b.length - at - 1);
+        return out;
+    }
+
+    @Test
+    void aGroupOrKeyTheTallyDoesNotHoldIsAnErrorThatListsWhatItHolds() {
+        ZonedDateTime when = ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        StopTally t = StopTally.byRace(Stop::beat);
+        t.add(Stop.builder("1", when).beat("B1").race(Races.BLACK).build());
+        t.add(Stop.builder("2", when).beat("B2").race(Races.WHITE).build());
+        var e = assertThrows(IllegalArgumentException.class, () -> t.counts(Races.BLACK, "B3"));
+        assertEquals("stop tally holds no stop under key \"B3\"; its keys are B1, B2", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> t.counts(Races.HISPANIC));
+        assertEquals("stop tally holds no stop of group hispanic; its groups are black, white "
+                + "(countsOrEmpty gives zeros for a group with no stops)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> t.total("b1"));
+        assertTrue(e.getMessage().contains("key \"b1\""), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> t.result().counts(Races.BLACK, "B3"));
+        assertTrue(e.getMessage().contains("its keys are B1, B2"), e.getMessage());
+        // a held group and a held key with no stop in common: a real zero
+        assertEquals(StopCounts.empty(), t.counts(Races.BLACK, "B2"));
+        assertEquals(StopCounts.empty(), t.result().counts(Races.BLACK, "B2"));
+        assertEquals(StopCounts.empty(), t.countsOrEmpty(Races.HISPANIC, "B3"));
+        assertEquals(StopCounts.empty(), t.countsOrEmpty(Races.HISPANIC));
+        assertEquals(1, t.total("B1").stops());
+        StopTally none = StopTally.byRace();
+        e = assertThrows(IllegalArgumentException.class, () -> none.counts(Races.BLACK));
+        assertTrue(e.getMessage().contains("it holds no stops at all"), e.getMessage());
+        StopTally unkeyed = StopTally.byRace();
+        unkeyed.add(Stop.builder("1", when).beat("B1").race(Races.BLACK).build());
+        assertEquals(1, unkeyed.counts(Races.BLACK, StopTally.ALL).stops());
+        e = assertThrows(IllegalArgumentException.class, () -> unkeyed.counts(Races.BLACK, "B1"));
+        assertEquals("stop tally has no key function, so it holds no key \"B1\"; its one key is \"all\"",
+                e.getMessage());
+    }
+
+    @Test
+    void aLongListOfHeldKeysIsCut() {
+        ZonedDateTime when = ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        StopTally t = StopTally.byRace(Stop::beat);
+        for (int i = 0; i < 25; i++) {
+            t.add(Stop.builder("S" + i, when).beat(String.format("B%02d", i)).race(Races.BLACK).build());
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> t.total("B99"));
+        assertTrue(e.getMessage().endsWith("B18, B19, ... and 5 more"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
+    void theResultHoldsEveryCellAndAgreesWithTheQueries(Seeded s) {
+        List<Stop> stops = RandomStops.stops(s.random(), 300, 5);
+        StopTally t = tally(stops);
+        StopTable table = t.result();
+        assertEquals(t.count(), table.count(), s.toString());
+        assertEquals(t.cells(), table.cells(), s.toString());
+        assertEquals(t.total(), table.total(), s.toString());
+        assertEquals(t.groups(), table.groups(), s.toString());
+        assertEquals(t.keys(), table.keys(), s.toString());
+        for (Category g : t.groups()) {
+            assertEquals(t.counts(g), table.byGroup().get(g), s + " " + g);
+            for (String k : t.keys()) {
+                assertEquals(t.counts(g, k), table.counts(g, k), s + " " + g + " " + k);
+                assertEquals(t.total(k), table.total(k), s + " " + k);
+            }
+        }
+        assertEquals(t.toString().replaceFirst("StopTally", "StopTable"), table.toString(), s.toString());
+        assertEquals(table, new StopTable(table.keyed(), table.count(), table.total(), table.byGroup(), table.cells()));
+    }
+
+    @Test
+    void aStopTableChecksThatItsFiguresAddUp() {
+        ZonedDateTime when = ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        StopTally t = StopTally.byRace(Stop::beat);
+        t.add(Stop.builder("1", when).beat("B1").race(Races.BLACK).build());
+        t.add(Stop.builder("2", when).beat("B2").race(Races.BLACK).build());
+        StopTable ok = t.result();
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new StopTable(true, 3, ok.total(), ok.byGroup(), ok.cells()));
+        assertTrue(e.getMessage().contains("count 3 of stop table differs from the total's stops 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new StopTable(true, 2, ok.total(),
+                Map.of(Races.BLACK, ok.cells().get("B1").get(Races.BLACK)), ok.cells()));
+        assertTrue(e.getMessage().contains("are not the sum of its cells"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new StopTable(false, 2, ok.total(), ok.byGroup(),
+                ok.cells()));
+        assertTrue(e.getMessage().contains("stop table without a key holds key \"B1\""), e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -168,7 +314,7 @@ class StopTallyTest {
                     .build());
         }
         assertEquals(10_000, t.keys().size());
-        assertEquals(30_000, t.stops());
+        assertEquals(30_000, t.count());
         assertEquals(3, t.counts(Races.BLACK, "K124").stops());
         assertEquals(0, t.counts(Races.WHITE, "K124").stops());
         assertEquals(3, t.counts(Races.WHITE, "K9999").stops());
@@ -184,7 +330,7 @@ class StopTallyTest {
         }
         assertEquals(40, t.groups().size());
         assertEquals(70, t.keys().size());
-        assertEquals(5000, t.stops());
+        assertEquals(5000, t.count());
         long direct = java.util.stream.IntStream.range(0, 5000).filter(i -> i % 40 == 7 && i % 70 == 7).count();
         assertEquals(direct, t.counts(Category.of("007"), "B7").stops());
         int total = 0;
@@ -227,10 +373,10 @@ class StopTallyTest {
         assertTrue(e.getMessage().contains("group function returned null for stop S-8"), e.getMessage());
         var m = assertThrows(IllegalArgumentException.class, () -> StopTally.byRace().merge(StopTally.byRace(Stop::beat)));
         assertTrue(m.getMessage().contains("keyed"), m.getMessage());
-        var c = assertThrows(IllegalArgumentException.class, () -> new StopCounts(1, 2, 0, Map.of(), 0, 0, Map.of(),
+        var c = assertThrows(IllegalArgumentException.class, () -> StopCounts.of(1, 2, 0, Map.of(), 0, 0, Map.of(),
                 0, 0, 0, 0));
         assertTrue(c.getMessage().contains("searched 2 + notSearched 0 of stop counts exceed stops 1"), c.getMessage());
-        c = assertThrows(IllegalArgumentException.class, () -> new StopCounts(-1, 0, 0, Map.of(), 0, 0, Map.of(),
+        c = assertThrows(IllegalArgumentException.class, () -> StopCounts.of(-1, 0, 0, Map.of(), 0, 0, Map.of(),
                 0, 0, 0, 0));
         assertTrue(c.getMessage().contains("stops of stop counts must not be negative: -1"), c.getMessage());
     }
@@ -243,6 +389,7 @@ class StopTallyTest {
         t.add(Stop.builder("2", when).race(Races.BLACK).searched(SearchBasis.CONSENT, Flag.NO).build());
         String s = t.toString();
         assertTrue(s.startsWith("StopTally: 2 stops, 2 groups"), s);
+        assertTrue(t.result().toString().startsWith("StopTable: 2 stops, 2 groups"), s);
         assertTrue(s.contains("black") && s.indexOf("black") < s.indexOf("white"), s);
         assertTrue(s.contains("1/1"), s);
     }

@@ -2,6 +2,7 @@ package io.github.peelmetrics.metrics.vod;
 
 import static io.github.peelmetrics.metrics.vod.SyntheticStops.OAKLAND;
 import static io.github.peelmetrics.metrics.vod.SyntheticStops.PACIFIC;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,9 @@ import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.GeoPoint;
 import io.github.peelmetrics.core.Races;
 import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.TallyFormatException;
+import io.github.peelmetrics.core.internal.TallyBytes;
+import io.github.peelmetrics.metrics.stops.StopTally;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -122,6 +126,48 @@ class VeilOfDarknessTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.merge(b));
         assertTrue(e.getMessage().contains("ns df 6") && e.getMessage().contains("ns df 4"), e.getMessage());
         assertEquals(0, a.merge(OAK.tally()).count(), "an equal test merges");
+    }
+
+    @Test
+    void bytesOfOneTestAreNotReadAsAnotherTestsTally() {
+        VeilOfDarknessTally a = OAK.tally();
+        sample(3, 200, 2).forEach(a::add);
+        byte[] bytes = a.toByteArray();
+        assertEquals(a.result().toString(), VeilOfDarknessTally.fromByteArray(bytes, OAK).result().toString());
+        TallyFormatException e = assertThrows(TallyFormatException.class,
+                () -> VeilOfDarknessTally.fromByteArray(bytes, OAK.splineDf(4)));
+        assertTrue(e.getMessage().contains("a tally of another test than VeilOfDarkness[") && e.getMessage().contains("ns df 4"),
+                e.getMessage());
+        e = assertThrows(TallyFormatException.class, () -> StopTally.fromByteArray(bytes));
+        assertTrue(e.getMessage().contains("byte 4 says they hold a veil of darkness tally"), e.getMessage());
+    }
+
+    @Test
+    void aCollectorIntoATallyMergesThePartsOfAParallelStream() {
+        List<Stop> stops = sample(4, 3000, 3);
+        VeilOfDarknessTally parallel = stops.parallelStream().collect(VeilOfDarknessTally.collector(OAK));
+        VeilOfDarknessTally one = OAK.tally();
+        stops.forEach(one::add);
+        assertEquals(stops.size(), parallel.count());
+        assertArrayEquals(one.toByteArray(), parallel.toByteArray());
+        assertEquals(one.result().toString(), stops.parallelStream().collect(OAK.collector()).toString());
+    }
+
+    @Test
+    void impossibleCountsAreRejectedEvenWithAValidChecksum() {
+        VeilOfDarknessTally a = OAK.tally();
+        sample(5, 50, 1).forEach(a::add);
+        byte[] ok = a.toByteArray();
+        // section 2 "counts" follows the 16-byte preamble and the 37 bytes of section 1: its payload
+        // starts with the stops counted (50, one byte)
+        int counts = 16 + 5 + 32 + 5;
+        assertEquals(50, ok[counts]);
+        byte[] more = ok.clone();
+        more[counts] = 51;
+        TallyFormatException e = assertThrows(TallyFormatException.class,
+                () -> VeilOfDarknessTally.fromByteArray(TallyBytes.reseal(more), OAK));
+        assertTrue(e.getMessage().contains("stops at byte " + counts + ": 51, but the cells and exclusions hold 50"),
+                e.getMessage());
     }
 
     @Test
