@@ -1,35 +1,58 @@
 package io.github.peelmetrics.core;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One police stop, after the Stanford Open Policing Project's standardized schema.
+ * One police stop, as the Stanford Open Policing Project's standardized schema records it: each
+ * decision is its own flag, and a fact an export does not hold stays {@link Flag#UNKNOWN} (never
+ * read as "no").
  *
  * <p>Consistency rules checked by the constructor: a stop with no search ({@code searchConducted}
  * {@link Flag#NO}) has basis {@link SearchBasis#NONE} and no contraband finding
  * ({@link Flag#UNKNOWN}); a search that was conducted has a basis other than {@code NONE}
- * ({@link SearchBasis#UNKNOWN} when unrecorded). Build one with {@link #builder(String, ZonedDateTime)}.
+ * ({@link SearchBasis#UNKNOWN} when unrecorded). The contraband kinds ({@code contrabandWeapons},
+ * {@code contrabandDrugs}) are recorded as the export records them, with no rule tying them to the
+ * search: agencies record weapons found in a frisk as well as in a search. Build one with
+ * {@link #builder(String, ZonedDateTime)} or, for a stop whose time of day was not recorded,
+ * {@link #builder(String, LocalDate, ZoneId)}.
  *
- * @param id              the agency's stop id
- * @param dateTime        when the stop began, with its zone
- * @param beat            the beat id, or {@value #UNKNOWN_BEAT} when unrecorded
- * @param location        where, when recorded
- * @param type            vehicular, pedestrian, ...
- * @param subject         the stopped person's demographics
- * @param reason          the recorded reason, when any
- * @param searchConducted whether a search was conducted
- * @param searchBasis     the basis of the search; {@link SearchBasis#NONE} when none
- * @param contrabandFound whether a search found contraband; {@link Flag#UNKNOWN} when there was no search
- * @param outcome         the most severe outcome
- * @param useOfForce      whether force was used
- * @param officerId       the officer's id, when recorded
+ * @param id                the agency's stop id
+ * @param date              the local date of the stop
+ * @param time              the local time of day the stop began, when recorded
+ * @param zone              the zone of the date and time
+ * @param beat              the beat id, or {@value #UNKNOWN_BEAT} when unrecorded
+ * @param district          the district (OPP's {@code district}), when recorded
+ * @param precinct          the precinct, when recorded
+ * @param location          where, when recorded
+ * @param type              vehicular, pedestrian, ...
+ * @param subject           the stopped person's demographics
+ * @param reason            the recorded reason, when any
+ * @param searchConducted   whether a search was conducted
+ * @param searchBasis       the basis of the search; {@link SearchBasis#NONE} when none
+ * @param contrabandFound   whether a search found contraband; {@link Flag#UNKNOWN} when there was no search
+ * @param contrabandWeapons whether weapons were found (OPP's {@code contraband_weapons})
+ * @param contrabandDrugs   whether drugs were found (OPP's {@code contraband_drugs})
+ * @param frisk             whether the subject was frisked (OPP's {@code frisk_performed})
+ * @param arrest            whether an arrest was made (OPP's {@code arrest_made})
+ * @param citation          whether a citation was issued (OPP's {@code citation_issued})
+ * @param warning           whether a warning was issued (OPP's {@code warning_issued})
+ * @param summons           whether a summons was issued
+ * @param useOfForce        whether force was used
+ * @param officerId         the officer's id, when recorded
  */
 public record Stop(
         String id,
-        ZonedDateTime dateTime,
+        LocalDate date,
+        Optional<LocalTime> time,
+        ZoneId zone,
         String beat,
+        Optional<String> district,
+        Optional<String> precinct,
         Optional<GeoPoint> location,
         StopType type,
         Demographics subject,
@@ -37,7 +60,13 @@ public record Stop(
         Flag searchConducted,
         SearchBasis searchBasis,
         Flag contrabandFound,
-        StopOutcome outcome,
+        Flag contrabandWeapons,
+        Flag contrabandDrugs,
+        Flag frisk,
+        Flag arrest,
+        Flag citation,
+        Flag warning,
+        Flag summons,
         Flag useOfForce,
         Optional<String> officerId) {
 
@@ -48,8 +77,12 @@ public record Stop(
     public Stop {
         Checks.id("stop", id);
         // The record's name is built only when a check fails: readers construct millions of stops.
-        Checks.notNull("stop", id, "dateTime", dateTime);
+        Checks.notNull("stop", id, "date", date);
+        Checks.notNull("stop", id, "time", time);
+        Checks.notNull("stop", id, "zone", zone);
         Checks.text("stop", id, "beat", beat);
+        Checks.notNull("stop", id, "district", district);
+        Checks.notNull("stop", id, "precinct", precinct);
         Checks.notNull("stop", id, "location", location);
         Checks.notNull("stop", id, "type", type);
         Checks.notNull("stop", id, "subject", subject);
@@ -57,7 +90,13 @@ public record Stop(
         Checks.notNull("stop", id, "searchConducted", searchConducted);
         Checks.notNull("stop", id, "searchBasis", searchBasis);
         Checks.notNull("stop", id, "contrabandFound", contrabandFound);
-        Checks.notNull("stop", id, "outcome", outcome);
+        Checks.notNull("stop", id, "contrabandWeapons", contrabandWeapons);
+        Checks.notNull("stop", id, "contrabandDrugs", contrabandDrugs);
+        Checks.notNull("stop", id, "frisk", frisk);
+        Checks.notNull("stop", id, "arrest", arrest);
+        Checks.notNull("stop", id, "citation", citation);
+        Checks.notNull("stop", id, "warning", warning);
+        Checks.notNull("stop", id, "summons", summons);
         Checks.notNull("stop", id, "useOfForce", useOfForce);
         Checks.notNull("stop", id, "officerId", officerId);
         if (searchConducted == Flag.NO && searchBasis != SearchBasis.NONE) {
@@ -71,20 +110,59 @@ public record Stop(
         }
     }
 
+    /** When the stop began, with its zone; empty when the time of day was not recorded. */
+    public Optional<ZonedDateTime> dateTime() {
+        return time.map(t -> ZonedDateTime.of(date, t, zone));
+    }
+
     /** Whether the stop was searched ({@code false} when unrecorded, see {@link #searchConducted()}). */
     public boolean searched() {
         return searchConducted == Flag.YES;
     }
 
-    /** A builder with the required fields; the rest default to unknown or absent. */
+    /**
+     * The most severe outcome recorded, derived from the four decision flags in the order arrest,
+     * summons, citation, warning: the most severe flag that is {@link Flag#YES}; {@link StopOutcome#NONE}
+     * when all four are {@link Flag#NO}; {@link StopOutcome#UNKNOWN} when none is {@code YES} and
+     * any is unrecorded (an export with only an arrest flag cannot say whether a stop without an
+     * arrest ended in a citation). Rates of one decision use that decision's own flag, never this.
+     */
+    public StopOutcome outcome() {
+        if (arrest == Flag.YES) {
+            return StopOutcome.ARREST;
+        }
+        if (summons == Flag.YES) {
+            return StopOutcome.SUMMONS;
+        }
+        if (citation == Flag.YES) {
+            return StopOutcome.CITATION;
+        }
+        if (warning == Flag.YES) {
+            return StopOutcome.WARNING;
+        }
+        if (arrest == Flag.NO && summons == Flag.NO && citation == Flag.NO && warning == Flag.NO) {
+            return StopOutcome.NONE;
+        }
+        return StopOutcome.UNKNOWN;
+    }
+
+    /** A builder for a stop with a recorded time; the rest default to unknown or absent. */
     public static Builder builder(String id, ZonedDateTime dateTime) {
-        return new Builder(id, dateTime);
+        Objects.requireNonNull(dateTime, "dateTime");
+        return new Builder(id, dateTime.toLocalDate(), Optional.of(dateTime.toLocalTime()), dateTime.getZone());
+    }
+
+    /** A builder for a stop whose time of day was not recorded; the rest default to unknown or absent. */
+    public static Builder builder(String id, LocalDate date, ZoneId zone) {
+        return new Builder(id, Objects.requireNonNull(date, "date"), Optional.empty(), Objects.requireNonNull(zone, "zone"));
     }
 
     /** A builder that starts from this stop. */
     public Builder toBuilder() {
-        Builder b = new Builder(id, dateTime);
+        Builder b = new Builder(id, date, time, zone);
         b.beat = beat;
+        b.district = district;
+        b.precinct = precinct;
         b.location = location;
         b.type = type;
         b.subject = subject;
@@ -92,7 +170,13 @@ public record Stop(
         b.searchConducted = searchConducted;
         b.searchBasis = searchBasis;
         b.contrabandFound = contrabandFound;
-        b.outcome = outcome;
+        b.contrabandWeapons = contrabandWeapons;
+        b.contrabandDrugs = contrabandDrugs;
+        b.frisk = frisk;
+        b.arrest = arrest;
+        b.citation = citation;
+        b.warning = warning;
+        b.summons = summons;
         b.useOfForce = useOfForce;
         b.officerId = officerId;
         return b;
@@ -101,8 +185,12 @@ public record Stop(
     /** Builds a {@link Stop}; every setter rejects {@code null}. Not thread-safe. */
     public static final class Builder {
         private final String id;
-        private final ZonedDateTime dateTime;
+        private final LocalDate date;
+        private final Optional<LocalTime> time;
+        private final ZoneId zone;
         private String beat = UNKNOWN_BEAT;
+        private Optional<String> district = Optional.empty();
+        private Optional<String> precinct = Optional.empty();
         private Optional<GeoPoint> location = Optional.empty();
         private StopType type = StopType.UNKNOWN;
         private Demographics subject = Demographics.UNKNOWN;
@@ -110,17 +198,29 @@ public record Stop(
         private Flag searchConducted = Flag.UNKNOWN;
         private SearchBasis searchBasis = SearchBasis.NONE;
         private Flag contrabandFound = Flag.UNKNOWN;
-        private StopOutcome outcome = StopOutcome.UNKNOWN;
+        private Flag contrabandWeapons = Flag.UNKNOWN;
+        private Flag contrabandDrugs = Flag.UNKNOWN;
+        private Flag frisk = Flag.UNKNOWN;
+        private Flag arrest = Flag.UNKNOWN;
+        private Flag citation = Flag.UNKNOWN;
+        private Flag warning = Flag.UNKNOWN;
+        private Flag summons = Flag.UNKNOWN;
         private Flag useOfForce = Flag.UNKNOWN;
         private Optional<String> officerId = Optional.empty();
 
-        private Builder(String id, ZonedDateTime dateTime) {
+        private Builder(String id, LocalDate date, Optional<LocalTime> time, ZoneId zone) {
             this.id = id;
-            this.dateTime = dateTime;
+            this.date = date;
+            this.time = time;
+            this.zone = zone;
         }
 
         /** The beat id. */
         public Builder beat(String value) { this.beat = Objects.requireNonNull(value, "beat"); return this; }
+        /** The district. */
+        public Builder district(String value) { this.district = Optional.of(value); return this; }
+        /** The precinct. */
+        public Builder precinct(String value) { this.precinct = Optional.of(value); return this; }
         /** The location. */
         public Builder location(GeoPoint value) { this.location = Optional.of(value); return this; }
         /** The stop type. */
@@ -152,8 +252,46 @@ public record Stop(
             this.contrabandFound = Objects.requireNonNull(contraband, "contrabandFound");
             return this;
         }
-        /** The outcome. */
-        public Builder outcome(StopOutcome value) { this.outcome = Objects.requireNonNull(value, "outcome"); return this; }
+        /** Whether weapons were found. */
+        public Builder contrabandWeapons(Flag value) { this.contrabandWeapons = Objects.requireNonNull(value, "contrabandWeapons"); return this; }
+        /** Whether drugs were found. */
+        public Builder contrabandDrugs(Flag value) { this.contrabandDrugs = Objects.requireNonNull(value, "contrabandDrugs"); return this; }
+        /** Whether the subject was frisked. */
+        public Builder frisk(Flag value) { this.frisk = Objects.requireNonNull(value, "frisk"); return this; }
+        /** Whether an arrest was made. */
+        public Builder arrest(Flag value) { this.arrest = Objects.requireNonNull(value, "arrest"); return this; }
+        /** Whether a citation was issued. */
+        public Builder citation(Flag value) { this.citation = Objects.requireNonNull(value, "citation"); return this; }
+        /** Whether a warning was issued. */
+        public Builder warning(Flag value) { this.warning = Objects.requireNonNull(value, "warning"); return this; }
+        /** Whether a summons was issued. */
+        public Builder summons(Flag value) { this.summons = Objects.requireNonNull(value, "summons"); return this; }
+        /**
+         * The decision flags from a most-severe-outcome code, as OPP's {@code outcome} column records
+         * it: the outcome's own flag is YES and every more severe flag NO; the less severe flags stay
+         * unrecorded (a citation does not say whether a warning was also given). {@link StopOutcome#NONE}
+         * sets all four NO; {@link StopOutcome#UNKNOWN} sets all four unrecorded.
+         */
+        public Builder outcome(StopOutcome value) {
+            Objects.requireNonNull(value, "outcome");
+            Flag u = Flag.UNKNOWN;
+            switch (value) {
+                case ARREST -> set(Flag.YES, u, u, u);
+                case SUMMONS -> set(Flag.NO, Flag.YES, u, u);
+                case CITATION -> set(Flag.NO, Flag.NO, Flag.YES, u);
+                case WARNING -> set(Flag.NO, Flag.NO, Flag.NO, Flag.YES);
+                case NONE -> set(Flag.NO, Flag.NO, Flag.NO, Flag.NO);
+                case UNKNOWN -> set(u, u, u, u);
+                default -> throw new AssertionError(value);
+            }
+            return this;
+        }
+        private void set(Flag arrest, Flag summons, Flag citation, Flag warning) {
+            this.arrest = arrest;
+            this.summons = summons;
+            this.citation = citation;
+            this.warning = warning;
+        }
         /** Whether force was used. */
         public Builder useOfForce(Flag value) { this.useOfForce = Objects.requireNonNull(value, "useOfForce"); return this; }
         /** The officer's id. */
@@ -161,8 +299,9 @@ public record Stop(
 
         /** The stop; fails with a message naming the stop and field if a value is invalid. */
         public Stop build() {
-            return new Stop(id, dateTime, beat, location, type, subject, reason, searchConducted, searchBasis,
-                    contrabandFound, outcome, useOfForce, officerId);
+            return new Stop(id, date, time, zone, beat, district, precinct, location, type, subject, reason,
+                    searchConducted, searchBasis, contrabandFound, contrabandWeapons, contrabandDrugs, frisk, arrest,
+                    citation, warning, summons, useOfForce, officerId);
         }
     }
 }

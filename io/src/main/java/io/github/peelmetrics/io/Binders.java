@@ -137,8 +137,11 @@ final class Binders {
             StopOutcome out = outcome(v, outcome, arrest, citation, warning, row, sink);
             Optional<String> off = v.optionalText(officer, row, true);
             Optional<String> why = v.optionalText(reason, row, false);
-            sink.emit(new Stop(sid, when, b == null ? Stop.UNKNOWN_BEAT : b, location, st, subject, why, sc, sb, cf,
-                    out, v.flag(force, row), off), 1);
+            Flag[] decisions = decisions(out);
+            sink.emit(new Stop(sid, when.toLocalDate(), Optional.of(when.toLocalTime()), when.getZone(),
+                    b == null ? Stop.UNKNOWN_BEAT : b, Optional.empty(), Optional.empty(), location, st, subject, why,
+                    sc, sb, cf, Flag.UNKNOWN, Flag.UNKNOWN, Flag.UNKNOWN, decisions[0], decisions[1], decisions[2],
+                    decisions[3], v.flag(force, row), off), 1);
         };
     }
 
@@ -180,6 +183,20 @@ final class Binders {
             throw new Reject(lng.label(), Values.text(lng, row, lo), "is not a longitude in [-180, 180]");
         }
         return Optional.of(new GeoPoint(a, o));
+    }
+
+    private static final Flag[][] DECISIONS = new Flag[StopOutcome.values().length][];
+
+    static {
+        for (StopOutcome o : StopOutcome.values()) {
+            Stop s = Stop.builder("x", java.time.LocalDate.EPOCH, java.time.ZoneOffset.UTC).outcome(o).build();
+            DECISIONS[o.ordinal()] = new Flag[] {s.arrest(), s.citation(), s.warning(), s.summons()};
+        }
+    }
+
+    /** The arrest, citation, warning and summons flags of a most-severe outcome (see {@link Stop.Builder#outcome}). */
+    private static Flag[] decisions(StopOutcome o) {
+        return DECISIONS[o.ordinal()];
     }
 
     /** The outcome column when given, else the most severe of the arrest, citation and warning flags. */

@@ -93,7 +93,9 @@ public final class RecordWriter<T> {
         ZoneId zone = mapping.zone().orElseThrow(() -> new IllegalArgumentException(
                 "writing stops needs an explicit time zone: set Mapping.zone(...)"));
         return new RecordWriter<>(header(mapping, RecordType.STOPS.written()), s -> {
-            ZonedDateTime t = s.dateTime().withZoneSameInstant(zone);
+            ZonedDateTime t = s.dateTime().orElseThrow(() -> new IllegalArgumentException("stop " + s.id()
+                    + ": no time of day recorded; the writer's format has a required time column"))
+                    .withZoneSameInstant(zone);
             String time = t.toLocalTime().format(TIME) + (t.getNano() == 0 ? "" : String.format(Locale.ROOT, ".%09d", t.getNano()));
             StopOutcome o = s.outcome();
             return new String[] {s.id(), t.toLocalDate().toString(), time,

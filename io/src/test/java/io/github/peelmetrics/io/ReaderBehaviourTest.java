@@ -69,7 +69,7 @@ class ReaderBehaviourTest {
         assertTrue(r.summary().toString().startsWith("stops.csv: 5 read, 2 accepted, 3 rejected (line 3: date"),
                 r.summary().toString());
         Stop first = r.records().get(0);
-        assertEquals(ZonedDateTime.of(2017, 3, 4, 12, 30, 0, 0, CHICAGO), first.dateTime());
+        assertEquals(ZonedDateTime.of(2017, 3, 4, 12, 30, 0, 0, CHICAGO), first.dateTime().orElseThrow());
         assertEquals(StopOutcome.CITATION, first.outcome());
         assertEquals(SearchBasis.NONE, first.searchBasis());
         assertEquals(Flag.UNKNOWN, first.contrabandFound());
@@ -106,7 +106,7 @@ class ReaderBehaviourTest {
         String csv = "stop_id,date,time\n1,3/4/2017,9:05 PM\n2,20170304,21:05:00.0000000\n3,2017-03-04,21:05\n";
         List<Stop> stops = RecordReader.of(Mapping.generic(RecordType.STOPS).zone(CHICAGO)).readCsv(in(csv), "s").records();
         for (Stop s : stops) {
-            assertEquals(ZonedDateTime.of(2017, 3, 4, 21, 5, 0, 0, CHICAGO), s.dateTime(), s.id());
+            assertEquals(ZonedDateTime.of(2017, 3, 4, 21, 5, 0, 0, CHICAGO), s.dateTime().orElseThrow(), s.id());
         }
         ReadException e = assertThrows(ReadException.class, () -> RecordReader.of(Mapping.generic(RecordType.STOPS).zone(CHICAGO)
                 .dateFormats("d/M/yyyy")).readCsv(in("stop_id,date,time\n1,31/2/2017,10:00\n"), "s"));
@@ -135,7 +135,7 @@ class ReaderBehaviourTest {
         List<Stop> stops = RecordReader.of(m).readCsv(in(csv), "ri.csv").records();
         assertEquals(List.of("1", "2"), stops.stream().map(Stop::id).toList());
         assertEquals(List.of(StopOutcome.ARREST, StopOutcome.CITATION), stops.stream().map(Stop::outcome).toList());
-        assertEquals(ZoneId.of("America/New_York"), stops.get(0).dateTime().getZone());
+        assertEquals(ZoneId.of("America/New_York"), stops.get(0).dateTime().orElseThrow().getZone());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> Mapping.fromJson(RecordType.STOPS, "{\"zone\": \"Mars/Olympus\"}"));
         assertTrue(bad.getMessage().contains("Mars/Olympus"), bad.getMessage());

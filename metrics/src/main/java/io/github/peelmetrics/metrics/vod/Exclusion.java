@@ -11,6 +11,8 @@ public enum Exclusion {
     UNKNOWN_LOCATION,
     /** Beat fixed effects were asked for and the stop's beat is {@link io.github.peelmetrics.core.Stop#UNKNOWN_BEAT}. */
     UNKNOWN_BEAT,
+    /** The stop's time of day was not recorded: it cannot be placed in daylight or darkness. */
+    UNKNOWN_TIME,
     /** The stop's clock minute is outside the inter-twilight window of its location. */
     OUTSIDE_WINDOW,
     /**

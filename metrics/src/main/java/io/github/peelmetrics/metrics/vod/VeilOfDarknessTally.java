@@ -395,7 +395,10 @@ public final class VeilOfDarknessTally implements Tally<Stop, VeilOfDarknessTall
             }
             b = beat(s.beat());
         }
-        ZonedDateTime t = s.dateTime();
+        if (s.time().isEmpty()) {
+            return -1 - Exclusion.UNKNOWN_TIME.ordinal();
+        }
+        ZonedDateTime t = s.dateTime().orElseThrow();
         if (!t.getZone().equals(zone)) {
             t = t.withZoneSameInstant(zone);
         }

@@ -69,7 +69,8 @@ final class VeilOfDarknessTallyFormat {
     private static final int DIGEST_BYTES = 32;
     private static final long YEAR_BIAS = 1_000_000_000L;
     private static final int MINUTES = 1440;
-    private static final Exclusion[] TALLIED = {Exclusion.UNKNOWN_RACE, Exclusion.UNKNOWN_LOCATION, Exclusion.UNKNOWN_BEAT};
+    private static final Exclusion[] TALLIED = {Exclusion.UNKNOWN_RACE, Exclusion.UNKNOWN_LOCATION, Exclusion.UNKNOWN_BEAT,
+        Exclusion.UNKNOWN_TIME};
 
     private VeilOfDarknessTallyFormat() {}
 

@@ -83,8 +83,8 @@ class VeilOfDarknessConformanceTest {
             assertEquals(r.isDark(), k.dark().map(d -> d ? 1 : 0).orElse(-1),
                     c.id() + " row " + r.stop().id() + " is_dark (excluded: " + k.exclusion() + ")");
             assertEquals(r.minority() == 1, r.stop().subject().race().equals(group), "minority column");
-            LocalDate date = r.stop().dateTime().toLocalDate();
-            assertEquals(r.stop().dateTime().getHour() * 60 + r.stop().dateTime().getMinute(), r.minuteOfDay());
+            LocalDate date = r.stop().dateTime().orElseThrow().toLocalDate();
+            assertEquals(r.stop().dateTime().orElseThrow().getHour() * 60 + r.stop().dateTime().orElseThrow().getMinute(), r.minuteOfDay());
             if (r.isDark() == 1) {
                 double dusk = SolarTimes.civilDusk(place, zone, date).clockMinutes().getAsDouble();
                 minAfterDusk = Math.min(minAfterDusk, r.minuteOfDay() - dusk);

@@ -79,7 +79,7 @@ class VeilOfDarknessPropertiesTest {
     }
 
     private static Stop rezone(Stop s) {
-        Stop.Builder b = Stop.builder(s.id(), s.dateTime().withZoneSameInstant(ZoneOffset.UTC))
+        Stop.Builder b = Stop.builder(s.id(), s.dateTime().orElseThrow().withZoneSameInstant(ZoneOffset.UTC))
                 .beat(s.beat()).subject(s.subject());
         return b.build();
     }
