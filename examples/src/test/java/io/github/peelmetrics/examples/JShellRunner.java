@@ -17,6 +17,15 @@ import jdk.jshell.SourceCodeAnalysis;
 final class JShellRunner {
     private JShellRunner() {}
 
+    /** An in-process JShell on the test class path that writes what it prints to {@code out}. */
+    static JShell open(PrintStream out) {
+        JShell js = JShell.builder().executionEngine("local").out(out).err(out).build();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            js.addToClasspath(entry);
+        }
+        return js;
+    }
+
     /**
      * Evaluates {@code code} snippet by snippet, failing on a rejected snippet or an exception, and
      * returns what it printed. Lines that start with {@code /} are JShell commands ({@code /exit})
@@ -27,10 +36,7 @@ final class JShellRunner {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        try (JShell js = JShell.builder().executionEngine("local").out(capture).err(capture).build()) {
-            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                js.addToClasspath(entry);
-            }
+        try (JShell js = open(capture)) {
             System.setOut(capture);
             SourceCodeAnalysis analysis = js.sourceCodeAnalysis();
             String remaining = java;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -153,10 +152,7 @@ class JavadocExamplesTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        try (JShell js = JShell.builder().executionEngine("local").out(capture).err(capture).build()) {
-            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                js.addToClasspath(entry);
-            }
+        try (JShell js = JShellRunner.open(capture)) {
             System.setOut(capture);
             for (String imp : imports()) {
                 check(example, imp, js.eval(imp));
