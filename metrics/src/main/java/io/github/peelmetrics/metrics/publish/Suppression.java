@@ -57,7 +57,7 @@ public final class Suppression {
     }
 
     /** The minimum count that may be shown. */
-    public long minimum() {
+    public long minimumCount() {
         return minimum;
     }
 
