@@ -12,7 +12,9 @@ import java.util.Objects;
 /**
  * OPP's stop rates per race over the months that survive OPP's base eligibility rules, made by
  * {@link OppStopRates#of}. Every rate is per resident per year over the months listed in
- * {@link #months()} ({@link #period()}); the toString says so.
+ * {@link #months()} ({@link #period()}); the toString says so, and prints an exact p-value
+ * below 1e-300 as {@code < 1e-300} (the tails of the binomial lose their digits there; the
+ * component keeps what was computed).
  *
  * @param reference    the race every other race is compared with
  * @param level        the level of the Wald intervals printed (and of every comparison)
@@ -23,6 +25,8 @@ import java.util.Objects;
  */
 public record StopRateTable(Category reference, double level, List<EligibilityStep> steps, long rowsAnalysed,
                             List<YearMonth> months, List<StopRate> rows) {
+
+    private static final double TINY_P = 1e-300;
 
     /** Validates: no nulls, the lists copied, a level in (0, 1). */
     public StopRateTable {
@@ -63,7 +67,7 @@ public record StopRateTable(Category reference, double level, List<EligibilitySt
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        String pct = Format.num(level * 100) + "%";
+        String pct = Format.percent(level) + "%";
         sb.append("Stops per 1,000 residents per year, ").append(period()).append(" (").append(months.size())
                 .append(" months, ").append(rowsAnalysed).append(" stops after OPP's base rules)\n");
         sb.append(Format.f("  %-24s %8s %10s %11s %11s %9s %-20s %s%n", "race", "stops", "residents",
@@ -77,7 +81,8 @@ public record StopRateTable(Category reference, double level, List<EligibilitySt
                 Interval i = c.rateRatio().interval();
                 ratio = Format.cell(c.rateRatio().estimate());
                 ci = "[" + Format.cell(i.lower()) + ", " + Format.cell(i.upper()) + "]";
-                p = Format.p(c.testResult().pValue());
+                double pv = c.testResult().pValue();
+                p = pv < TINY_P ? "< 1e-300" : Format.p(pv);   // below this the binomial tails are not accurate
             }
             sb.append(Format.f("  %-24s %8d %10d %11s %11s %9s %-20s %s%n", r.race().label(), r.stops(),
                     r.population(), r.oppRowPresent() ? Format.cell(r.annualStopsPer1000()) : "no row",
