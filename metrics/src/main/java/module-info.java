@@ -10,6 +10,7 @@ module io.github.peelmetrics.metrics {
     exports io.github.peelmetrics.metrics.complaints;
     exports io.github.peelmetrics.metrics.disparity;
     exports io.github.peelmetrics.metrics.publish;
+    exports io.github.peelmetrics.metrics.rates;
     exports io.github.peelmetrics.metrics.stops;
     exports io.github.peelmetrics.metrics.trend;
     exports io.github.peelmetrics.metrics.vod;

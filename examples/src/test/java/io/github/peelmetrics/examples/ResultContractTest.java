@@ -47,6 +47,8 @@ import io.github.peelmetrics.metrics.trend.PanelObservation;
 import io.github.peelmetrics.metrics.trend.PoissonRate;
 import io.github.peelmetrics.metrics.trend.ProportionChange;
 import io.github.peelmetrics.metrics.trend.RateComparison;
+import io.github.peelmetrics.metrics.rates.OppStopRates;
+import io.github.peelmetrics.metrics.rates.StopRateTable;
 import io.github.peelmetrics.metrics.trend.SeasonalMannKendall;
 import io.github.peelmetrics.metrics.trend.SensSlope;
 import io.github.peelmetrics.metrics.vod.InterTwilightWindow;
@@ -90,6 +92,7 @@ import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -143,6 +146,7 @@ class ResultContractTest {
             Map.entry(Trim.class, "a configured weighting step"),
             Map.entry(Benchmark.class, "an input: the population a disparity is measured against"),
             Map.entry(Disparity.class, "a configured step that makes a DisparityTable"),
+            Map.entry(OppStopRates.class, "a configured step that makes a StopRateTable"),
             Map.entry(Suppression.class, "a configured step that makes a SuppressedTable"),
             Map.entry(EarlyIntervention.class, "a configured step that makes an InterventionList"),
             Map.entry(VeilOfDarkness.class, "a configured test that makes a VeilOfDarknessResult"),
@@ -235,6 +239,13 @@ class ResultContractTest {
             put(s, SeasonalMannKendall.test(monthly, 12));
             put(s, PoissonRate.of(88, 1.0));
             put(s, RateComparison.test(88, 1.0, 186, 1.0));
+            // metrics: OPP's stop rates per resident
+            Map<Category, Long> residents = new HashMap<>();
+            data.beats().forEach(b -> b.population().forEach((race, n) -> residents.merge(race, n, Long::sum)));
+            StopRateTable stopRates = OppStopRates.per(residents).of(stops);
+            put(s, stopRates);
+            put(s, stopRates.row(Races.BLACK));
+            put(s, stopRates.steps().get(2));
             put(s, ProportionChange.test(601, 1002, 865, 1201));
             InterruptedTimeSeries its = InterruptedTimeSeries.fit(Arrays.copyOf(monthly, 24), 12);
             put(s, its);

@@ -9,6 +9,7 @@ import io.github.peelmetrics.core.internal.Checks;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.numbers.gamma.LogGamma;
 
@@ -41,6 +42,25 @@ import org.apache.commons.numbers.gamma.LogGamma;
  * </ul>
  * {@link #test} gives the rate ratio with its Wald interval and the exact conditional test;
  * the other estimates and tests are methods of the result. Immutable and thread-safe.
+ *
+ * <p><b>Why a rate ratio and not a risk ratio.</b> Stops, complaints and uses of force are
+ * events: one resident can be stopped many times, so a count of stops is not a count of people
+ * and can exceed the population. A Katz (log) risk ratio treats {@code a/n} as a binomial
+ * proportion and needs {@code a <= n}; the Poisson rate ratio treats {@code a} as a count over
+ * an exposure (person-years) and has no such bound. Use the risk ratio
+ * ({@link io.github.peelmetrics.core.stats.TwoByTwo}) for per-person outcomes (searched or not,
+ * found or not), this class for events per resident.
+ *
+ * <p><b>No events at all.</b> With {@code a1 = a0 = 0} there is nothing to compare: {@link #test}
+ * throws and {@link #testIfDefined} returns {@link Optional#empty()} (epitools prints a Wald
+ * {@code NaN}, R {@code poisson.test} fails). A single zero cell is a comparison: the Wald
+ * bounds follow epitools (above), the mid-p and exact intervals are one-sided at 0 or infinity.
+ *
+ * <p>References: K. J. Rothman and S. Greenland, <i>Modern Epidemiology</i>, 2nd ed. (1998),
+ * ch. 14 (rate ratio, Wald and mid-p exact intervals); T. J. Aragón, epitools 0.5-10.1
+ * ({@code rateratio.wald}, {@code rateratio.midp}); R {@code stats::poisson.test} (4.2).
+ * Conformance: {@code metrics/rates.json} and the {@code poisson_rate_ratio} cases of
+ * {@code metrics/stop_rates.json}.
  *
  * <pre>{@code
  * jshell> RateComparison.test(88, 1.0, 186, 1.0)
@@ -106,7 +126,39 @@ public record RateComparison(PoissonRate group, PoissonRate reference, RatioEsti
                         "exact-conditional"));
     }
 
-    /** The Wald (log) interval for the rate ratio at {@code level}. */
+    /**
+     * Compares the two rates as {@link #test(long, double, long, double, double)}, or
+     * {@link Optional#empty()} when neither side has an event (the ratio 0/0, its mid-p and exact
+     * intervals and the exact test are not defined).
+     *
+     * @throws IllegalArgumentException when a count is negative, an exposure is not positive and
+     *                                  finite, or the level is outside (0, 1)
+     */
+    public static Optional<RateComparison> testIfDefined(long groupEvents, double groupExposure, long referenceEvents,
+                                                         double referenceExposure, double level) {
+        PoissonRate.of(groupEvents, groupExposure);
+        PoissonRate.of(referenceEvents, referenceExposure);
+        Checks.level(level, "RateComparison");
+        if (groupEvents + referenceEvents == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(test(groupEvents, groupExposure, referenceEvents, referenceExposure, level));
+    }
+
+    /**
+     * The standard error of {@code log RR} used by the Wald interval, {@code sqrt(1/a1 + 1/a0)};
+     * infinite when a count is zero (epitools' {@code se_log}).
+     */
+    public double waldStandardError() {
+        return Math.sqrt(1.0 / group.events() + 1.0 / reference.events());
+    }
+
+    /**
+     * The Wald (log) interval for the rate ratio at {@code level}:
+     * {@code exp(log RR ∓ z·sqrt(1/a1 + 1/a0))} (Rothman and Greenland 1998, eq. 14-9; epitools
+     * {@code rateratio.wald}). No zero correction: {@code a1 = 0} gives 0 with {@code [0, NaN]},
+     * {@code a0 = 0} gives infinity with {@code [NaN, Infinity]}, as epitools.
+     */
     public RatioEstimate wald(double level) {
         return wald(group, reference, level);
     }
@@ -119,7 +171,12 @@ public record RateComparison(PoissonRate group, PoissonRate reference, RatioEsti
         return new RatioEstimate(rr, Interval.of(Math.exp(log - z * se), Math.exp(log + z * se), "wald-log", level));
     }
 
-    /** The mid-p (median-unbiased) estimate of the rate ratio and its mid-p exact interval at {@code level}. */
+    /**
+     * The mid-p (median-unbiased) estimate of the rate ratio and its mid-p exact interval at
+     * {@code level} (Rothman and Greenland 1998, ch. 14; epitools {@code rateratio.midp}). Each
+     * equation of the class comment is solved for {@code s} by bisection to the last bit (about
+     * one ulp), then mapped to the ratio; epitools' own {@code uniroot} is looser (about 1e-4).
+     */
     public RatioEstimate midP(double level) {
         double alpha = 1 - Checks.level(level, "RateComparison");
         long a1 = group.events();
