@@ -21,6 +21,7 @@ import java.util.OptionalDouble;
  * @param kind        {@link Kind#OMNIBUS} (every race with an action, k x 2) or {@link Kind#PAIRWISE} (one race vs the
  *                    reference, 2 x 2)
  * @param race        for {@link Kind#PAIRWISE}: the race compared with the reference
+ * @param reference   the reference race (OPP: white)
  * @param races       for {@link Kind#OMNIBUS}: the races in the table (empty for pairwise)
  * @param statistic   the chi-square statistic; empty when the table has fewer than 2 races or an empty margin
  * @param df          the degrees of freedom (races - 1)
@@ -30,7 +31,7 @@ import java.util.OptionalDouble;
  * @param familySize  the number of defined p-values in the family
  */
 public record KptTest(Level level, String geography, Optional<String> district, Kind kind, Optional<Category> race,
-        List<Category> races, OptionalDouble statistic, int df, OptionalDouble pValue, OptionalDouble minExpected,
+        Category reference, List<Category> races, OptionalDouble statistic, int df, OptionalDouble pValue, OptionalDouble minExpected,
         OptionalDouble holm, int familySize) {
 
     /** Where the table is drawn. */
@@ -56,6 +57,7 @@ public record KptTest(Level level, String geography, Optional<String> district, 
         Objects.requireNonNull(district, "district");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(race, "race");
+        Objects.requireNonNull(reference, "reference");
         races = List.copyOf(races);
         Objects.requireNonNull(statistic, "statistic");
         Objects.requireNonNull(pValue, "pValue");
@@ -75,7 +77,7 @@ public record KptTest(Level level, String geography, Optional<String> district, 
     public String label() {
         String where = geography + district.map(d -> " / " + d).orElse("");
         return where + ": " + (kind == Kind.OMNIBUS ? "omnibus " + races.stream().map(Category::code).toList()
-                : race.map(Category::code).orElse("?") + " vs reference");
+                : race.map(Category::code).orElse("?") + " vs " + reference.code());
     }
 
     @Override

@@ -551,7 +551,7 @@ public final class OutcomeTest {
             Raw r = raws.get(i);
             boolean defined = r.chi != null;
             int df = r.kind == KptTest.Kind.PAIRWISE ? 1 : Math.max(0, r.races.size() - 1);
-            out.add(new KptTest(r.level, r.geo, r.district, r.kind, r.race, r.races,
+            out.add(new KptTest(r.level, r.geo, r.district, r.kind, r.race, races.get(0), r.races,
                     defined ? OptionalDouble.of(r.chi[0]) : OptionalDouble.empty(), df,
                     defined ? OptionalDouble.of(r.chi[2]) : OptionalDouble.empty(),
                     defined ? OptionalDouble.of(r.chi[3]) : OptionalDouble.empty(),
