@@ -67,7 +67,7 @@ public record HitRates(String action, String outcome, Preparation preparation,
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(Format.f("hit rate = %s per %s, %s%n", outcome, action, preparation));
+        StringBuilder sb = new StringBuilder(Format.f("%s per %s (%s)%n", outcome, action, preparation));
         sb.append(Format.f("  %-22s %-10s %8s %6s %9s%n", "location / district", "race", "actions", "hits", "hit rate"));
         byLocation.forEach((g, m) -> {
             m.forEach((race, h) -> sb.append(Format.f("  %-22s %-10s %8d %6d %9s%n", g, race.code(), h.actions(),

@@ -19,8 +19,8 @@ public record Preparation(long rowsIn, long outcomeNaFilledFalse, double nullRat
 
     @Override
     public String toString() {
-        return rowsIn + " rows, " + rowsUsed + " used (" + outcomeNaFilledFalse + " unrecorded outcomes without action "
-                + "read as none; dropped " + Format.num(nullRate) + " unrecorded, " + Format.num(outcomeWithoutActionRate)
-                + " outcome without action)";
+        return rowsIn + " rows, " + rowsUsed + " used; " + outcomeNaFilledFalse + " without action and outcome read as "
+                + "nothing found; dropped " + Format.num(nullRate) + " unrecorded, " + Format.num(outcomeWithoutActionRate)
+                + " found without action";
     }
 }
