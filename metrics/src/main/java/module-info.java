@@ -1,5 +1,5 @@
 /**
- * What the police do and how it changes: stop tallies, disparity, publication safety, complaint
+ * What the police do and how it changes: stop tallies, disparity, the outcome test (hit rates, KPT, frisk yield), publication safety, complaint
  * and beat metrics, trend and change tests, the veil of darkness test.
  */
 module io.github.peelmetrics.metrics {
@@ -9,6 +9,7 @@ module io.github.peelmetrics.metrics {
     exports io.github.peelmetrics.metrics.beats;
     exports io.github.peelmetrics.metrics.complaints;
     exports io.github.peelmetrics.metrics.disparity;
+    exports io.github.peelmetrics.metrics.outcome;
     exports io.github.peelmetrics.metrics.publish;
     exports io.github.peelmetrics.metrics.rates;
     exports io.github.peelmetrics.metrics.stops;

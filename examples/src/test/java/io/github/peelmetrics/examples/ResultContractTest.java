@@ -35,6 +35,10 @@ import io.github.peelmetrics.metrics.disparity.Disparity;
 import io.github.peelmetrics.metrics.disparity.DisparityRow;
 import io.github.peelmetrics.metrics.disparity.DisparityTable;
 import io.github.peelmetrics.metrics.disparity.RelativeRateIndex;
+import io.github.peelmetrics.metrics.outcome.EligibilityRule;
+import io.github.peelmetrics.metrics.outcome.HitRates;
+import io.github.peelmetrics.metrics.outcome.OutcomeTest;
+import io.github.peelmetrics.metrics.outcome.OutcomeTestResult;
 import io.github.peelmetrics.metrics.publish.CountTable;
 import io.github.peelmetrics.metrics.publish.SuppressedTable;
 import io.github.peelmetrics.metrics.publish.Suppression;
@@ -89,6 +93,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,6 +155,7 @@ class ResultContractTest {
             Map.entry(Suppression.class, "a configured step that makes a SuppressedTable"),
             Map.entry(EarlyIntervention.class, "a configured step that makes an InterventionList"),
             Map.entry(VeilOfDarkness.class, "a configured test that makes a VeilOfDarknessResult"),
+            Map.entry(OutcomeTest.class, "a configured test that makes an OutcomeTestResult"),
             Map.entry(Codebook.class, "part of a Mapping: raw values to categories"),
             Map.entry(Mapping.class, "a reader's configuration"),
             Map.entry(RecordType.class, "a type token: a record class and its field names"),
@@ -276,6 +282,21 @@ class ResultContractTest {
             stops.forEach(vodTally::add);
             put(s, vodTally);
             put(s, vodTally.classify(stops.subList(0, 1)).get(0));
+            // metrics: OPP's outcome test, each stop in its beat's district (the sample city's beats.csv)
+            Map<String, String> districtOf = new HashMap<>();
+            data.beats().forEach(b -> districtOf.put(b.id(), b.district()));
+            List<Stop> inDistricts = stops.stream().map(x -> districtOf.containsKey(x.beat())
+                    ? x.toBuilder().district(districtOf.get(x.beat())).build() : x).toList();
+            OutcomeTestResult outcome = OutcomeTest.opp().test("Sample City", inDistricts);
+            put(s, outcome);
+            put(s, outcome.eligibility().get("Sample City"));
+            put(s, outcome.eligibility().get("Sample City").step(EligibilityRule.DISCRETIONARY_SEARCHES));
+            HitRates searches = outcome.searches().orElseThrow();
+            put(s, searches);
+            put(s, searches.preparation());
+            put(s, searches.of("Sample City", Races.BLACK));
+            put(s, searches.aggregate().get(Races.BLACK));
+            put(s, searches.kpt().get(0));
             // io
             String csv = String.join("\n",
                     "raw_row_number,date,time,subject_race,subject_age,subject_sex,outcome",
