@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every {@code ```jshell} block of the README runs in JShell against the built modules, and when
- * a {@code ```text} block follows it, what the snippet prints must equal that block: the README's
- * examples and the output they show cannot drift from the code.
+ * Every {@code ```jshell} block of the README and of {@code docs/*.md} runs in JShell against the
+ * built modules, and when a {@code ```text} block follows it, what the snippet prints must equal
+ * that block: the examples and the output they show cannot drift from the code.
  */
 class ReadmeSnippetsTest {
 
@@ -28,9 +28,26 @@ class ReadmeSnippetsTest {
         }
     }
 
+    /** README.md and every docs/*.md. */
+    static List<Path> documents() throws IOException {
+        List<Path> out = new ArrayList<>(List.of(Path.of("..", "README.md")));
+        try (Stream<Path> docs = Files.list(Path.of("..", "docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(out::add);
+        }
+        return out;
+    }
+
     static Stream<Snippet0> snippets() throws IOException {
-        Path readme = Path.of("..", "README.md");
-        List<String> lines = Files.readAllLines(readme, StandardCharsets.UTF_8);
+        List<Snippet0> out = new ArrayList<>();
+        for (Path doc : documents()) {
+            out.addAll(snippets(doc.getFileName().toString(), Files.readAllLines(doc, StandardCharsets.UTF_8)));
+        }
+        assertFalse(out.stream().noneMatch(s -> s.name().startsWith("README.md")), "the README has no jshell snippets");
+        return out.stream();
+    }
+
+    /** The {@code ```jshell} blocks of one document, each with the {@code ```text} block after it, if any. */
+    static List<Snippet0> snippets(String name, List<String> lines) {
         List<Snippet0> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (!lines.get(i).strip().equals("```jshell")) {
@@ -54,20 +71,19 @@ class ReadmeSnippetsTest {
                 }
                 expected = String.join("\n", lines.subList(j + 1, k));
             }
-            out.add(new Snippet0("README line " + (i + 1), code, expected));
+            out.add(new Snippet0(name + " line " + (i + 1), code, expected));
             i = end;
         }
-        assertFalse(out.isEmpty(), "the README has no jshell snippets");
-        return out.stream();
+        return out;
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("snippets")
-    void readmeSnippetRunsAndPrintsWhatTheReadmeShows(Snippet0 s) {
+    void snippetRunsAndPrintsWhatTheDocumentShows(Snippet0 s) {
         String printed = JShellRunner.run(s.name(), s.code());
         if (s.expectedOutput() != null) {
             assertEquals(normalise(s.expectedOutput()), normalise(printed),
-                    s + ": the README shows other output than the snippet prints");
+                    s + ": the document shows other output than the snippet prints");
         }
     }
 
