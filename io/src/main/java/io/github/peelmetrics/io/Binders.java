@@ -61,10 +61,12 @@ final class Binders {
         boolean single = cols.fixed() && datetime.present();
         Field id = field("stop_id", m, cols, source, true);
         Field date = field("date", m, cols, source, !single);
-        Field time = field("time", m, cols, source, !single);
+        Field time = field("time", m, cols, source, false);
         Field lat = field("lat", m, cols, source, false);
         Field lng = field("lng", m, cols, source, false);
         Field beat = field("beat", m, cols, source, false);
+        Field district = field("district", m, cols, source, false);
+        Field precinct = field("precinct", m, cols, source, false);
         Field race = field("subject_race", m, cols, source, false);
         Field age = field("subject_age", m, cols, source, false);
         Field ageGroup = field("subject_age_group", m, cols, source, false);
@@ -75,25 +77,39 @@ final class Binders {
         Field searched = field("search_conducted", m, cols, source, false);
         Field basis = field("search_basis", m, cols, source, false);
         Field contraband = field("contraband_found", m, cols, source, false);
+        Field weapons = field("contraband_weapons", m, cols, source, false);
+        Field drugs = field("contraband_drugs", m, cols, source, false);
+        Field frisk = field("frisk_performed", m, cols, source, false);
         Field outcome = field("outcome", m, cols, source, false);
         Field arrest = field("arrest_made", m, cols, source, false);
         Field citation = field("citation_issued", m, cols, source, false);
         Field warning = field("warning_issued", m, cols, source, false);
+        Field summons = field("summons_issued", m, cols, source, false);
         Field force = field("use_of_force", m, cols, source, false);
         return (row, sink) -> {
             String sid = v.id(id, row);
-            ZonedDateTime when;
+            LocalDate day;
+            Optional<LocalTime> clock;
             if (single || datetime.raw(row) != null) {
-                when = dateTime(v, datetime, row, zone);
+                ZonedDateTime when = dateTime(v, datetime, row, zone);
+                day = when.toLocalDate();
+                clock = Optional.of(when.toLocalTime());
             } else {
                 LocalDate d = v.requiredDate(date, row);
                 int t = time.cell(row);
                 if (t == Field.MISSING) {
-                    throw new Reject(time.label(), "", "is missing (a stop needs its time of day)");
+                    day = d; // kept without a time of day: analyses that need one exclude it and say so
+                    clock = Optional.empty();
+                } else {
+                    // a local time in a daylight-saving gap moves forward, as ZonedDateTime.of does
+                    ZonedDateTime when = ZonedDateTime.of(d, v.time(time, row, t), zone);
+                    day = when.toLocalDate();
+                    clock = Optional.of(when.toLocalTime());
                 }
-                when = ZonedDateTime.of(d, v.time(time, row, t), zone);
             }
             String b = v.strippedOrNull(beat, row);
+            Optional<String> dist = v.optionalText(district, row, true);
+            Optional<String> prec = v.optionalText(precinct, row, true);
             Optional<GeoPoint> location = location(v, lat, lng, row);
             int agCell = ageGroup.cell(row);
             Category ag = v.category(ageGroup, row, agCell, sink);
@@ -134,14 +150,25 @@ final class Binders {
                     throw new Reject(basis.label(), basis.raw(row), "is none but " + searched.label() + " is true");
                 }
             }
-            StopOutcome out = outcome(v, outcome, arrest, citation, warning, row, sink);
+            Flag ar = v.flag(arrest, row);
+            Flag ci = v.flag(citation, row);
+            Flag wa = v.flag(warning, row);
+            Flag su = v.flag(summons, row);
+            int outcomeCell = outcome.cell(row);
+            if (outcomeCell != Field.MISSING) {
+                StopOutcome o = v.enumValue(outcome, row, outcomeCell, StopOutcome.class, StopOutcome.UNKNOWN,
+                        StopOutcome.UNKNOWN, sink);
+                Flag[] implied = DECISIONS[o.ordinal()];
+                ar = fill(ar, implied[0], arrest, outcome, o, row);
+                ci = fill(ci, implied[1], citation, outcome, o, row);
+                wa = fill(wa, implied[2], warning, outcome, o, row);
+                su = fill(su, implied[3], summons, outcome, o, row);
+            }
             Optional<String> off = v.optionalText(officer, row, true);
             Optional<String> why = v.optionalText(reason, row, false);
-            Flag[] decisions = decisions(out);
-            sink.emit(new Stop(sid, when.toLocalDate(), Optional.of(when.toLocalTime()), when.getZone(),
-                    b == null ? Stop.UNKNOWN_BEAT : b, Optional.empty(), Optional.empty(), location, st, subject, why,
-                    sc, sb, cf, Flag.UNKNOWN, Flag.UNKNOWN, Flag.UNKNOWN, decisions[0], decisions[1], decisions[2],
-                    decisions[3], v.flag(force, row), off), 1);
+            sink.emit(new Stop(sid, day, clock, zone, b == null ? Stop.UNKNOWN_BEAT : b, dist, prec, location, st,
+                    subject, why, sc, sb, cf, v.flag(weapons, row), v.flag(drugs, row), v.flag(frisk, row), ar, ci, wa, su,
+                    v.flag(force, row), off), 1);
         };
     }
 
@@ -185,6 +212,11 @@ final class Binders {
         return Optional.of(new GeoPoint(a, o));
     }
 
+    /**
+     * Per most-severe outcome, the arrest, citation, warning and summons flags it implies, as
+     * {@link Stop.Builder#outcome} defines them: its own flag YES, the more severe ones NO, the
+     * less severe ones unrecorded.
+     */
     private static final Flag[][] DECISIONS = new Flag[StopOutcome.values().length][];
 
     static {
@@ -194,31 +226,26 @@ final class Binders {
         }
     }
 
-    /** The arrest, citation, warning and summons flags of a most-severe outcome (see {@link Stop.Builder#outcome}). */
-    private static Flag[] decisions(StopOutcome o) {
+    /** The arrest, citation, warning and summons flags that a most severe outcome implies (do not change the array). */
+    static Flag[] implied(StopOutcome o) {
         return DECISIONS[o.ordinal()];
     }
 
-    /** The outcome column when given, else the most severe of the arrest, citation and warning flags. */
-    private static StopOutcome outcome(Values v, Field outcome, Field arrest, Field citation, Field warning, Row row,
-            Sink<?> sink) {
-        Flag a = v.flag(arrest, row);
-        Flag c = v.flag(citation, row);
-        Flag w = v.flag(warning, row);
-        int cell = outcome.cell(row);
-        if (cell != Field.MISSING) {
-            return v.enumValue(outcome, row, cell, StopOutcome.class, StopOutcome.UNKNOWN, StopOutcome.UNKNOWN, sink);
+    /**
+     * A decision flag given both by its own column ({@code explicit}) and by the outcome code
+     * ({@code implied}): the explicit flag when recorded (an outcome code never overrides it), else
+     * what the outcome implies; a recorded flag that the outcome contradicts rejects the row.
+     */
+    private static Flag fill(Flag explicit, Flag implied, Field flag, Field outcome, StopOutcome o, Row row) {
+        if (implied == Flag.UNKNOWN || implied == explicit) {
+            return explicit;
         }
-        if (a == Flag.YES) {
-            return StopOutcome.ARREST;
+        if (explicit == Flag.UNKNOWN) {
+            return implied;
         }
-        if (c == Flag.YES) {
-            return StopOutcome.CITATION;
-        }
-        if (w == Flag.YES) {
-            return StopOutcome.WARNING;
-        }
-        return a == Flag.NO && c == Flag.NO && w == Flag.NO ? StopOutcome.NONE : StopOutcome.UNKNOWN;
+        throw new Reject(flag.label(), flag.raw(row), "is " + (explicit == Flag.YES ? "true" : "false") + " but "
+                + outcome.label() + " \"" + outcome.raw(row) + "\" (most severe outcome " + RecordWriter.name(o)
+                + ") says " + (implied == Flag.YES ? "true" : "false"));
     }
 
     static Binder<SurveyResponse> survey(Mapping<SurveyResponse> m, Columns cols, String source) {

@@ -3,6 +3,7 @@ package io.github.peelmetrics.io;
 import io.github.peelmetrics.core.AgeGroups;
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.Races;
+import io.github.peelmetrics.core.RipaRaces;
 import io.github.peelmetrics.core.Sexes;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -57,7 +58,8 @@ public final class Codebook {
      * {@code Native Hawaiian or Other Pacific Islander}; {@code O}, {@code Native American},
      * {@code American Indian or Alaska Native}, {@code American Indian / Alaskan Native},
      * {@code Middle Eastern}, {@code Multi-Racial},
-     * {@code Two or More Races} (Open Policing counts these under "other"); {@code U},
+     * {@code Two or More Races} (Open Policing counts these under "other"; {@link #racesDetailed()}
+     * keeps them apart); {@code U},
      * {@code Unknown}, {@code Not Recorded}, {@code Refused}, {@code Unable to Determine}. The grouping follows Pierson et al.
      * (2020), the Open Policing Project's standardization.
      */
@@ -79,6 +81,37 @@ public final class Codebook {
                 .with("multi-racial", Races.OTHER).with("two or more races", Races.OTHER)
                 .with("u", Category.UNKNOWN).with("not recorded", Category.UNKNOWN)
                 .with("refused", Category.UNKNOWN).with("unable to determine", Category.UNKNOWN);
+    }
+
+    /**
+     * {@link #races()} with finer categories kept instead of folded into {@code other}, for
+     * codebooks (Census, RIPA, many city exports) that record them:
+     * <ul>
+     * <li>{@code american indian/alaska native} (label {@code American Indian/Alaska Native}) for
+     *     {@code American Indian or Alaska Native}, {@code American Indian / Alaskan Native},
+     *     {@code American Indian/Alaska Native}, {@code American Indian}, {@code Alaska Native},
+     *     {@code Native American}, {@code I};</li>
+     * <li>{@link RipaRaces#MULTIRACIAL} ({@code multiracial}) for {@code Multi-Racial},
+     *     {@code Multiracial}, {@code Two or More Races};</li>
+     * <li>{@link RipaRaces#MIDDLE_EASTERN_SOUTH_ASIAN} for {@code Middle Eastern},
+     *     {@code Middle Eastern or South Asian}.</li>
+     * </ul>
+     * Every other entry is that of {@link #races()} ({@code other} stays for what the export itself
+     * calls other). Use it with {@code mapping.codebook("race", Codebook.racesDetailed())}; figures
+     * by race then have a row for each finer group, and comparisons with a benchmark need the
+     * benchmark in the same groups.
+     */
+    public static Codebook racesDetailed() {
+        Category aian = Category.of("american indian/alaska native", "American Indian/Alaska Native");
+        return races().with(aian.code(), aian).with(aian.label(), aian)
+                .with("american indian or alaska native", aian).with("american indian / alaskan native", aian)
+                .with("american indian / alaska native", aian).with("american indian/alaskan native", aian)
+                .with("american indian", aian).with("alaska native", aian).with("native american", aian)
+                .with("i", aian)
+                .with("multiracial", RipaRaces.MULTIRACIAL).with("multi-racial", RipaRaces.MULTIRACIAL)
+                .with("two or more races", RipaRaces.MULTIRACIAL)
+                .with("middle eastern", RipaRaces.MIDDLE_EASTERN_SOUTH_ASIAN)
+                .with("middle eastern or south asian", RipaRaces.MIDDLE_EASTERN_SOUTH_ASIAN);
     }
 
     /** {@link Sexes} by code and label, plus {@code M}, {@code F}, {@code X}, {@code U}, {@code Unable to Determine}. */

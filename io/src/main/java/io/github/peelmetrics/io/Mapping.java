@@ -60,6 +60,8 @@ public final class Mapping<T> {
     public static final List<String> DEFAULT_DATE_FORMATS = List.of("yyyy-MM-dd", "M/d/yyyy", "yyyy/M/d",
             "yyyyMMdd", "yyyy-MM-dd'T'HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]");
 
+    /** The fields whose columns were set by {@link #column}: a read checks that the header has one of them. */
+    private final Set<String> mapped;
     private final RecordType<T> type;
     private final Map<String, List<String>> columns;
     private final Map<String, Codebook> codebooks;
@@ -71,9 +73,10 @@ public final class Mapping<T> {
     private final List<String> items;
     private final List<String> attributes;
 
-    Mapping(RecordType<T> type, Map<String, List<String>> columns, Map<String, Codebook> codebooks,
+    Mapping(Set<String> mapped, RecordType<T> type, Map<String, List<String>> columns, Map<String, Codebook> codebooks,
             Map<String, String> constants, Set<String> missing, UnknownValues unknownValues, Optional<ZoneId> zone,
             List<String> dateFormats, List<String> items, List<String> attributes) {
+        this.mapped = Collections.unmodifiableSet(new LinkedHashSet<>(mapped));
         this.type = type;
         this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         this.codebooks = Collections.unmodifiableMap(new LinkedHashMap<>(codebooks));
@@ -100,7 +103,11 @@ public final class Mapping<T> {
 
     /**
      * The Stanford Open Policing Project's standardized schema (Pierson et al. 2020, and the
-     * project's data readme): the generic columns (which are the project's), {@code NA} and empty
+     * project's data readme): the generic columns, which are the project's (for stops
+     * {@code district}, {@code precinct}, {@code frisk_performed}, {@code contraband_found},
+     * {@code contraband_weapons}, {@code contraband_drugs}, {@code outcome}, {@code arrest_made},
+     * {@code citation_issued}, {@code warning_issued} among them; a column the file lacks is
+     * reported as not recorded in the read's summary), {@code NA} and empty
      * cells missing, the synonym-rich {@link Codebook#races()} and {@link Codebook#sexes()}, and
      * values no codebook knows {@linkplain UnknownValues#MAP_TO_UNKNOWN mapped to unknown} with a
      * count. Set the zone with {@link #zone(ZoneId)} before reading stops.
@@ -139,7 +146,10 @@ public final class Mapping<T> {
 
     /**
      * A copy in which {@code field} is read from the first present, non-missing one of
-     * {@code candidates} (a column name, or {@link #ROW_NUMBER}).
+     * {@code candidates} (a column name, or {@link #ROW_NUMBER}). A read whose header has none of
+     * them fails in {@link ErrorMode#STRICT} mode, naming the field, the columns and the header's
+     * columns, and warns in the summary in lenient mode: a renamed column that is absent is a
+     * mistake, never silently a field of unknowns.
      *
      * @throws IllegalArgumentException if the record type has no such field (the message lists
      *                                  the fields), or no candidate is given, or one is blank
@@ -153,14 +163,23 @@ public final class Mapping<T> {
         for (String c : candidates) {
             requireName("column of field " + field, c);
         }
-        return withColumns(field, List.of(candidates));
+        Mapping<T> m = withColumns(field, List.of(candidates));
+        Set<String> named = new LinkedHashSet<>(mapped);
+        named.add(field);
+        return new Mapping<>(named, type, m.columns, codebooks, constants, missing, unknownValues, zone, dateFormats,
+                items, attributes);
+    }
+
+    /** The fields whose columns {@link #column} set (a read checks that one of their columns is present). */
+    Set<String> mappedFields() {
+        return mapped;
     }
 
     /** {@link #column} without the check of the field's name (survey items met in a file). */
     Mapping<T> withColumns(String field, List<String> candidates) {
         Map<String, List<String>> c = new LinkedHashMap<>(columns);
         c.put(field, List.copyOf(candidates));
-        return new Mapping<>(type, c, codebooks, constants, missing, unknownValues, zone, dateFormats, items, attributes);
+        return new Mapping<>(mapped, type, c, codebooks, constants, missing, unknownValues, zone, dateFormats, items, attributes);
     }
 
     /**
@@ -176,7 +195,7 @@ public final class Mapping<T> {
         Objects.requireNonNull(codebook, () -> "codebook of field " + field + " must not be null");
         Map<String, Codebook> b = new LinkedHashMap<>(codebooks);
         b.put(field, codebook);
-        return new Mapping<>(type, columns, b, constants, missing, unknownValues, zone, dateFormats, items, attributes);
+        return new Mapping<>(mapped, type, columns, b, constants, missing, unknownValues, zone, dateFormats, items, attributes);
     }
 
     /**
@@ -193,7 +212,7 @@ public final class Mapping<T> {
         }
         Map<String, String> k = new LinkedHashMap<>(constants);
         k.put(field, value);
-        return new Mapping<>(type, columns, codebooks, k, missing, unknownValues, zone, dateFormats, items, attributes);
+        return new Mapping<>(mapped, type, columns, codebooks, k, missing, unknownValues, zone, dateFormats, items, attributes);
     }
 
     /**
@@ -208,19 +227,19 @@ public final class Mapping<T> {
             Objects.requireNonNull(t, "missing token must not be null");
             m.add(Codebook.normalize(t));
         }
-        return new Mapping<>(type, columns, codebooks, constants, m, unknownValues, zone, dateFormats, items, attributes);
+        return new Mapping<>(mapped, type, columns, codebooks, constants, m, unknownValues, zone, dateFormats, items, attributes);
     }
 
     /** A copy with another policy for values no codebook knows. */
     public Mapping<T> unknownValues(UnknownValues policy) {
         Objects.requireNonNull(policy, "unknown values policy must not be null");
-        return new Mapping<>(type, columns, codebooks, constants, missing, policy, zone, dateFormats, items, attributes);
+        return new Mapping<>(mapped, type, columns, codebooks, constants, missing, policy, zone, dateFormats, items, attributes);
     }
 
     /** A copy whose local dates and times are in {@code zone} (needed to read stops). */
     public Mapping<T> zone(ZoneId zone) {
         Objects.requireNonNull(zone, "zone must not be null");
-        return new Mapping<>(type, columns, codebooks, constants, missing, unknownValues, Optional.of(zone), dateFormats,
+        return new Mapping<>(mapped, type, columns, codebooks, constants, missing, unknownValues, Optional.of(zone), dateFormats,
                 items, attributes);
     }
 
@@ -244,7 +263,7 @@ public final class Mapping<T> {
                 throw new IllegalArgumentException("date format is not a valid pattern: \"" + p + "\"", e);
             }
         }
-        return new Mapping<>(type, columns, codebooks, constants, missing, unknownValues, zone, List.of(patterns),
+        return new Mapping<>(mapped, type, columns, codebooks, constants, missing, unknownValues, zone, List.of(patterns),
                 items, attributes);
     }
 
@@ -257,7 +276,7 @@ public final class Mapping<T> {
      */
     public Mapping<T> items(String... names) {
         List<String> list = surveyColumns(names, "item");
-        return new Mapping<>(type, columns, codebooks, constants, missing, unknownValues, zone, dateFormats, list,
+        return new Mapping<>(mapped, type, columns, codebooks, constants, missing, unknownValues, zone, dateFormats, list,
                 attributes);
     }
 
@@ -270,7 +289,7 @@ public final class Mapping<T> {
      */
     public Mapping<T> attributes(String... names) {
         List<String> list = surveyColumns(names, "attribute");
-        return new Mapping<>(type, columns, codebooks, constants, missing, unknownValues, zone, dateFormats, items,
+        return new Mapping<>(mapped, type, columns, codebooks, constants, missing, unknownValues, zone, dateFormats, items,
                 list);
     }
 

@@ -43,7 +43,7 @@ final class Presets {
         if (kinds.contains("age_group")) {
             books.put("age_group", Codebook.ageGroups());
         }
-        return new Mapping<>(type, cols, books, Map.of(), new LinkedHashSet<>(missing), unknown, Optional.empty(),
+        return new Mapping<>(java.util.Set.of(), type, cols, books, Map.of(), new LinkedHashSet<>(missing), unknown, Optional.empty(),
                 Mapping.DEFAULT_DATE_FORMATS, List.of(), List.of());
     }
 }

@@ -8,8 +8,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The counts of one read: rows read, accepted and rejected, records produced, and the raw values
- * that were read as unknown or kept as categories of their own (see {@link UnknownValues}).
+ * The counts of one read: rows read, accepted and rejected, records produced, the raw values
+ * that were read as unknown or kept as categories of their own (see {@link UnknownValues}), and
+ * warnings: each field the input has no column for, which every record therefore leaves
+ * unrecorded (an unknown flag, an empty optional, an unknown category; never "no" or zero).
  *
  * <p>{@code read == accepted + rejected} always holds (the constructor checks it). Rows are data
  * rows of a CSV file (the header and blank lines are not rows) or non-blank lines of a JSON-lines
@@ -24,9 +26,13 @@ import java.util.TreeMap;
  * @param unknownValues per field, per raw value, how many times it was read as unknown or kept
  *                      (unmodifiable, sorted)
  * @param firstRejections the first few rejections (at most 3), for {@link #toString()}
+ * @param warnings      one line per field that the input has no column for, such as
+ *                      {@code frisk_performed: no column frisk_performed; not recorded}; a column
+ *                      that the mapping named explicitly and the input lacks starts with
+ *                      {@code WARNING} (in {@link ErrorMode#STRICT} mode it fails the read instead)
  */
 public record ReadSummary(String source, long read, long accepted, long rejected, long records,
-        Map<String, Map<String, Long>> unknownValues, List<Rejection> firstRejections) {
+        Map<String, Map<String, Long>> unknownValues, List<Rejection> firstRejections, List<String> warnings) {
 
     /** Validates the counts and copies the maps. */
     public ReadSummary {
@@ -40,7 +46,9 @@ public record ReadSummary(String source, long read, long accepted, long rejected
         Objects.requireNonNull(unknownValues, "unknownValues of read summary must not be null")
                 .forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new TreeMap<>(v))));
         unknownValues = Collections.unmodifiableMap(copy);
-        firstRejections = List.copyOf(firstRejections);
+        firstRejections = List.copyOf(Objects.requireNonNull(firstRejections,
+                "firstRejections of read summary must not be null"));
+        warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings of read summary must not be null"));
     }
 
     /** How many values of a field were read as unknown or kept (0 when none). */
@@ -48,7 +56,10 @@ public record ReadSummary(String source, long read, long accepted, long rejected
         return unknownValues.getOrDefault(field, Map.of()).values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** {@code stops.csv: 1500 read, 1497 accepted, 3 rejected (line 88: approve "maybe" is not an integer; ...)}. */
+    /**
+     * {@code stops.csv: 1500 read, 1497 accepted, 3 rejected (line 88: approve "maybe" is not an
+     * integer; ...)}, then each warning on a line of its own.
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s: %d read, %d accepted, %d rejected",
@@ -67,6 +78,9 @@ public record ReadSummary(String source, long read, long accepted, long rejected
         }
         unknownValues.forEach((field, values) -> sb.append(String.format(Locale.ROOT, "; %s unknown %s",
                 field, values)));
+        for (String w : warnings) {
+            sb.append("\n  ").append(w);
+        }
         return sb.toString();
     }
 }

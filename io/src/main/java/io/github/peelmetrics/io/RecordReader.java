@@ -59,10 +59,16 @@ public final class RecordReader<T> {
      * A reader of the mapping's {@linkplain Mapping#type() record type}, in {@link ErrorMode#STRICT}
      * mode, reading UTF-8. What each type reads:
      * <ul>
-     * <li>{@link RecordType#STOPS} (Open Policing Project layout): the outcome is the
-     *     {@code outcome} column when given, else the most severe of {@code arrest_made},
-     *     {@code citation_issued}, {@code warning_issued} ({@code NONE} when all three are false,
-     *     {@code UNKNOWN} when one is missing). A stop not searched reads contraband as unknown
+     * <li>{@link RecordType#STOPS} (Open Policing Project layout): each decision flag
+     *     ({@code arrest_made}, {@code citation_issued}, {@code warning_issued},
+     *     {@code summons_issued}), {@code frisk_performed}, {@code contraband_weapons},
+     *     {@code contraband_drugs}, {@code district} and {@code precinct} from its own column. The
+     *     most severe {@code outcome} code never overrides a recorded flag: it only fills the flags
+     *     whose cell is empty or whose column is absent, as {@link io.github.peelmetrics.core.Stop.Builder#outcome}
+     *     defines (its own flag yes, the more severe ones no, the less severe ones unrecorded); a
+     *     recorded flag that the outcome contradicts ({@code arrest_made} FALSE, outcome
+     *     {@code arrest}) rejects the row, naming the flag and its value. A stop without a time of
+     *     day is kept without one. A stop not searched reads contraband as unknown
      *     (Open Policing writes FALSE or NA there) and rejects a search basis or contraband found.
      *     The age group is {@code subject_age_group} when given, else that of
      *     {@code subject_age}. The mapping must have a {@linkplain Mapping#zone(java.time.ZoneId) zone}.</li>
@@ -76,6 +82,13 @@ public final class RecordReader<T> {
      * <li>{@link RecordType#OFFICERS}, with their hire date when the {@code hired} column has one.</li>
      * <li>{@link RecordType#ASSIGNMENTS}: shift is {@code day}, {@code evening} or {@code night}.</li>
      * </ul>
+     *
+     * <p><b>Absent columns.</b> A field the input has no column for is not recorded in any record
+     * (an unknown flag or category, an empty optional; never "no" or zero), and the read's
+     * {@linkplain ReadSummary#warnings() summary} says so, one line per field. A field whose
+     * columns the mapping {@linkplain Mapping#column named} and that the header lacks fails the read
+     * in {@link ErrorMode#STRICT} mode (a {@link ReadException} naming the field, the columns and
+     * the header's columns) and is a {@code WARNING} line of the summary in lenient mode.
      *
      * @throws IllegalArgumentException if the mapping is of stops and has no zone
      */
@@ -123,7 +136,8 @@ public final class RecordReader<T> {
     /**
      * Opens a CSV file for streaming.
      *
-     * @throws ReadException        if a required column is missing from the header
+     * @throws ReadException        if a required column is missing from the header, or (strict
+     *                              mode) a column the mapping named
      * @throws UncheckedIOException if the file cannot be opened
      */
     public RecordStream<T> openCsv(Path file) {
@@ -166,7 +180,8 @@ public final class RecordReader<T> {
             closeQuietly(in);
             throw new UncheckedIOException("cannot read " + source, e);
         }
-        RecordStream<T> s = new RecordStream<>(source, rows, c -> mapping.type().bind(mapping, c, source), mode, listener);
+        RecordStream<T> s = new RecordStream<>(source, rows, c -> bind(c, source), c -> Coverage.notRecorded(mapping, c),
+                mode, listener);
         s.bind();
         return s;
     }
@@ -181,10 +196,24 @@ public final class RecordReader<T> {
     public RecordStream<T> openJsonLines(Reader in, String source) {
         Objects.requireNonNull(in, "input must not be null");
         Objects.requireNonNull(source, "source name must not be null");
-        RecordStream<T> s = new RecordStream<>(source, new JsonLineRows(in, List.of()),
-                c -> mapping.type().bind(mapping, c, source), mode, listener);
+        RecordStream<T> s = new RecordStream<>(source, new JsonLineRows(in, List.of()), c -> bind(c, source),
+                c -> Coverage.notRecorded(mapping, c), mode, listener);
         s.bind();
         return s;
+    }
+
+    /**
+     * The binder of the mapping's type; in strict mode, a header without any column of a field that
+     * {@link Mapping#column} mapped fails the read.
+     */
+    private Binder<T> bind(Columns c, String source) {
+        if (mode == ErrorMode.STRICT && c.fixed()) {
+            Rejection missing = Coverage.missingMapped(mapping, c, source);
+            if (missing != null) {
+                throw new ReadException(missing);
+            }
+        }
+        return mapping.type().bind(mapping, c, source);
     }
 
     /** Reads a whole CSV file into memory. */

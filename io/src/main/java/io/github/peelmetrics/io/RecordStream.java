@@ -25,7 +25,9 @@ import java.util.stream.StreamSupport;
  * <p>In {@link ErrorMode#LENIENT} mode rejected rows are collected in {@link #rejections()} (and
  * counted); in {@link ErrorMode#STRICT} mode the first one is thrown as a {@link ReadException}.
  * {@link #summary()} may be asked at any time; once the stream is exhausted its counts are final
- * and {@code read == accepted + rejected}. Not thread-safe.
+ * and {@code read == accepted + rejected}. Its {@linkplain ReadSummary#warnings() warnings} name
+ * the fields the input has no column for (a CSV file's from its header; a JSON-lines file's once
+ * the stream is exhausted, from the keys of all its lines). Not thread-safe.
  *
  * @param <T> the record type
  */
@@ -40,6 +42,8 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
     private final String source;
     private final RowSource rows;
     private final Function<Columns, Binder<T>> binding;
+    private final Function<Columns, List<String>> coverage;
+    private List<String> warnings = List.of();
     private Binder<T> binder;
     private final ErrorMode mode;
     private final Consumer<Rejection> listener;
@@ -80,8 +84,9 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
         }
     };
 
-    RecordStream(String source, RowSource rows, Function<Columns, Binder<T>> binding, ErrorMode mode,
-            Consumer<Rejection> listener) {
+    RecordStream(String source, RowSource rows, Function<Columns, Binder<T>> binding,
+            Function<Columns, List<String>> coverage, ErrorMode mode, Consumer<Rejection> listener) {
+        this.coverage = coverage;
         this.listener = listener;
         this.source = source;
         this.rows = rows;
@@ -93,6 +98,9 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
     void bind() {
         try {
             binder = binding.apply(rows.columns());
+            if (rows.columns().fixed()) {
+                warnings = List.copyOf(coverage.apply(rows.columns()));
+            }
         } catch (ReadException | IllegalArgumentException e) {
             closeQuietly();
             throw e;
@@ -125,6 +133,9 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
         }
         if (!more) {
             done = true;
+            if (!rows.columns().fixed()) { // JSON lines: the keys met in the whole file
+                warnings = List.copyOf(coverage.apply(rows.columns()));
+            }
             try {
                 binder.finish(sink);
             } finally {
@@ -176,7 +187,7 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
     /** The counts so far; final once the records are exhausted. */
     public ReadSummary summary() {
         return new ReadSummary(source, accepted + rejected, accepted, rejected, records, unknown,
-                rejections.subList(0, Math.min(3, rejections.size())));
+                rejections.subList(0, Math.min(3, rejections.size())), warnings);
     }
 
     /** Whether every row has been read. */

@@ -22,13 +22,15 @@ import java.util.function.Function;
  * <ul>
  * <li>{@link #STOPS}: {@code stop_id} (columns {@code raw_row_number}, {@code stop_id}),
  *     {@code date}, {@code time} (or one {@code datetime} column), {@code lat}, {@code lng},
- *     {@code beat}, {@code subject_race}, {@code subject_age}, {@code subject_age_group},
- *     {@code subject_sex}, {@code type}, {@code officer_id} (columns {@code officer_id_hash},
- *     {@code officer_id}), {@code reason_for_stop}, {@code search_conducted},
- *     {@code search_basis}, {@code contraband_found}, {@code outcome}, {@code arrest_made},
- *     {@code citation_issued}, {@code warning_issued}, {@code use_of_force}; the Open Policing
- *     Project columns {@code location}, {@code district} and {@code frisk_performed} have no place
- *     in {@code Stop} and are not read;</li>
+ *     {@code beat}, {@code district}, {@code precinct}, {@code subject_race}, {@code subject_age},
+ *     {@code subject_age_group}, {@code subject_sex}, {@code type}, {@code officer_id} (columns
+ *     {@code officer_id_hash}, {@code officer_id}), {@code reason_for_stop},
+ *     {@code search_conducted}, {@code search_basis}, {@code contraband_found},
+ *     {@code contraband_weapons}, {@code contraband_drugs}, {@code frisk_performed}, {@code outcome}
+ *     (the most severe outcome), {@code arrest_made}, {@code citation_issued},
+ *     {@code warning_issued}, {@code summons_issued} (not an Open Policing column; read when
+ *     present), {@code use_of_force}: each {@link Stop} component from its own column (the Open
+ *     Policing Project's column {@code location}, a street address, is not read);</li>
  * <li>{@link #SURVEY_RESPONSES}: {@code respondent_id}, {@code wave}, {@code date}, {@code race},
  *     {@code age_group}, {@code sex}, {@code beat}, {@code base_weight}, and the item and attribute
  *     columns a mapping declares ({@link Mapping#items(String...)},
@@ -57,9 +59,10 @@ public final class RecordType<T> {
 
     /** Stops ({@link Stop}), in the Open Policing Project's layout. */
     public static final RecordType<Stop> STOPS = new RecordType<>("stops", Stop.class,
-            List.of("stop_id", "date", "time", "lat", "lng", "beat", "subject_race", "subject_age",
-                    "subject_age_group", "subject_sex", "type", "officer_id", "reason_for_stop", "search_conducted",
-                    "search_basis", "contraband_found", "outcome", "arrest_made", "citation_issued", "warning_issued",
+            List.of("stop_id", "date", "time", "lat", "lng", "beat", "district", "precinct", "subject_race",
+                    "subject_age", "subject_age_group", "subject_sex", "type", "officer_id", "reason_for_stop",
+                    "search_conducted", "search_basis", "contraband_found", "contraband_weapons", "contraband_drugs",
+                    "frisk_performed", "outcome", "arrest_made", "citation_issued", "warning_issued", "summons_issued",
                     "use_of_force"),
             List.of("datetime"),
             List.of("subject_race", "subject_age_group", "subject_sex", "type", "search_basis", "outcome"),

@@ -69,8 +69,10 @@ public final class RecordWriter<T> {
     /**
      * A writer of the mapping's {@linkplain Mapping#type() record type}:
      * <ul>
-     * <li>{@link RecordType#STOPS} in the Open Policing layout plus {@code subject_age_group}; the
-     *     mapping must have a zone;</li>
+     * <li>{@link RecordType#STOPS} in the Open Policing layout plus {@code subject_age_group} and
+     *     {@code summons_issued}: each decision flag in its own column (empty when unrecorded), and
+     *     the most severe {@code outcome} when it implies nothing the flags leave unrecorded; a stop
+     *     without a time of day has an empty {@code time} cell; the mapping must have a zone;</li>
      * <li>{@link RecordType#SURVEY_RESPONSES}: the survey fields, then the mapping's attribute
      *     columns, then its item columns (which must be declared with
      *     {@link Mapping#items(String...)}), weight last;</li>
@@ -93,24 +95,44 @@ public final class RecordWriter<T> {
         ZoneId zone = mapping.zone().orElseThrow(() -> new IllegalArgumentException(
                 "writing stops needs an explicit time zone: set Mapping.zone(...)"));
         return new RecordWriter<>(header(mapping, RecordType.STOPS.written()), s -> {
-            ZonedDateTime t = s.dateTime().orElseThrow(() -> new IllegalArgumentException("stop " + s.id()
-                    + ": no time of day recorded; the writer's format has a required time column"))
-                    .withZoneSameInstant(zone);
-            String time = t.toLocalTime().format(TIME) + (t.getNano() == 0 ? "" : String.format(Locale.ROOT, ".%09d", t.getNano()));
-            StopOutcome o = s.outcome();
-            return new String[] {s.id(), t.toLocalDate().toString(), time,
+            String day;
+            String time;
+            if (s.time().isPresent()) {
+                ZonedDateTime t = s.dateTime().orElseThrow().withZoneSameInstant(zone);
+                day = t.toLocalDate().toString();
+                time = t.toLocalTime().format(TIME) + (t.getNano() == 0 ? "" : String.format(Locale.ROOT, ".%09d", t.getNano()));
+            } else {
+                day = s.date().toString(); // no time of day: the date as recorded, an empty time cell
+                time = "";
+            }
+            return new String[] {s.id(), day, time,
                 s.location().map(p -> Double.toString(p.latitude())).orElse(""),
                 s.location().map(p -> Double.toString(p.longitude())).orElse(""),
-                s.beat().equals(Stop.UNKNOWN_BEAT) ? "" : s.beat(), code(s.subject().race()),
+                s.beat().equals(Stop.UNKNOWN_BEAT) ? "" : s.beat(), s.district().orElse(""), s.precinct().orElse(""),
+                code(s.subject().race()),
                 s.subject().age().isPresent() ? Integer.toString(s.subject().age().getAsInt()) : "",
                 code(s.subject().ageGroup()), code(s.subject().sex()), name(s.type()), s.officerId().orElse(""),
                 s.reason().orElse(""), flag(s.searchConducted()),
                 s.searchConducted() == Flag.NO ? ""
                         : s.searchBasis() == SearchBasis.UNKNOWN ? "unknown" : name(s.searchBasis()), flag(s.contrabandFound()),
-                name(o), o == StopOutcome.UNKNOWN ? "" : bool(o == StopOutcome.ARREST),
-                o == StopOutcome.UNKNOWN ? "" : bool(o == StopOutcome.CITATION),
-                o == StopOutcome.UNKNOWN ? "" : bool(o == StopOutcome.WARNING), flag(s.useOfForce())};
+                flag(s.contrabandWeapons()), flag(s.contrabandDrugs()), flag(s.frisk()), outcome(s),
+                flag(s.arrest()), flag(s.citation()), flag(s.warning()), flag(s.summons()), flag(s.useOfForce())};
         });
+    }
+
+    /**
+     * The most severe outcome, written only when it says no more than the four decision flags: a
+     * reader fills an empty flag from the outcome (a citation implies no arrest), so an outcome
+     * written beside an unrecorded more severe flag would read back as "no".
+     */
+    private static String outcome(Stop s) {
+        StopOutcome o = s.outcome();
+        Flag[] i = Binders.implied(o);
+        boolean nothingMore = (i[0] == Flag.UNKNOWN || s.arrest() != Flag.UNKNOWN)
+                && (i[1] == Flag.UNKNOWN || s.citation() != Flag.UNKNOWN)
+                && (i[2] == Flag.UNKNOWN || s.warning() != Flag.UNKNOWN)
+                && (i[3] == Flag.UNKNOWN || s.summons() != Flag.UNKNOWN);
+        return nothingMore ? name(o) : "";
     }
 
     static RecordWriter<SurveyResponse> surveyResponses(Mapping<SurveyResponse> mapping) {

@@ -54,7 +54,7 @@ class ArgumentChecksTest {
     void summaryRefusesCountsThatDoNotReconcile() {
         assertEquals("read summary of f must have read = accepted + rejected, all non-negative: 3, 1, 1",
                 assertThrows(IllegalArgumentException.class,
-                        () -> new ReadSummary("f", 3, 1, 1, 1, Map.of(), List.of())).getMessage());
+                        () -> new ReadSummary("f", 3, 1, 1, 1, Map.of(), List.of(), List.of())).getMessage());
     }
 
     @Test

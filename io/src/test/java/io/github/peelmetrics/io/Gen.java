@@ -72,9 +72,16 @@ final class Gen {
     static Stop stop(SplittableRandom r) {
         LocalDateTime t = LocalDateTime.of(2010 + r.nextInt(15), 1 + r.nextInt(12), 1 + r.nextInt(28),
                 r.nextInt(24), r.nextInt(60), r.nextInt(60), r.nextInt(4) == 0 ? r.nextInt(1_000_000_000) : 0);
-        Stop.Builder b = Stop.builder(id(r), ZonedDateTime.of(t, ZONE));
+        Stop.Builder b = r.nextInt(5) == 0 ? Stop.builder(id(r), t.toLocalDate(), ZONE)
+                : Stop.builder(id(r), ZonedDateTime.of(t, ZONE));
         if (r.nextBoolean()) {
             b.beat(r.nextInt(3) == 0 ? text(r) : "B" + r.nextInt(20));
+        }
+        if (r.nextBoolean()) {
+            b.district(r.nextInt(3) == 0 ? text(r) : "D" + r.nextInt(5));
+        }
+        if (r.nextInt(3) == 0) {
+            b.precinct(r.nextInt(3) == 0 ? text(r) : "P" + r.nextInt(5));
         }
         if (r.nextBoolean()) {
             b.location(GeoPoint.of(r.nextDouble() * 180 - 90, r.nextDouble() * 360 - 180));
@@ -96,7 +103,14 @@ final class Gen {
             }
             default -> b.search(Flag.UNKNOWN, pick(r, SearchBasis.class), pick(r, Flag.class));
         }
-        b.outcome(pick(r, StopOutcome.class)).useOfForce(pick(r, Flag.class));
+        if (r.nextBoolean()) {
+            b.outcome(pick(r, StopOutcome.class)); // flags as a most-severe-outcome code leaves them
+        } else {
+            b.arrest(pick(r, Flag.class)).citation(pick(r, Flag.class)).warning(pick(r, Flag.class))
+                    .summons(pick(r, Flag.class));
+        }
+        b.contrabandWeapons(pick(r, Flag.class)).contrabandDrugs(pick(r, Flag.class)).frisk(pick(r, Flag.class))
+                .useOfForce(pick(r, Flag.class));
         if (r.nextBoolean()) {
             b.officerId(r.nextBoolean() ? text(r) : "O" + r.nextInt(500));
         }

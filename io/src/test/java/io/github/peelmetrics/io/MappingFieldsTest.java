@@ -34,9 +34,10 @@ class MappingFieldsTest {
         String stops = assertThrows(IllegalArgumentException.class,
                 () -> Mapping.openPolicing(RecordType.STOPS).column("race", "driver_race")).getMessage();
         assertTrue(stops.startsWith("no field \"race\" in stops (did you mean \"subject_race\"?); the fields of stops "
-                + "are: stop_id, date, time, lat, lng, beat, subject_race, subject_age, subject_age_group, subject_sex, "
-                + "type, officer_id, reason_for_stop, search_conducted, search_basis, contraband_found, outcome, "
-                + "arrest_made, citation_issued, warning_issued, use_of_force, datetime"), stops);
+                + "are: stop_id, date, time, lat, lng, beat, district, precinct, subject_race, subject_age, "
+                + "subject_age_group, subject_sex, type, officer_id, reason_for_stop, search_conducted, search_basis, "
+                + "contraband_found, contraband_weapons, contraband_drugs, frisk_performed, outcome, arrest_made, "
+                + "citation_issued, warning_issued, ... and 3 more"), stops);
         assertEquals("no field \"zzz\" in beats; the fields of beats are: beat, district, race, population",
                 assertThrows(IllegalArgumentException.class,
                         () -> Mapping.generic(RecordType.BEATS).constant("zzz", "1")).getMessage());

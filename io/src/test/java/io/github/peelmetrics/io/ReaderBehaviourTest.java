@@ -76,7 +76,10 @@ class ReaderBehaviourTest {
         Stop fourth = r.records().get(1);
         assertEquals(Races.WHITE, fourth.subject().race());
         assertEquals(SearchBasis.UNKNOWN, fourth.searchBasis());
-        assertEquals(StopOutcome.NONE, fourth.outcome(), "all flags false and no outcome is a real none");
+        assertEquals(List.of(Flag.NO, Flag.NO, Flag.NO, Flag.UNKNOWN),
+                List.of(fourth.arrest(), fourth.citation(), fourth.warning(), fourth.summons()));
+        assertEquals(StopOutcome.UNKNOWN, fourth.outcome(), "three flags false, no summons column and no outcome: "
+                + "whether a summons was issued is not recorded");
     }
 
     @Test
