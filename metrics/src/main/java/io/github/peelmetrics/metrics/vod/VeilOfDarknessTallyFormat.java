@@ -90,7 +90,7 @@ final class VeilOfDarknessTallyFormat {
 
     static byte[] write(VeilOfDarknessTally t) {
         VeilOfDarkness test = t.test();
-        boolean fe = test.effects() == FixedEffects.BEAT;
+        boolean fe = test.effects().byLevel();
         ByteWriter w = TallyBytes.writer(TallyBytes.VEIL_OF_DARKNESS_TALLY, VERSION, 0);
         w.beginSection(TEST);
         w.bytes(test.configurationDigest());
@@ -177,7 +177,7 @@ final class VeilOfDarknessTallyFormat {
 
     static VeilOfDarknessTally read(byte[] bytes, VeilOfDarknessTally empty) {
         VeilOfDarkness test = empty.test();
-        boolean fe = test.effects() == FixedEffects.BEAT;
+        boolean fe = test.effects().byLevel();
         ByteReader in = TallyBytes.reader(bytes, TallyBytes.VEIL_OF_DARKNESS_TALLY, VERSION);
         if (in.flags() != 0) {
             throw in.errorAt(6, "flags", "must be 0, not 0x%02x", in.flags());
