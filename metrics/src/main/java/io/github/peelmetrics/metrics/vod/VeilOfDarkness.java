@@ -46,12 +46,21 @@ import java.util.stream.Collector;
  * stop is <b>dark</b> when {@code m} is after that day's civil dusk, <b>light</b> when before
  * sunset, and is dropped in between ({@link Exclusion#TWILIGHT}). Then fit by maximum likelihood
  * (IRLS) the logistic regression
- * <pre>  logit P(group) = β0 + β·dark + ns(m, df) [+ beat indicators]</pre>
+ * <pre>  logit P(group | group or reference) = β0 + β·dark + ns(m, df) [+ beat or district [× spline]]</pre>
  * with R's natural spline basis ({@link NaturalSpline}, knots from all stops used) and report β,
  * its standard error from the observed information, {@code z = β/se}, the two-sided normal
  * p-value, and the odds ratio {@code exp(β)} with the Wald interval — the numbers of R's
  * {@code glm(minority ~ is_dark + splines::ns(minute_of_day, df = 6) [+ factor(beat)],
  * family = binomial)} with {@code summary()} and {@code exp(confint.default())}.
+ *
+ * <p><b>The comparison.</b> The outcome is 1 for a stop of the group(s) of interest and 0 for one
+ * of the reference group: white drivers by default, as OPP; stops of any other race are dropped
+ * ({@link Exclusion#OTHER_RACE}), never coded 0. {@link #against} chooses the reference and
+ * {@link #againstAllOthers()} compares with every other known race. {@link FixedEffects} adds beat
+ * or district indicators, additive or interacted with the spline (OPP's default);
+ * {@link DarknessRule#OPP_MINUTES} and {@link ModelRows#OPP_ROUNDED_CELLS} reproduce OPP's code,
+ * and {@link #opp()} sets all of OPP's per-stop choices at once (docs/vod.md says what differs
+ * and why Peel's defaults do).
  *
  * <p>A window that reaches past midnight (a dusk after 24:00 at high latitude) is handled by
  * counting a stop shortly after midnight as minute {@code m + 1440} of the previous evening.
