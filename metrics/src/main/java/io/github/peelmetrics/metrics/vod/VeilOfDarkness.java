@@ -2,11 +2,13 @@ package io.github.peelmetrics.metrics.vod;
 
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.GeoPoint;
+import io.github.peelmetrics.core.Races;
 import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.Interval;
 import io.github.peelmetrics.core.stats.RatioEstimate;
 import io.github.peelmetrics.core.internal.Checks;
+import org.apache.commons.numbers.gamma.LogGamma;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -44,12 +46,21 @@ import java.util.stream.Collector;
  * stop is <b>dark</b> when {@code m} is after that day's civil dusk, <b>light</b> when before
  * sunset, and is dropped in between ({@link Exclusion#TWILIGHT}). Then fit by maximum likelihood
  * (IRLS) the logistic regression
- * <pre>  logit P(group) = β0 + β·dark + ns(m, df) [+ beat indicators]</pre>
+ * <pre>  logit P(group | group or reference) = β0 + β·dark + ns(m, df) [+ beat or district [× spline]]</pre>
  * with R's natural spline basis ({@link NaturalSpline}, knots from all stops used) and report β,
  * its standard error from the observed information, {@code z = β/se}, the two-sided normal
  * p-value, and the odds ratio {@code exp(β)} with the Wald interval — the numbers of R's
  * {@code glm(minority ~ is_dark + splines::ns(minute_of_day, df = 6) [+ factor(beat)],
  * family = binomial)} with {@code summary()} and {@code exp(confint.default())}.
+ *
+ * <p><b>The comparison.</b> The outcome is 1 for a stop of the group(s) of interest and 0 for one
+ * of the reference group: white drivers by default, as OPP; stops of any other race are dropped
+ * ({@link Exclusion#OTHER_RACE}), never coded 0. {@link #against} chooses the reference and
+ * {@link #againstAllOthers()} compares with every other known race. {@link FixedEffects} adds beat
+ * or district indicators, additive or interacted with the spline (OPP's default);
+ * {@link DarknessRule#OPP_MINUTES} and {@link ModelRows#OPP_ROUNDED_CELLS} reproduce OPP's code,
+ * and {@link #opp()} sets all of OPP's per-stop choices at once (docs/vod.md says what differs
+ * and why Peel's defaults do).
  *
  * <p>A window that reaches past midnight (a dusk after 24:00 at high latitude) is handled by
  * counting a stop shortly after midnight as minute {@code m + 1440} of the previous evening.
@@ -76,24 +87,45 @@ public final class VeilOfDarkness {
     public static final int DEFAULT_SPLINE_DF = 6;
 
     private static final String CITY = "city";
+    /** OPP's {@code rounded_minute = round(minute / 5) * 5}. */
+    static final int ROUNDING_MINUTES = 5;
 
     private final GeoPoint city;                       // null when per beat (internal only)
     private final Map<String, GeoPoint> beatLocations; // empty when one city location
     private final ZoneId zone;
     private final Set<Category> minority;
+    private final Set<Category> reference;             // empty: every other known race
     private final int splineDf;
     private final FixedEffects fixedEffects;
+    private final DarknessRule rule;
+    private final ModelRows rows;
+    private final boolean vehicularOnly;
     private final double level;
 
     private VeilOfDarkness(GeoPoint city, Map<String, GeoPoint> beatLocations, ZoneId zone, Set<Category> minority,
-                           int splineDf, FixedEffects fixedEffects, double level) {
+                           Set<Category> reference, int splineDf, FixedEffects fixedEffects, DarknessRule rule,
+                           ModelRows rows, boolean vehicularOnly, double level) {
         this.city = city;
         this.beatLocations = beatLocations;
         this.zone = zone;
         this.minority = minority;
+        this.reference = reference;
         this.splineDf = splineDf;
         this.fixedEffects = fixedEffects;
+        this.rule = rule;
+        this.rows = rows;
+        this.vehicularOnly = vehicularOnly;
         this.level = level;
+    }
+
+    private VeilOfDarkness with(Set<Category> ref, int df, FixedEffects fe, DarknessRule r, ModelRows mr, boolean veh,
+                                double lvl) {
+        return new VeilOfDarkness(city, beatLocations, zone, minority, ref, df, fe, r, mr, veh, lvl);
+    }
+
+    /** White drivers, OPP's reference, unless white is a group of interest (then every other known race). */
+    private static Set<Category> defaultReference(Set<Category> minority) {
+        return minority.contains(Races.WHITE) ? Set.of() : Set.of(Races.WHITE);
     }
 
     /**
@@ -102,16 +134,21 @@ public final class VeilOfDarkness {
      * @param place    the city's location
      * @param zone     the local time zone (stop times are converted to it)
      * @param minority the group of interest: the outcome is 1 for stops whose subject's race is
-     *                 this one (or one of {@code more}), 0 for any other known race
+     *                 this one (or one of {@code more}), 0 for the reference group: white drivers by
+     *                 default, as the Stanford Open Policing Project (stops of other races are
+     *                 dropped, {@link Exclusion#OTHER_RACE}; see {@link #against} and
+     *                 {@link #againstAllOthers()}); every other known race when white is a group of interest
      * @param more     further groups of interest
-     * @return a test with spline df 6, no fixed effects, level 0.95
+     * @return a test against white drivers, with spline df 6, no fixed effects, level 0.95, Peel's
+     *         {@link DarknessRule#CALENDAR_WINDOW} and {@link ModelRows#STOPS}
      * @throws IllegalArgumentException if a group is {@link Category#UNKNOWN}
      */
     public static VeilOfDarkness at(GeoPoint place, ZoneId zone, Category minority, Category... more) {
         Objects.requireNonNull(place, "place of veil of darkness test must not be null");
         Objects.requireNonNull(zone, "zone of veil of darkness test must not be null");
-        return new VeilOfDarkness(place, Map.of(), zone, groups(minority, more), DEFAULT_SPLINE_DF, FixedEffects.NONE,
-                0.95);
+        Set<Category> groups = groups(minority, more);
+        return new VeilOfDarkness(place, Map.of(), zone, groups, defaultReference(groups), DEFAULT_SPLINE_DF,
+                FixedEffects.NONE, DarknessRule.CALENDAR_WINDOW, ModelRows.STOPS, false, 0.95);
     }
 
     /**
@@ -122,7 +159,7 @@ public final class VeilOfDarkness {
      * @param zone          the local time zone
      * @param minority      the group of interest (as {@link #at})
      * @param more          further groups of interest
-     * @return a test with spline df 6, no fixed effects, level 0.95
+     * @return a test as {@link #at}
      * @throws IllegalArgumentException if there is no beat location or a group is {@link Category#UNKNOWN}
      */
     public static VeilOfDarkness atBeats(Map<String, GeoPoint> beatLocations, ZoneId zone, Category minority,
@@ -139,8 +176,8 @@ public final class VeilOfDarkness {
             copy.put(k, v);
         });
         Set<Category> groups = groups(minority, more);
-        return new VeilOfDarkness(null, Collections.unmodifiableMap(copy), zone, groups, DEFAULT_SPLINE_DF,
-                FixedEffects.NONE, 0.95);
+        return new VeilOfDarkness(null, Collections.unmodifiableMap(copy), zone, groups, defaultReference(groups),
+                DEFAULT_SPLINE_DF, FixedEffects.NONE, DarknessRule.CALENDAR_WINDOW, ModelRows.STOPS, false, 0.95);
     }
 
     private static Set<Category> groups(Category first, Category... more) {
@@ -169,7 +206,7 @@ public final class VeilOfDarkness {
         if (df < 1 || df > 50) {
             throw new IllegalArgumentException("splineDf of veil of darkness test must be in [1, 50]: " + df);
         }
-        return new VeilOfDarkness(city, beatLocations, zone, minority, df, fixedEffects, level);
+        return with(reference, df, fixedEffects, rule, rows, vehicularOnly, level);
     }
 
     /**
@@ -180,7 +217,7 @@ public final class VeilOfDarkness {
      */
     public VeilOfDarkness fixedEffects(FixedEffects effects) {
         Objects.requireNonNull(effects, "fixedEffects of veil of darkness test must not be null");
-        return new VeilOfDarkness(city, beatLocations, zone, minority, splineDf, effects, level);
+        return with(reference, splineDf, effects, rule, rows, vehicularOnly, level);
     }
 
     /**
@@ -190,8 +227,91 @@ public final class VeilOfDarkness {
      * @return a new test
      */
     public VeilOfDarkness level(double value) {
-        return new VeilOfDarkness(city, beatLocations, zone, minority, splineDf, fixedEffects,
-                Checks.level(value, "veil of darkness test"));
+        return with(reference, splineDf, fixedEffects, rule, rows, vehicularOnly, Checks.level(value, "veil of darkness test"));
+    }
+
+    /**
+     * The reference group: the outcome is 0 for stops whose subject's race is {@code reference}
+     * (or one of {@code more}); stops of any other race are dropped ({@link Exclusion#OTHER_RACE}),
+     * never coded 0. {@code against(Races.WHITE)} is the default and the Stanford Open Policing
+     * Project's comparison ({@code filter_to_races(c("white", "black"))}).
+     *
+     * @param reference a known race, not a group of interest
+     * @param more      further reference races
+     * @return a new test
+     * @throws IllegalArgumentException if a reference race is unknown or a group of interest
+     */
+    public VeilOfDarkness against(Category reference, Category... more) {
+        Set<Category> ref = groups(reference, more);
+        for (Category c : ref) {
+            if (minority.contains(c)) {
+                throw new IllegalArgumentException("reference group of veil of darkness test must not be a group of "
+                        + "interest: " + c.code() + " (groups of interest " + minority + ")");
+            }
+        }
+        return with(ref, splineDf, fixedEffects, rule, rows, vehicularOnly, level);
+    }
+
+    /**
+     * Compares the group(s) of interest with every other known race (Peel's comparison before
+     * 0.2, and Grogger and Ridgeway's "minority vs non-minority"): no stop is dropped for its race.
+     *
+     * @return a new test
+     */
+    public VeilOfDarkness againstAllOthers() {
+        return with(Set.of(), splineDf, fixedEffects, rule, rows, vehicularOnly, level);
+    }
+
+    /**
+     * How stops are classified light, dark or twilight, and where the window comes from (default
+     * {@link DarknessRule#CALENDAR_WINDOW}).
+     *
+     * @param value the rule
+     * @return a new test
+     */
+    public VeilOfDarkness darknessRule(DarknessRule value) {
+        Objects.requireNonNull(value, "darknessRule of veil of darkness test must not be null");
+        return with(reference, splineDf, fixedEffects, value, rows, vehicularOnly, level);
+    }
+
+    /**
+     * The rows of the regression: one per stop (default) or OPP's aggregated cells of rounded
+     * minutes ({@link ModelRows}).
+     *
+     * @param value the rows
+     * @return a new test
+     */
+    public VeilOfDarkness modelRows(ModelRows value) {
+        Objects.requireNonNull(value, "modelRows of veil of darkness test must not be null");
+        return with(reference, splineDf, fixedEffects, rule, value, vehicularOnly, level);
+    }
+
+    /**
+     * Keeps vehicular stops only: any other type, an unrecorded one included, is excluded
+     * ({@link Exclusion#NOT_VEHICULAR}), as OPP's {@code filter_to_vehicular_stops}.
+     *
+     * @return a new test
+     */
+    public VeilOfDarkness vehicularOnly() {
+        return with(reference, splineDf, fixedEffects, rule, rows, true, level);
+    }
+
+    /**
+     * The Stanford Open Policing Project's veil of darkness test as its code runs it
+     * ({@code lib/veil_of_darkness.R}, commit fdb3b9f, Pierson et al. 2020): vehicular stops only,
+     * the group(s) of interest against white drivers (other races dropped),
+     * {@link DarknessRule#OPP_MINUTES}, {@link ModelRows#OPP_ROUNDED_CELLS} and
+     * {@link FixedEffects#DISTRICT_INTERACTED} ({@code ns(rounded_minute, df = 6) * district}).
+     * OPP's month rules (months with fewer than 50 stops, race and time coverage under 50%) and
+     * its year rules ({@code remove_partial_years}, 100 stops per race per year) are data
+     * eligibility steps not applied here: filter the stops first (docs/vod.md says how).
+     *
+     * @return a new test
+     */
+    public VeilOfDarkness opp() {
+        Set<Category> ref = minority.contains(Races.WHITE) ? reference : Set.of(Races.WHITE);
+        return with(ref, splineDf, FixedEffects.DISTRICT_INTERACTED, DarknessRule.OPP_MINUTES,
+                ModelRows.OPP_ROUNDED_CELLS, true, level);
     }
 
     /**
@@ -251,6 +371,23 @@ public final class VeilOfDarkness {
 
     boolean inGroup(Category race) {
         return minority.contains(race);
+    }
+
+    /** Whether a known race is in the comparison (a group of interest or the reference). */
+    boolean compared(Category race) {
+        return reference.isEmpty() || minority.contains(race) || reference.contains(race);
+    }
+
+    boolean hasReference() {
+        return !reference.isEmpty();
+    }
+
+    boolean keepsVehicularOnly() {
+        return vehicularOnly;
+    }
+
+    DarknessRule rule() {
+        return rule;
     }
 
     /** The distinct locations: the city, or the beats' points in sorted beat order. */
@@ -317,70 +454,107 @@ public final class VeilOfDarkness {
                     "veil of darkness test needs stops both dark and light, in the group and not: "
                             + "used %d (dark %d, light %d, group %d), excluded %s", used, nDark, nLight, nGroup, excluded));
         }
-        checkLevels(trials, successes, levels, span, sortedBeats);
-        long[] cumulative = new long[span];
-        long run = 0;
-        for (int m = 0; m < span; m++) {
-            run += hist[m];
-            cumulative[m] = run;
-        }
+        checkLevels(trials, successes, levels, span, sortedBeats, fixedEffects.term());
+
+        // the regression's rows: {level, dark, x (minute or rounded minute)} with trials and successes
+        List<double[]> rowList = new ArrayList<>();
         NaturalSpline spline;
         try {
-            spline = NaturalSpline.fromOrderStatistics(k -> {
-                int idx = Arrays.binarySearch(cumulative, k + 1);
-                if (idx < 0) {
-                    idx = -idx - 1;
+            if (rows == ModelRows.STOPS) {
+                for (int c = 0; c < trials.length; c++) {
+                    if (trials[c] > 0) {
+                        int rest = c / span;
+                        rowList.add(new double[] {rest / 2, rest % 2, minMinute + c % span, trials[c], successes[c]});
+                    }
                 }
-                while (idx > 0 && cumulative[idx - 1] >= k + 1) {
-                    idx--;
+                long[] cumulative = new long[span];
+                long run = 0;
+                for (int m = 0; m < span; m++) {
+                    run += hist[m];
+                    cumulative[m] = run;
                 }
-                return minMinute + idx;
-            }, used, splineDf);
+                spline = NaturalSpline.fromOrderStatistics(k -> {
+                    int idx = Arrays.binarySearch(cumulative, k + 1);
+                    if (idx < 0) {
+                        idx = -idx - 1;
+                    }
+                    while (idx > 0 && cumulative[idx - 1] >= k + 1) {
+                        idx--;
+                    }
+                    return minMinute + idx;
+                }, used, splineDf);
+            } else {
+                TreeMap<Long, long[]> cells = new TreeMap<>();   // (level, dark, rounded minute) -> {trials, successes}
+                for (int c = 0; c < trials.length; c++) {
+                    if (trials[c] > 0) {
+                        int rest = c / span;
+                        long rounded = Math.round((minMinute + c % span) / (double) ROUNDING_MINUTES) * ROUNDING_MINUTES;
+                        long[] cell = cells.computeIfAbsent((long) rest << 32 | rounded, k -> new long[2]);
+                        cell[0] += trials[c];
+                        cell[1] += successes[c];
+                    }
+                }
+                double[] xs = new double[cells.size()];
+                int i = 0;
+                for (Map.Entry<Long, long[]> e : cells.entrySet()) {
+                    int rest = (int) (e.getKey() >>> 32);
+                    double x = (double) (e.getKey() & 0xffffffffL);
+                    xs[i++] = x;
+                    rowList.add(new double[] {rest / 2, rest % 2, x, e.getValue()[0], e.getValue()[1]});
+                }
+                Arrays.sort(xs);
+                spline = NaturalSpline.fromSorted(xs, splineDf);
+            }
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("veil of darkness test: cannot build the time-of-day spline: "
                     + e.getMessage(), e);
         }
-        double[] minutes = new double[span];
-        for (int m = 0; m < span; m++) {
-            minutes[m] = minMinute + m;
+        int n = rowList.size();
+        double[] xValues = new double[n];
+        for (int r = 0; r < n; r++) {
+            xValues[r] = rowList.get(r)[2];
         }
-        double[][] basisAt = spline.basis(minutes);
-        int p = 2 + splineDf + (levels - 1);
+        double[][] basisAt = spline.basis(xValues);
+        boolean interacted = fixedEffects.interacted();
+        int p = 2 + splineDf + (levels - 1) + (interacted ? splineDf * (levels - 1) : 0);
         String[] names = new String[p];
         names[0] = "(intercept)";
         names[1] = "dark";
+        String term = fixedEffects.term();
         for (int j = 0; j < splineDf; j++) {
             names[2 + j] = "ns(minute)" + (j + 1);
         }
         for (int b = 1; b < levels; b++) {
-            names[1 + splineDf + b] = "beat " + sortedBeats.get(b);
-        }
-        int rows = 0;
-        for (long t : trials) {
-            rows += t > 0 ? 1 : 0;
-        }
-        double[] x = new double[rows * p];
-        double[] tr = new double[rows];
-        double[] su = new double[rows];
-        int r = 0;
-        for (int c = 0; c < trials.length; c++) {
-            if (trials[c] == 0) {
-                continue;
+            names[1 + splineDf + b] = term + " " + sortedBeats.get(b);
+            if (interacted) {
+                for (int j = 0; j < splineDf; j++) {
+                    names[1 + splineDf + levels + (b - 1) * splineDf + j] = "ns(minute)" + (j + 1) + ":" + term + " "
+                            + sortedBeats.get(b);
+                }
             }
-            int m = c % span;
-            int rest = c / span;
-            int isDark = rest % 2;
-            int b = rest / 2;
+        }
+        double[] x = new double[n * p];
+        double[] tr = new double[n];
+        double[] su = new double[n];
+        double saturated = 0;
+        double logChoose = 0;
+        for (int r = 0; r < n; r++) {
+            double[] row = rowList.get(r);
+            int b = (int) row[0];
             int o = r * p;
             x[o] = 1;
-            x[o + 1] = isDark;
-            System.arraycopy(basisAt[m], 0, x, o + 2, splineDf);
+            x[o + 1] = row[1];
+            System.arraycopy(basisAt[r], 0, x, o + 2, splineDf);
             if (b > 0) {
                 x[o + 1 + splineDf + b] = 1;
+                if (interacted) {
+                    System.arraycopy(basisAt[r], 0, x, o + 1 + splineDf + levels + (b - 1) * splineDf, splineDf);
+                }
             }
-            tr[r] = trials[c];
-            su[r] = successes[c];
-            r++;
+            tr[r] = row[3];
+            su[r] = row[4];
+            saturated += xlogy(su[r], su[r] / tr[r]) + xlogy(tr[r] - su[r], (tr[r] - su[r]) / tr[r]);
+            logChoose += LogGamma.value(tr[r] + 1) - LogGamma.value(su[r] + 1) - LogGamma.value(tr[r] - su[r] + 1);
         }
         LogisticRegression.Fit fit = LogisticRegression.fit(x, p, tr, su, names);
         double beta = fit.beta()[1];
@@ -391,21 +565,42 @@ public final class VeilOfDarkness {
         RatioEstimate or = new RatioEstimate(Math.exp(beta),
                 Interval.of(Math.exp(beta - q * se), Math.exp(beta + q * se), "wald", level));
         double pBar = (double) nGroup / used;
-        double nullDeviance = -2 * (nGroup * Math.log(pBar) + (used - nGroup) * Math.log1p(-pBar));
+        double bernoulliNull = -2 * (nGroup * Math.log(pBar) + (used - nGroup) * Math.log1p(-pBar));
+        double deviance;
+        double nullDeviance;
+        double logLik;
+        long nRows;
+        if (rows == ModelRows.STOPS) {
+            deviance = fit.deviance();
+            nullDeviance = bernoulliNull;
+            logLik = -fit.deviance() / 2;
+            nRows = used;
+        } else {   // binomial cells: deviance against the saturated cell model, R's logLik with log C(n, k)
+            deviance = fit.deviance() + 2 * saturated;
+            nullDeviance = bernoulliNull + 2 * saturated;
+            logLik = -fit.deviance() / 2 + logChoose;
+            nRows = n;
+        }
         long excludedTotal = 0;
         for (long e : excluded.values()) {
             excludedTotal += e;
         }
-        return new VeilOfDarknessResult(minority, fixedEffects, beta, se, z, pValue, or, fit.deviance(), nullDeviance,
-                -fit.deviance() / 2, fit.deviance() + 2 * p, used - p, p, fit.iterations(), used, nDark, nLight,
-                nGroup, excluded, excludedTotal, windows, spline);
+        return new VeilOfDarknessResult(minority, reference, fixedEffects, rule, rows, beta, se, z, pValue, or,
+                deviance, nullDeviance, logLik, -2 * logLik + 2 * p, nRows - p, p, nRows, fit.iterations(), used, nDark,
+                nLight, nGroup, excluded, excludedTotal, windows, spline);
+    }
+
+    /** {@code a · log(b)}, 0 when {@code a} is 0. */
+    private static double xlogy(double a, double b) {
+        return a == 0 ? 0 : a * Math.log(b);
     }
 
     /**
      * Fails when a level of darkness or of a beat has stops all in the group or none in it: its
      * coefficient would be infinite (quasi-complete separation) and the model has no estimate.
      */
-    private static void checkLevels(long[] trials, long[] successes, int levels, int span, List<String> beats) {
+    private static void checkLevels(long[] trials, long[] successes, int levels, int span, List<String> beats,
+                                    String term) {
         long[][] byDark = new long[2][2];
         for (int b = 0; b < levels; b++) {
             long bt = 0;
@@ -421,9 +616,9 @@ public final class VeilOfDarkness {
             }
             if (levels > 1 && (bs == 0 || bs == bt)) {
                 throw new IllegalStateException(String.format(Locale.ROOT,
-                        "veil of darkness test: %s of the %d stops of beat %s are in the group, so its coefficient is "
-                                + "infinite (separation); drop or merge that beat, or fit without beat effects",
-                        bs == 0 ? "none" : "all", bt, beats.get(b)));
+                        "veil of darkness test: %s of the %d stops of %s %s are in the group, so its coefficient is "
+                                + "infinite (separation); drop or merge that %s, or fit without %s effects",
+                        bs == 0 ? "none" : "all", bt, term, beats.get(b), term, term));
             }
         }
         for (int d = 0; d < 2; d++) {
@@ -464,8 +659,18 @@ public final class VeilOfDarkness {
             for (String c : codes) {
                 writeString(out, c);
             }
+            codes.clear();
+            reference.forEach(c -> codes.add(c.code()));
+            Collections.sort(codes);
+            out.writeInt(codes.size());
+            for (String c : codes) {
+                writeString(out, c);
+            }
             out.writeInt(splineDf);
             writeString(out, fixedEffects.name());
+            writeString(out, rule.name());
+            writeString(out, rows.name());
+            out.writeBoolean(vehicularOnly);
             out.writeDouble(level);
             out.flush();
             return MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
@@ -484,19 +689,23 @@ public final class VeilOfDarkness {
     @Override
     public boolean equals(Object o) {
         return o instanceof VeilOfDarkness v && Objects.equals(city, v.city) && beatLocations.equals(v.beatLocations)
-                && zone.equals(v.zone) && minority.equals(v.minority) && splineDf == v.splineDf
-                && fixedEffects == v.fixedEffects && Double.compare(level, v.level) == 0;
+                && zone.equals(v.zone) && minority.equals(v.minority) && reference.equals(v.reference)
+                && splineDf == v.splineDf && fixedEffects == v.fixedEffects && rule == v.rule && rows == v.rows
+                && vehicularOnly == v.vehicularOnly && Double.compare(level, v.level) == 0;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(city, beatLocations, zone, minority, splineDf, fixedEffects, level);
+        return Objects.hash(city, beatLocations, zone, minority, reference, splineDf, fixedEffects, rule, rows,
+                vehicularOnly, level);
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "VeilOfDarkness[%s, zone %s, minority %s, ns df %d, fixed effects %s, level %s]",
-                city != null ? "city " + city : beatLocations.size() + " beat locations", zone, minority, splineDf,
-                fixedEffects, level);
+        return String.format(Locale.ROOT, "VeilOfDarkness[%s, zone %s, minority %s vs %s, ns df %d, fixed effects %s, "
+                        + "%s, rows %s%s, level %s]",
+                city != null ? "city " + city : beatLocations.size() + " beat locations", zone, minority,
+                reference.isEmpty() ? "all others" : reference, splineDf, fixedEffects, rule, rows,
+                vehicularOnly ? ", vehicular only" : "", level);
     }
 }

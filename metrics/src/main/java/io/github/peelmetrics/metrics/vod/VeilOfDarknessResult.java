@@ -14,14 +14,19 @@ import java.util.Set;
 
 /**
  * The veil of darkness test: the darkness coefficient of the logistic regression
- * {@code logit P(minority) = β0 + β·dark + ns(minute, df) [+ beat]} and the stops behind it.
+ * {@code logit P(minority) = β0 + β·dark + ns(minute, df) [+ beat or district [× spline]]} among
+ * the stops of the group(s) of interest and the reference group, and the stops behind it.
  *
  * <p>{@code coefficient < 0} (odds ratio below 1) means the group's share of stops falls after
  * dark at the same clock time, the pattern expected when officers stop the group more often when
  * they can see race (Grogger and Ridgeway 2006; Pierson et al. 2020).
  *
  * @param minority       the group(s) of interest (the outcome is 1 for these races)
+ * @param reference      the reference group (the outcome is 0 for these races, stops of other races
+ *                       were dropped); empty when the comparison is against every other known race
  * @param fixedEffects   the fixed effects in the model
+ * @param darknessRule   how stops were classified and where the window came from
+ * @param modelRows      what the regression's rows were (stops, or OPP's rounded-minute cells)
  * @param coefficient    the darkness coefficient β (log odds ratio, dark vs light)
  * @param standardError  its standard error, from the observed information
  * @param z              {@code coefficient / standardError}
@@ -32,8 +37,10 @@ import java.util.Set;
  * @param nullDeviance   the deviance of the intercept-only model
  * @param logLikelihood  the maximized log-likelihood
  * @param aic            {@code deviance + 2·coefficients}
- * @param dfResidual     {@code used − coefficients}
- * @param coefficients   the number of coefficients (intercept, darkness, {@code df} spline columns, beats − 1)
+ * @param dfResidual     {@code rows − coefficients}
+ * @param coefficients   the number of coefficients (intercept, darkness, {@code df} spline columns,
+ *                       levels − 1, and {@code df · (levels − 1)} when the spline is interacted)
+ * @param rows           the regression's rows: {@code used} for {@link ModelRows#STOPS}, else the cells
  * @param iterations     IRLS iterations
  * @param used           stops in the model
  * @param dark           of which after civil dusk
@@ -47,7 +54,10 @@ import java.util.Set;
  */
 public record VeilOfDarknessResult(
         Set<Category> minority,
+        Set<Category> reference,
         FixedEffects fixedEffects,
+        DarknessRule darknessRule,
+        ModelRows modelRows,
         double coefficient,
         double standardError,
         double z,
@@ -59,6 +69,7 @@ public record VeilOfDarknessResult(
         double aic,
         long dfResidual,
         int coefficients,
+        long rows,
         int iterations,
         long used,
         long dark,
@@ -72,7 +83,10 @@ public record VeilOfDarknessResult(
     /** Validates and copies the collections (unmodifiable). */
     public VeilOfDarknessResult {
         Objects.requireNonNull(minority, "minority of veil of darkness result must not be null");
+        Objects.requireNonNull(reference, "reference of veil of darkness result must not be null");
         Objects.requireNonNull(fixedEffects, "fixedEffects of veil of darkness result must not be null");
+        Objects.requireNonNull(darknessRule, "darknessRule of veil of darkness result must not be null");
+        Objects.requireNonNull(modelRows, "modelRows of veil of darkness result must not be null");
         Objects.requireNonNull(oddsRatio, "oddsRatio of veil of darkness result must not be null");
         Objects.requireNonNull(excluded, "excluded of veil of darkness result must not be null");
         Objects.requireNonNull(windows, "windows of veil of darkness result must not be null");
@@ -83,6 +97,7 @@ public record VeilOfDarknessResult(
                     used, dark, light, minorityStops));
         }
         minority = Collections.unmodifiableSet(new LinkedHashSet<>(minority));
+        reference = Collections.unmodifiableSet(new LinkedHashSet<>(reference));
         EnumMap<Exclusion, Long> ex = new EnumMap<>(Exclusion.class);
         for (Exclusion e : Exclusion.values()) {
             ex.put(e, 0L);
@@ -112,9 +127,11 @@ public record VeilOfDarknessResult(
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "veil of darkness: %s ~ dark + ns(minute, df = %d)%s%n",
-                minority.stream().map(Category::code).reduce((a, b) -> a + "|" + b).orElse(""),
-                spline.df(), fixedEffects == FixedEffects.BEAT ? " + beat" : ""));
+        String fe = !fixedEffects.byLevel() ? "" : (fixedEffects.interacted() ? " * " : " + ") + fixedEffects.term();
+        s.append(String.format(Locale.ROOT, "veil of darkness, %s vs %s: %s ~ dark + ns(%s, df = %d)%s%s%n",
+                codes(minority), reference.isEmpty() ? "all other races" : codes(reference), codes(minority),
+                modelRows == ModelRows.STOPS ? "minute" : "rounded_minute", spline.df(), fe,
+                modelRows == ModelRows.STOPS ? "" : ", " + rows + " cells"));
         s.append(String.format(Locale.ROOT, "  dark coef %.4f  se %.4f  z %.3f  p %s%n",
                 coefficient, standardError, z, pValue < 1e-4 ? String.format(Locale.ROOT, "%.2e", pValue)
                         : String.format(Locale.ROOT, "%.4f", pValue)));
@@ -134,6 +151,10 @@ public record VeilOfDarknessResult(
             s.append(why).append(')');
         }
         return s.toString();
+    }
+
+    private static String codes(Set<Category> races) {
+        return races.stream().map(Category::code).reduce((a, b) -> a + "|" + b).orElse("");
     }
 
     private static String trim(double v) {

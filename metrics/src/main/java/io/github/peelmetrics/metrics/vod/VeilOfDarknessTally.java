@@ -3,6 +3,7 @@ package io.github.peelmetrics.metrics.vod;
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.GeoPoint;
 import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.StopType;
 import io.github.peelmetrics.core.Tally;
 import io.github.peelmetrics.core.TallyFormatException;
 import java.time.LocalDate;
@@ -56,6 +57,9 @@ public final class VeilOfDarknessTally implements Tally<Stop, VeilOfDarknessTall
     private final Map<String, Integer> beatPoint;
     private final int[] minYear;
     private final int[] maxYear;
+    private final int[] duskLo;   // DarknessRule.OPP_MINUTES: the dusk minutes of the stops present, per location
+    private final int[] duskHi;
+    private final boolean opp;
     private final DayCache[] solar;
     private final LongCounts cells = new LongCounts();
     private final Map<String, Integer> beatIndex = new HashMap<>();
@@ -72,6 +76,11 @@ public final class VeilOfDarknessTally implements Tally<Stop, VeilOfDarknessTall
         this.maxYear = new int[points.size()];
         Arrays.fill(minYear, Integer.MAX_VALUE);
         Arrays.fill(maxYear, Integer.MIN_VALUE);
+        this.opp = test.rule() == DarknessRule.OPP_MINUTES;
+        this.duskLo = new int[points.size()];
+        this.duskHi = new int[points.size()];
+        Arrays.fill(duskLo, Integer.MAX_VALUE);
+        Arrays.fill(duskHi, Integer.MIN_VALUE);
         this.solar = new DayCache[points.size()];
         for (int l = 0; l < solar.length; l++) {
             solar[l] = new DayCache();
@@ -179,8 +188,10 @@ public final class VeilOfDarknessTally implements Tally<Stop, VeilOfDarknessTall
         for (int l = 0; l < points.size(); l++) {
             minYear[l] = Math.min(minYear[l], other.minYear[l]);
             maxYear[l] = Math.max(maxYear[l], other.maxYear[l]);
+            duskLo[l] = Math.min(duskLo[l], other.duskLo[l]);
+            duskHi[l] = Math.max(duskHi[l], other.duskHi[l]);
         }
-        boolean fe = test.effects() == FixedEffects.BEAT;
+        boolean fe = test.effects().byLevel();
         List<String> otherBeats = other.beats;
         other.cells.forEach((k, v) -> {
             long key = k;
@@ -242,7 +253,7 @@ public final class VeilOfDarknessTally implements Tally<Stop, VeilOfDarknessTall
     public VeilOfDarknessResult result() {
         InterTwilightWindow[] window = windows();
         EnumMap<Exclusion, Long> ex = new EnumMap<>(excluded);
-        boolean fe = test.effects() == FixedEffects.BEAT;
+        boolean fe = test.effects().byLevel();
         // evening minutes used, and beats kept
         boolean[] present = new boolean[Math.max(1, beats.size())];
         List<long[]> used = new ArrayList<>();   // {beat, dark, evening minute, group, count}
@@ -349,9 +360,9 @@ public final class VeilOfDarknessTally implements Tally<Stop, VeilOfDarknessTall
         int m = minuteOf(key);
         InterTwilightWindow w = window[l];
         int cls;
-        if (w.containsMinute(m)) {
+        if (w != null && w.containsMinute(m)) {
             cls = cls0Of(key);
-        } else if (w.containsMinute(m + 1440)) {
+        } else if (w != null && !opp && w.containsMinute(m + 1440)) {
             cls = cls1Of(key);   // after midnight: the previous evening
             m += 1440;
         } else {
@@ -363,7 +374,11 @@ public final class VeilOfDarknessTally implements Tally<Stop, VeilOfDarknessTall
     private InterTwilightWindow[] windows() {
         InterTwilightWindow[] window = new InterTwilightWindow[points.size()];
         for (int l = 0; l < points.size(); l++) {
-            if (minYear[l] <= maxYear[l]) {
+            if (opp) {
+                if (duskLo[l] <= duskHi[l]) {
+                    window[l] = new InterTwilightWindow(duskLo[l], duskHi[l], 0);
+                }
+            } else if (minYear[l] <= maxYear[l]) {
                 try {
                     window[l] = InterTwilightWindow.of(points.get(l), zone, minYear[l], maxYear[l]);
                 } catch (IllegalArgumentException e) {
@@ -376,9 +391,15 @@ public final class VeilOfDarknessTally implements Tally<Stop, VeilOfDarknessTall
 
     /** The cell key of a stop, or {@code −1 − ordinal} of the exclusion that applies before any solar time. */
     private long key(Stop s, boolean register) {
+        if (test.keepsVehicularOnly() && s.type() != StopType.VEHICULAR) {
+            return -1 - Exclusion.NOT_VEHICULAR.ordinal();
+        }
         Category race = s.subject().race();
         if (race.isUnknown()) {
             return -1 - Exclusion.UNKNOWN_RACE.ordinal();
+        }
+        if (!test.compared(race)) {
+            return -1 - Exclusion.OTHER_RACE.ordinal();
         }
         int l = 0;
         if (test.perBeat()) {
@@ -388,28 +409,57 @@ public final class VeilOfDarknessTally implements Tally<Stop, VeilOfDarknessTall
             }
             l = li;
         }
-        int b = 0;
-        if (test.effects() == FixedEffects.BEAT) {
-            if (s.beat().equals(Stop.UNKNOWN_BEAT)) {
-                return -1 - Exclusion.UNKNOWN_BEAT.ordinal();
+        ZonedDateTime t = null;
+        long day = 0;
+        int m = 0;
+        if (s.time().isPresent()) {
+            t = s.dateTime().orElseThrow();
+            if (!t.getZone().equals(zone)) {
+                t = t.withZoneSameInstant(zone);
             }
-            b = beat(s.beat());
+            day = t.toLocalDate().toEpochDay();
+            m = t.getHour() * 60 + t.getMinute();
+            if (register && opp) {   // OPP's window: over every stop present with a time (its level aside)
+                double dusk = dusk(l, day);
+                if (Double.isFinite(dusk)) {
+                    duskLo[l] = Math.min(duskLo[l], (int) Math.floor(dusk));
+                    duskHi[l] = Math.max(duskHi[l], (int) Math.floor(dusk));
+                }
+            }
         }
-        if (s.time().isEmpty()) {
+        int b = 0;
+        FixedEffects fe = test.effects();
+        if (fe.byLevel()) {
+            Optional<String> name;
+            if (fe.byDistrict()) {
+                name = s.district();
+                if (name.isEmpty()) {
+                    return -1 - Exclusion.UNKNOWN_DISTRICT.ordinal();
+                }
+            } else {
+                if (s.beat().equals(Stop.UNKNOWN_BEAT)) {
+                    return -1 - Exclusion.UNKNOWN_BEAT.ordinal();
+                }
+                name = Optional.of(s.beat());
+            }
+            b = beat(name.get());
+        }
+        if (t == null) {
             return -1 - Exclusion.UNKNOWN_TIME.ordinal();
         }
-        ZonedDateTime t = s.dateTime().orElseThrow();
-        if (!t.getZone().equals(zone)) {
-            t = t.withZoneSameInstant(zone);
-        }
-        long day = t.toLocalDate().toEpochDay();
-        int m = t.getHour() * 60 + t.getMinute();
         if (register) {
             minYear[l] = Math.min(minYear[l], t.getYear());
             maxYear[l] = Math.max(maxYear[l], t.getYear());
         }
-        int cls0 = classify(l, day, m);
-        int cls1 = classify(l, day - 1, m + 1440);
+        int cls0;
+        int cls1;
+        if (opp) {
+            cls0 = classifyOpp(l, day, m);
+            cls1 = TWILIGHT;   // no wrap past midnight under OPP's rule
+        } else {
+            cls0 = classify(l, day, m);
+            cls1 = classify(l, day - 1, m + 1440);
+        }
         int group = test.inGroup(race) ? 1 : 0;
         return key(l, b, group, m, cls0, cls1);
     }
@@ -438,6 +488,11 @@ public final class VeilOfDarknessTally implements Tally<Stop, VeilOfDarknessTall
         return points.size();
     }
 
+    /** OPP's dusk minutes of location {@code l}: {min, max}, or {MAX_VALUE, MIN_VALUE} when none. */
+    int[] duskMinutes(int l) {
+        return new int[] {duskLo[l], duskHi[l]};
+    }
+
     /** The years of location {@code l}: {min, max}, or {MAX_VALUE, MIN_VALUE} when it has no stop. */
     int[] years(int l) {
         return new int[] {minYear[l], maxYear[l]};
@@ -456,8 +511,10 @@ public final class VeilOfDarknessTally implements Tally<Stop, VeilOfDarknessTall
     }
 
     /** Sets what a tally read from bytes holds: counts, years, beats in rank order and cells keyed by rank. */
-    void restore(long count, EnumMap<Exclusion, Long> excludedCounts, int[] min, int[] max, List<String> beatNames,
-                 LongCounts cellCounts) {
+    void restore(long count, EnumMap<Exclusion, Long> excludedCounts, int[] min, int[] max, int[] duskMin,
+                 int[] duskMax, List<String> beatNames, LongCounts cellCounts) {
+        System.arraycopy(duskMin, 0, duskLo, 0, duskMin.length);
+        System.arraycopy(duskMax, 0, duskHi, 0, duskMax.length);
         added = count;
         excluded.putAll(excludedCounts);
         System.arraycopy(min, 0, minYear, 0, min.length);
@@ -501,8 +558,8 @@ public final class VeilOfDarknessTally implements Tally<Stop, VeilOfDarknessTall
         return (k & ~((long) (MAX_BEATS - 1) << 16)) | ((long) beat << 16);
     }
 
-    /** Light, dark or twilight for clock minute {@code m} of the evening of {@code day} at location {@code l}. */
-    private int classify(int l, long day, int m) {
+    /** The cache slot of {@code day} at location {@code l}, its solar times filled. */
+    private int solarSlot(int l, long day) {
         DayCache cache = solar[l];
         int i = cache.slot(day);
         if (Double.isNaN(cache.sunset[i])) {
@@ -510,6 +567,34 @@ public final class VeilOfDarknessTally implements Tally<Stop, VeilOfDarknessTall
             cache.sunset[i] = minutes(sd.sunset());
             cache.dusk[i] = minutes(sd.civilDusk());
         }
+        return i;
+    }
+
+    private double dusk(int l, long day) {
+        int i = solarSlot(l, day);   // may grow the arrays: read them after
+        return solar[l].dusk[i];
+    }
+
+    /**
+     * OPP's classes ({@link DarknessRule#OPP_MINUTES}): twilight when
+     * {@code ⌊sunset⌋ <= m <= ⌊dusk⌋}, light before, dark after.
+     */
+    private int classifyOpp(int l, long day, int m) {
+        int i = solarSlot(l, day);
+        DayCache cache = solar[l];
+        if (m < Math.floor(cache.sunset[i])) {
+            return LIGHT;
+        }
+        if (m > Math.floor(cache.dusk[i])) {
+            return DARK;
+        }
+        return TWILIGHT;
+    }
+
+    /** Light, dark or twilight for clock minute {@code m} of the evening of {@code day} at location {@code l}. */
+    private int classify(int l, long day, int m) {
+        DayCache cache = solar[l];
+        int i = solarSlot(l, day);
         if (m < cache.sunset[i]) {
             return LIGHT;
         }

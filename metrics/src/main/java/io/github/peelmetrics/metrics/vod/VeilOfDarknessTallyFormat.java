@@ -14,34 +14,47 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The byte format of a {@link VeilOfDarknessTally}, version 1: the layout in one place, in the
+ * The byte format of a {@link VeilOfDarknessTally}, version 2: the layout in one place, in the
  * manner of Apache DataSketches' {@code PreambleUtil}, with its writer and its checking reader.
  *
  * <pre>
- *  preamble (TallyBytes, 16 bytes): "PEEL" | kind 2 (veil of darkness tally) | version 1 | flags 0 | 0 | length | CRC32C
+ *  preamble (TallyBytes, 16 bytes): "PEEL" | kind 2 (veil of darkness tally) | version 2 | flags 0 | 0 | length | CRC32C
  *
  *  section 1 "test"
  *      32 bytes            SHA-256 of the test's settings (VeilOfDarkness.configurationDigest): the
- *                          places, zone, groups of interest, spline df, fixed effects and level
+ *                          places, zone, groups of interest, reference group, spline df, fixed
+ *                          effects, darkness rule, model rows, vehicular-only and level
  *  section 2 "counts"
  *      varint stops        the tally's count: the cells' counts plus the excluded stops
  *      varint nExcluded    nExcluded x (string Exclusion name, varint count &gt;= 1)
- *                          reasons decided while tallying (UNKNOWN_RACE, UNKNOWN_LOCATION,
- *                          UNKNOWN_BEAT), in Exclusion order, only those with stops
+ *                          reasons decided while tallying (NOT_VEHICULAR, UNKNOWN_RACE, OTHER_RACE,
+ *                          UNKNOWN_LOCATION, UNKNOWN_BEAT, UNKNOWN_DISTRICT, UNKNOWN_TIME), in
+ *                          Exclusion order, only those with stops
  *  section 3 "years"       one entry per location of the test (1 for a city, else the distinct beat points)
  *      u8 present          1 when the location has stops, else 0 and nothing follows
  *      varint first + 10^9 varint last - first    the first and last calendar year of its stops
- *  section 4 "beats"       with fixed effects by beat only; otherwise empty (nBeats 0)
- *      varint nBeats       nBeats x string    the beats of the cells, sorted, no two equal
+ *  section 4 "beats"       with fixed effects by beat or district only; otherwise empty (nBeats 0)
+ *      varint nBeats       nBeats x string    the beats (or districts) of the cells, sorted, no two equal
  *  section 5 "cells"
  *      varint nCells       nCells x cell, in increasing order of their key (location, beat, group,
  *                          minute, class, class the evening before), no two equal
- *        cell: varint location   varint beat index (fixed effects by beat only)
+ *        cell: varint location   varint beat index (fixed effects by beat or district only)
  *              varint minute     the local clock minute HH*60+MM, below 1440
  *              u8 classes        group &lt;&lt; 4 | class &lt;&lt; 2 | class the evening before
  *                                group 1 in the groups of interest, else 0; class 0 light, 1 dark, 2 twilight
  *              varint count      &gt;= 1
+ *                                (under DarknessRule.OPP_MINUTES the class is OPP's and the class the
+ *                                evening before is always 2)
+ *  section 6 "dusk minutes"  one entry per location (version 2)
+ *      u8 present          1 when the test uses DarknessRule.OPP_MINUTES and a stop with a time was
+ *                          tallied there; else 0 and nothing follows
+ *      varint lowest       varint highest - lowest    the truncated dusk minutes of those stops (below 1440)
  * </pre>
+ *
+ * <p>Version 2 (Peel 0.2) added the reference group, darkness rule, model rows and vehicular-only
+ * settings to the digest, the exclusions NOT_VEHICULAR, OTHER_RACE and UNKNOWN_DISTRICT to
+ * section 2, district levels in sections 4 and 5, and section 6. Version 1 bytes are rejected
+ * (their digest could not match a version 2 test anyway).
  *
  * <p>Sections are an id byte, an int32 payload length and the payload (see {@code TallyBytes});
  * varints are unsigned LEB128 in their shortest form; strings a varint UTF-8 byte length and the
@@ -60,23 +73,24 @@ import java.util.TreeMap;
  */
 final class VeilOfDarknessTallyFormat {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final int TEST = 1;
     private static final int COUNTS = 2;
     private static final int YEARS = 3;
     private static final int BEATS = 4;
     private static final int CELLS = 5;
+    private static final int DUSK = 6;
     private static final int DIGEST_BYTES = 32;
     private static final long YEAR_BIAS = 1_000_000_000L;
     private static final int MINUTES = 1440;
-    private static final Exclusion[] TALLIED = {Exclusion.UNKNOWN_RACE, Exclusion.UNKNOWN_LOCATION, Exclusion.UNKNOWN_BEAT,
-        Exclusion.UNKNOWN_TIME};
+    private static final Exclusion[] TALLIED = {Exclusion.NOT_VEHICULAR, Exclusion.UNKNOWN_RACE, Exclusion.OTHER_RACE,
+        Exclusion.UNKNOWN_LOCATION, Exclusion.UNKNOWN_BEAT, Exclusion.UNKNOWN_DISTRICT, Exclusion.UNKNOWN_TIME};
 
     private VeilOfDarknessTallyFormat() {}
 
     static byte[] write(VeilOfDarknessTally t) {
         VeilOfDarkness test = t.test();
-        boolean fe = test.effects() == FixedEffects.BEAT;
+        boolean fe = test.effects().byLevel();
         ByteWriter w = TallyBytes.writer(TallyBytes.VEIL_OF_DARKNESS_TALLY, VERSION, 0);
         w.beginSection(TEST);
         w.bytes(test.configurationDigest());
@@ -145,12 +159,25 @@ final class VeilOfDarknessTallyFormat {
             w.varint(counts[i]);
         }
         w.endSection();
+
+        w.beginSection(DUSK);
+        for (int l = 0; l < t.locations(); l++) {
+            int[] d = t.duskMinutes(l);
+            if (d[0] > d[1]) {
+                w.u8(0);
+            } else {
+                w.u8(1);
+                w.varint(d[0]);
+                w.varint((long) d[1] - d[0]);
+            }
+        }
+        w.endSection();
         return w.toByteArray();
     }
 
     static VeilOfDarknessTally read(byte[] bytes, VeilOfDarknessTally empty) {
         VeilOfDarkness test = empty.test();
-        boolean fe = test.effects() == FixedEffects.BEAT;
+        boolean fe = test.effects().byLevel();
         ByteReader in = TallyBytes.reader(bytes, TallyBytes.VEIL_OF_DARKNESS_TALLY, VERSION);
         if (in.flags() != 0) {
             throw in.errorAt(6, "flags", "must be 0, not 0x%02x", in.flags());
@@ -189,7 +216,10 @@ final class VeilOfDarknessTallyFormat {
             }
             previous = e.ordinal();
             if (e == Exclusion.UNKNOWN_LOCATION && !test.perBeat()
-                    || e == Exclusion.UNKNOWN_BEAT && !fe) {
+                    || e == Exclusion.UNKNOWN_BEAT && !(fe && !test.effects().byDistrict())
+                    || e == Exclusion.UNKNOWN_DISTRICT && !test.effects().byDistrict()
+                    || e == Exclusion.NOT_VEHICULAR && !test.keepsVehicularOnly()
+                    || e == Exclusion.OTHER_RACE && !test.hasReference()) {
                 throw cs.errorAt(eAt, "exclusion", "%s cannot happen in %s", name, test);
             }
             long v = cs.varint("count of exclusion " + name, 1, Long.MAX_VALUE);
@@ -258,6 +288,10 @@ final class VeilOfDarknessTallyFormat {
                 throw cells.errorAt(cells.offset() - 1, "classes of a cell", "0x%02x is not group << 4 | class << 2 | class",
                         classes);
             }
+            if (test.rule() == DarknessRule.OPP_MINUTES && cls1 != VeilOfDarknessTally.TWILIGHT) {
+                throw cells.errorAt(cells.offset() - 1, "classes of a cell",
+                        "0x%02x: under OPP's rule the class the evening before must be 2", classes);
+            }
             long key = VeilOfDarknessTally.key(l, b, group, m, cls0, cls1);
             if (key <= last) {
                 throw cells.errorAt(cAt, "cell", "is not after the cell before it");
@@ -272,6 +306,28 @@ final class VeilOfDarknessTallyFormat {
             }
         }
         cells.end("section cells");
+
+        ByteReader ds = in.section(DUSK, "dusk minutes");
+        int[] duskMin = new int[locations];
+        int[] duskMax = new int[locations];
+        Arrays.fill(duskMin, Integer.MAX_VALUE);
+        Arrays.fill(duskMax, Integer.MIN_VALUE);
+        boolean opp = test.rule() == DarknessRule.OPP_MINUTES;
+        for (int l = 0; l < locations; l++) {
+            int dAt = ds.offset();
+            int present = ds.u8("dusk minutes of location " + l);
+            if (present > 1 || present == 1 && !opp) {
+                throw ds.errorAt(dAt, "dusk minutes of location " + l, "presence byte is %d, must be %s", present,
+                        opp ? "0 or 1" : "0 (the test does not use OPP's dusk minutes)");
+            }
+            if (present == 1) {
+                long lo = ds.varint("lowest dusk minute of location " + l, 0, MINUTES - 1L);
+                long span = ds.varint("dusk minutes of location " + l, 0, MINUTES - 1L - lo);
+                duskMin[l] = (int) lo;
+                duskMax[l] = (int) (lo + span);
+            }
+        }
+        ds.end("section dusk minutes");
         in.end("the bytes after the last section");
         if (sum != count) {
             throw cs.errorAt(countAt, "stops", "%d, but the cells and exclusions hold %d", count, sum);
@@ -288,7 +344,7 @@ final class VeilOfDarknessTallyFormat {
                 throw new TallyFormatException("veil of darkness tally bytes: beat \"" + beats.get(b) + "\" has no cell");
             }
         }
-        empty.restore(count, excluded, min, max, beats, table);
+        empty.restore(count, excluded, min, max, duskMin, duskMax, beats, table);
         return empty;
     }
 

@@ -68,7 +68,7 @@ class VeilOfDarknessConformanceTest {
         Category group = Races.parse(in.get("minority_race").asText()).orElseThrow();
         int df = in.get("spline_df").asInt();
         double level = in.get("level").asDouble();
-        VeilOfDarkness vod = VeilOfDarkness.at(place, zone, group).splineDf(df).level(level);
+        VeilOfDarkness vod = VeilOfDarkness.at(place, zone, group).againstAllOthers().splineDf(df).level(level);
 
         // every row classified as the reference did, from Peel's own solar times
         VeilOfDarknessTally tally = vod.tally();

@@ -39,10 +39,12 @@ class VeilOfDarknessPropertiesTest {
         List<Stop> stops = SyntheticStops.generate(r, n, beats, beta);
         FixedEffects effects = effects(r);
         int df = Seeded.edgy(r, 1, 8);
-        VeilOfDarkness base = VeilOfDarkness.at(OAKLAND, PACIFIC, Races.BLACK).fixedEffects(effects).splineDf(df);
+        VeilOfDarkness base = VeilOfDarkness.at(OAKLAND, PACIFIC, Races.BLACK).againstAllOthers().fixedEffects(effects)
+                .splineDf(df);
         VeilOfDarknessResult black = base.test(stops);
         VeilOfDarknessResult others = VeilOfDarkness.at(OAKLAND, PACIFIC, Races.WHITE, Races.HISPANIC)
                 .fixedEffects(effects).splineDf(df).test(stops);
+        assertEquals(java.util.Set.of(), others.reference(), "white a group of interest: against all others");
         String why = seed + " " + base;
         double tol = 1e-7 * Math.max(1, Math.abs(black.coefficient()));
         assertEquals(-black.coefficient(), others.coefficient(), tol, why);
@@ -54,6 +56,26 @@ class VeilOfDarknessPropertiesTest {
         assertEquals(black.used(), black.minorityStops() + others.minorityStops(), why);
         assertEquals(black.oddsRatio().estimate(), 1 / others.oddsRatio().estimate(), 1e-7 * black.oddsRatio().estimate(),
                 why);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
+    void againstWhiteDropsTheOtherRacesAndNeverCodesThemZero(Seeded seed) {
+        SplittableRandom r = seed.random();
+        List<Stop> stops = SyntheticStops.generate(r, Seeded.edgy(r, 300, 1500), Seeded.edgy(r, 1, 6), r.nextDouble(-1, 1));
+        FixedEffects effects = effects(r);
+        VeilOfDarkness vsWhite = VeilOfDarkness.at(OAKLAND, PACIFIC, Races.BLACK).fixedEffects(effects);
+        List<Stop> blackAndWhite = stops.stream()
+                .filter(s -> s.subject().race().equals(Races.BLACK) || s.subject().race().equals(Races.WHITE)).toList();
+        VeilOfDarknessResult a = vsWhite.test(stops);
+        VeilOfDarknessResult b = vsWhite.againstAllOthers().test(blackAndWhite);
+        String why = seed + " " + vsWhite;
+        assertEquals(java.util.Set.of(Races.WHITE), a.reference(), why);
+        assertEquals(b.coefficient(), a.coefficient(), 1e-9 * Math.max(1, Math.abs(b.coefficient())), why);
+        assertEquals(b.standardError(), a.standardError(), 1e-9 * b.standardError(), why);
+        assertEquals(b.used(), a.used(), why);
+        long others = stops.stream().filter(s -> !s.subject().race().isUnknown()).count() - blackAndWhite.size();
+        assertEquals(others, a.excluded().get(Exclusion.OTHER_RACE), why);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,6 +6,7 @@ import static io.github.peelmetrics.metrics.vod.SyntheticStops.PACIFIC;
 import io.github.peelmetrics.core.GeoPoint;
 import io.github.peelmetrics.core.Races;
 import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.StopType;
 import io.github.peelmetrics.core.TallyFormatException;
 import io.github.peelmetrics.core.internal.TallyBytes;
 import io.github.peelmetrics.testing.TallyContractTest;
@@ -125,6 +126,40 @@ class VeilOfDarknessTallyContractTest extends TallyContractTest<Stop, VeilOfDark
         VeilOfDarkness test() {
             return VeilOfDarkness.at(OAKLAND, PACIFIC, Races.BLACK, Races.HISPANIC)
                     .fixedEffects(FixedEffects.BEAT);
+        }
+    }
+
+    /**
+     * OPP's rule, cells and vehicular filter with district effects: stops of other types, without
+     * a district or without a time are excluded, and the bytes carry the stops' dusk minutes.
+     */
+    static final class OppDistricts extends VeilOfDarknessTallyContractTest {
+        @Override
+        VeilOfDarkness test() {
+            return VeilOfDarkness.at(OAKLAND, PACIFIC, Races.BLACK).opp().fixedEffects(FixedEffects.DISTRICT);
+        }
+
+        @Override
+        protected List<Stop> records(SplittableRandom random, int n) {
+            List<Stop> out = new ArrayList<>(n);
+            for (Stop s : SyntheticStops.generate(random, n, 4, random.nextDouble(-1, 1))) {
+                Stop.Builder b = s.toBuilder().type(random.nextInt(20) == 0 ? StopType.PEDESTRIAN : StopType.VEHICULAR);
+                if (random.nextInt(30) != 0) {
+                    b.district("D" + s.beat());
+                }
+                out.add(random.nextInt(40) == 0 ? Stop.builder(s.id(), s.date(), PACIFIC).race(s.subject().race())
+                        .type(StopType.VEHICULAR).district("D1").build() : b.build());
+            }
+            return out;
+        }
+    }
+
+    /** Against every other race, interacted beat effects. */
+    static final class AllOthersInteracted extends VeilOfDarknessTallyContractTest {
+        @Override
+        VeilOfDarkness test() {
+            return VeilOfDarkness.at(OAKLAND, PACIFIC, Races.BLACK).againstAllOthers()
+                    .fixedEffects(FixedEffects.BEAT_INTERACTED).splineDf(2);
         }
     }
 }

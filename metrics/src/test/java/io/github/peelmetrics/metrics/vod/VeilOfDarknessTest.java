@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.GeoPoint;
 import io.github.peelmetrics.core.Races;
+import java.util.Optional;
+import java.util.Set;
+import io.github.peelmetrics.core.StopType;
 import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.core.TallyFormatException;
 import io.github.peelmetrics.core.internal.TallyBytes;
@@ -58,7 +61,8 @@ class VeilOfDarknessTest {
         List<Stop> stops = sample(2, 1500, 3);
         Map<String, GeoPoint> where = Map.of("B1", OAKLAND, "B2", GeoPoint.of(37.87, -122.27));
         VeilOfDarknessResult r = VeilOfDarkness.atBeats(where, PACIFIC, Races.BLACK).test(stops);
-        long b3 = stops.stream().filter(s -> s.beat().equals("B3") && !s.subject().race().isUnknown()).count();
+        long b3 = stops.stream().filter(s -> s.beat().equals("B3")
+                && (s.subject().race().equals(Races.BLACK) || s.subject().race().equals(Races.WHITE))).count();
         assertEquals(b3, r.excluded().get(Exclusion.UNKNOWN_LOCATION));
         assertEquals(List.of("B1", "B2"), List.copyOf(r.windows().keySet()));
         assertTrue(r.windows().get("B2").earliestDusk() != r.windows().get("B1").earliestDusk());
@@ -225,5 +229,83 @@ class VeilOfDarknessTest {
         assertTrue(r.toString().contains("excluded " + r.excludedTotal()), r.toString());
         assertEquals(6, r.spline().df());
         assertEquals(5, r.spline().interiorKnots().size());
+    }
+
+    @Test
+    void districtEffectsExcludeStopsWithoutADistrictAndInteractionAddsSplineColumnsPerDistrict() {
+        List<Stop> stops = new ArrayList<>();
+        for (Stop s : sample(21, 3000, 3)) {
+            stops.add(s.toBuilder().district("D" + s.beat()).build());
+        }
+        stops.add(Stop.builder("no-district", ZonedDateTime.of(2019, 1, 5, 18, 30, 0, 0, PACIFIC)).race(Races.WHITE).build());
+        VeilOfDarknessResult additive = OAK.fixedEffects(FixedEffects.DISTRICT).test(stops);
+        assertEquals(1, additive.excluded().get(Exclusion.UNKNOWN_DISTRICT));
+        assertEquals(2 + 6 + 2, additive.coefficients());
+        VeilOfDarknessResult beats = OAK.fixedEffects(FixedEffects.BEAT).test(stops);
+        assertEquals(beats.coefficient(), additive.coefficient(), 1e-12, "districts named after beats: the same model");
+        VeilOfDarknessResult interacted = OAK.fixedEffects(FixedEffects.DISTRICT_INTERACTED).test(stops);
+        assertEquals(2 + 6 + 2 + 6 * 2, interacted.coefficients());
+        assertTrue(interacted.toString().contains("black ~ dark + ns(minute, df = 6) * district"), interacted.toString());
+        assertTrue(interacted.toString().startsWith("veil of darkness, black vs white:"), interacted.toString());
+        // without district effects, the stop without a district is used
+        assertEquals(0, OAK.test(stops).excluded().get(Exclusion.UNKNOWN_DISTRICT));
+    }
+
+    @Test
+    void theReferenceMustBeAKnownRaceOutsideTheGroupsOfInterest() {
+        assertThrows(IllegalArgumentException.class, () -> OAK.against(Races.BLACK));
+        assertThrows(IllegalArgumentException.class, () -> OAK.against(Category.UNKNOWN));
+        assertEquals(Set.of(), VeilOfDarkness.at(OAKLAND, PACIFIC, Races.WHITE).test(sample(3, 2000, 1)).reference(),
+                "white as the group of interest: against every other known race");
+        VeilOfDarknessResult r = OAK.against(Races.WHITE, Races.HISPANIC).test(sample(3, 2000, 1));
+        assertEquals(0, r.excluded().get(Exclusion.OTHER_RACE));
+        assertTrue(r.toString().startsWith("veil of darkness, black vs white|hispanic:"), r.toString());
+    }
+
+    @Test
+    void oppRuleDropsTheSunsetMinuteWhichPeelsRuleCallsLight() {
+        LocalDate day = LocalDate.of(2019, 3, 20);
+        double sunset = SolarTimes.sunset(OAKLAND, PACIFIC, day).clockMinutes().getAsDouble();
+        double dusk = SolarTimes.civilDusk(OAKLAND, PACIFIC, day).clockMinutes().getAsDouble();
+        int m = (int) Math.floor(sunset);
+        assertTrue(sunset - m > 0.01, "the sunset is not on the minute");
+        List<Stop> stops = new ArrayList<>(sample(4, 2000, 1));
+        Stop atSunset = Stop.builder("at-sunset", day.atTime(m / 60, m % 60).atZone(PACIFIC)).race(Races.BLACK)
+                .type(StopType.VEHICULAR).build();
+        int d = (int) Math.floor(dusk) + 1;
+        Stop afterDusk = Stop.builder("after-dusk", day.atTime(d / 60, d % 60).atZone(PACIFIC)).race(Races.WHITE)
+                .type(StopType.VEHICULAR).build();
+        stops.add(atSunset);
+        stops.add(afterDusk);
+        VeilOfDarknessTally peel = OAK.tally();
+        stops.forEach(peel::add);
+        assertEquals(Optional.of(false), peel.classify(List.of(atSunset)).get(0).dark());
+        VeilOfDarknessTally opp = OAK.darknessRule(DarknessRule.OPP_MINUTES).tally();
+        stops.forEach(opp::add);
+        assertEquals(Optional.of(Exclusion.TWILIGHT), opp.classify(List.of(atSunset)).get(0).exclusion());
+        assertEquals(Optional.of(true), opp.classify(List.of(afterDusk)).get(0).dark());
+        // the OPP window comes from the stops' dusk minutes, not from the calendar
+        InterTwilightWindow w = OAK.darknessRule(DarknessRule.OPP_MINUTES).test(stops).windows().get("city");
+        assertEquals(w.earliestDusk(), Math.rint(w.earliestDusk()));
+        assertTrue(w.earliestDusk() >= Math.floor(InterTwilightWindow.of(OAKLAND, PACIFIC, 2019, 2019).earliestDusk()));
+    }
+
+    @Test
+    void oppPresetKeepsVehicularStopsOnlyAndSaysItsRowsAreCells() {
+        List<Stop> stops = new ArrayList<>();
+        for (Stop s : sample(5, 3000, 2)) {
+            stops.add(s.toBuilder().district("D" + s.beat()).type(StopType.VEHICULAR).build());
+        }
+        stops.add(stops.get(0).toBuilder().type(StopType.PEDESTRIAN).build());
+        stops.add(stops.get(1).toBuilder().type(StopType.UNKNOWN).build());
+        VeilOfDarknessResult r = OAK.opp().test(stops);
+        assertEquals(2, r.excluded().get(Exclusion.NOT_VEHICULAR));
+        assertEquals(ModelRows.OPP_ROUNDED_CELLS, r.modelRows());
+        assertEquals(DarknessRule.OPP_MINUTES, r.darknessRule());
+        assertEquals(FixedEffects.DISTRICT_INTERACTED, r.fixedEffects());
+        assertEquals(r.rows() - r.coefficients(), r.dfResidual());
+        assertTrue(r.rows() < r.used());
+        assertEquals(0, r.spline().lowerBoundary() % 5, "boundary knots are rounded minutes");
+        assertEquals(0, r.spline().upperBoundary() % 5, "boundary knots are rounded minutes");
     }
 }
