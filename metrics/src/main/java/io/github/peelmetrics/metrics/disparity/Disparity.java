@@ -231,13 +231,13 @@ public final class Disparity {
             Optional<RatioEstimate> hitRr = compared
                     ? ratio(c.hits(), c.hitKnown(), refCounts.hits(), refCounts.hitKnown()) : Optional.empty();
             Optional<RatioEstimate> arrestRr = compared
-                    ? ratio(c.arrests(), c.outcomeKnown(), refCounts.arrests(), refCounts.outcomeKnown())
+                    ? ratio(c.arrests(), c.arrestKnown(), refCounts.arrests(), refCounts.arrestKnown())
                     : Optional.empty();
             Optional<RatioEstimate> forceRr = compared
                     ? ratio(c.force(), c.forceKnown(), refCounts.force(), refCounts.forceKnown()) : Optional.empty();
             Optional<RatioEstimate> searchedArrestRr = compared
-                    ? ratio(c.searchedArrests(), c.searchedOutcomeKnown(), refCounts.searchedArrests(),
-                            refCounts.searchedOutcomeKnown())
+                    ? ratio(c.searchedArrests(), c.searchedArrestKnown(), refCounts.searchedArrests(),
+                            refCounts.searchedArrestKnown())
                     : Optional.empty();
 
             List<String> cautions = new ArrayList<>();
@@ -265,8 +265,8 @@ public final class Disparity {
                         ? OptionalDouble.of((double) c.stops() / pop.getAsLong() * DecisionPoint.STOP.per())
                         : OptionalDouble.empty());
                 r.put(DecisionPoint.SEARCH, times(c.searchRate(), DecisionPoint.SEARCH.per()));
-                r.put(DecisionPoint.ARREST, c.searchedOutcomeKnown() == 0 ? OptionalDouble.empty()
-                        : OptionalDouble.of((double) c.searchedArrests() / c.searchedOutcomeKnown()
+                r.put(DecisionPoint.ARREST, c.searchedArrestKnown() == 0 ? OptionalDouble.empty()
+                        : OptionalDouble.of((double) c.searchedArrests() / c.searchedArrestKnown()
                                 * DecisionPoint.ARREST.per()));
                 rriRates.put(g, r);
                 Map<DecisionPoint, Optional<RatioEstimate>> i = new EnumMap<>(DecisionPoint.class);
