@@ -46,6 +46,16 @@ import java.util.function.Function;
  *     the arrest denominator. {@code NONE} is a real outcome.</li>
  * <li>The family of the Holm and Benjamini-Hochberg adjustments is every known group other than
  *     the reference whose search test is defined, within one table (city-wide, or one key).</li>
+ * <li><b>Like with like.</b> When the tally and the benchmark both have keys (beats) and do not
+ *     cover the same keys, the city-wide table covers only the keys both hold: the stops and the
+ *     population of the other keys are left out, and {@link DisparityTable#cautions()} names each
+ *     mismatch (printed under the table's title). A tally of one beat's stops is thus compared
+ *     with that beat's residents, not the city's. A key the benchmark covers where the tally holds
+ *     no stop may be a real zero (a beat with no stops): the caution says so, and the key's own
+ *     table in {@link DisparityTable#byKey()} shows it. A tally without keys is taken to cover the
+ *     whole benchmark (Peel cannot check it: filter the benchmark yourself, or tally by key).</li>
+ * <li>A rate whose fact was never recorded (every stop's flag unknown) is absent and printed
+ *     "not recorded", never 0.</li>
  * <li>The stop rate ratio treats stops as events out of residents ({@code b = population - stops});
  *     it is empty when a group has more stops than residents, where a Poisson rate ratio would be
  *     needed instead.</li>
@@ -153,18 +163,58 @@ public final class Disparity {
                 OptionalLong total = benchHasKey ? OptionalLong.of(benchmark.total(k)) : OptionalLong.empty();
                 byKey.put(k, table(k, groups, g -> cell.getOrDefault(g, StopCounts.empty()),
                         g -> benchHasKey && benchGroups.contains(g) ? benchmark.count(g, k) : OptionalLong.empty(),
-                        total, Map.of(), ref));
+                        total, Map.of(), ref, List.of()));
             }
+        }
+        // Like with like: when tally and benchmark both have keys and do not cover the same ones, the
+        // city-wide table covers the keys both hold, and says which it left out.
+        if (tally.keyed() && benchmark.keyed() && !tally.keys().isEmpty() && !new TreeSet<>(tally.keys()).equals(new TreeSet<>(benchmark.keys()))) {
+            List<String> both = tally.keys().stream().filter(benchmark.keys()::contains).toList();
+            List<String> benchOnly = benchmark.keys().stream().filter(k -> !tally.keys().contains(k)).toList();
+            List<String> tallyOnly = tally.keys().stream().filter(k -> !benchmark.keys().contains(k)).toList();
+            List<String> cautions = new ArrayList<>();
+            if (!benchOnly.isEmpty()) {
+                cautions.add(String.format(Locale.ROOT, "the benchmark covers %d key%s where the tally holds no stop "
+                                + "(%s): the city-wide population leaves them out (if they truly had no stops, "
+                                + "their residents belong in it: read their tables in byKey)",
+                        benchOnly.size(), benchOnly.size() == 1 ? "" : "s", listed(benchOnly)));
+            }
+            if (!tallyOnly.isEmpty()) {
+                long n = tallyOnly.stream().mapToLong(k -> tally.total(k).stops()).sum();
+                cautions.add(String.format(Locale.ROOT, "the tally holds %d stops under %d key%s the benchmark does "
+                                + "not cover (%s): the city-wide figures leave them out", n, tallyOnly.size(),
+                        tallyOnly.size() == 1 ? "" : "s", listed(tallyOnly)));
+            }
+            cautions.add(String.format(Locale.ROOT, "city-wide figures cover the %d key%s both hold%s", both.size(),
+                    both.size() == 1 ? "" : "s", both.isEmpty() ? ": nothing to compare" : " (" + listed(both) + ")"));
+            return table(StopTally.ALL, groups, g -> sum(both, k -> cells.getOrDefault(k, Map.of())
+                            .getOrDefault(g, StopCounts.empty())),
+                    g -> benchGroups.contains(g) ? OptionalLong.of(both.stream().mapToLong(k -> benchmark.count(g, k)
+                            .orElse(0)).sum()) : OptionalLong.empty(),
+                    OptionalLong.of(both.stream().mapToLong(benchmark::total).sum()), byKey, ref, cautions);
         }
         return table(StopTally.ALL, groups,
                 g -> tallyGroups.contains(g) ? tally.counts(g) : StopCounts.empty(),
                 g -> benchGroups.contains(g) ? OptionalLong.of(benchmark.count(g)) : OptionalLong.empty(),
-                OptionalLong.of(benchmark.total()), byKey, ref);
+                OptionalLong.of(benchmark.total()), byKey, ref, List.of());
+    }
+
+    private static StopCounts sum(List<String> keys, Function<String, StopCounts> of) {
+        StopCounts all = StopCounts.empty();
+        for (String k : keys) {
+            all = all.plus(of.apply(k));
+        }
+        return all;
+    }
+
+    private static String listed(List<String> keys) {
+        return keys.size() <= 8 ? String.join(", ", keys)
+                : String.join(", ", keys.subList(0, 8)) + String.format(Locale.ROOT, ", ... and %d more", keys.size() - 8);
     }
 
     private DisparityTable table(String key, List<Category> groups, Function<Category, StopCounts> countsOf,
                                  Function<Category, OptionalLong> populationOf, OptionalLong totalPopulation,
-                                 Map<String, DisparityTable> byKey, Category ref) {
+                                 Map<String, DisparityTable> byKey, Category ref, List<String> tableCautions) {
         StopCounts all = StopCounts.empty();
         long known = 0;
         Map<Category, StopCounts> counts = new LinkedHashMap<>();
@@ -280,7 +330,7 @@ public final class Disparity {
                 : OptionalDouble.empty();
         return new DisparityTable(key, benchmark.description(), ref, level, per, alpha, all, known,
                 all.stops() - known, totalPopulation, overallRate, rows, new RelativeRateIndex(ref, rriRates, rriIndex),
-                byKey);
+                byKey, tableCautions);
     }
 
     private static OptionalDouble times(OptionalDouble x, int k) {

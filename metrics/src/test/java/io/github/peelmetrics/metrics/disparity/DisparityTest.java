@@ -171,4 +171,39 @@ class DisparityTest {
         assertTrue(d.rows().stream().noneMatch(r -> r.group().isUnknown()), "no unknown row without unknown stops");
         assertTrue(d.toString().startsWith("Disparity vs residents, reference white, 95% Katz intervals"), d.toString());
     }
+
+    @Test
+    void aTallyOfOneBeatIsComparedWithThatBeatsResidentsAndSaysSo() {
+        List<Stop> all = new ArrayList<>(stops(Races.BLACK, "B1", 40, 4, 1, 1));
+        all.addAll(stops(Races.WHITE, "B1", 60, 3, 1, 1));
+        all.addAll(stops(Races.WHITE, "B9", 5, 0, 0, 0));
+        StopTally tally = all.stream().collect(StopTally.collector(Stop::beat));
+        Benchmark city = Benchmark.residents(List.of(Beat.of("B1", "D", pop(1000, 1000)),
+                Beat.of("B2", "D", pop(9000, 1000)), Beat.of("B3", "D", pop(5000, 5000))));
+        DisparityTable d = Disparity.against(city, Races.WHITE).of(tally);
+        assertEquals(2000, d.population().getAsLong(), "B1's residents, not the city's");
+        assertEquals(100, d.total().stops(), "B9's stops have no benchmark");
+        assertEquals(40.0, d.row(Races.BLACK).stopRate().getAsDouble(), 1e-12);
+        assertEquals(3, d.cautions().size(), d.cautions().toString());
+        assertTrue(d.cautions().get(0).contains("covers 2 keys where the tally holds no stop (B2, B3)"), d.toString());
+        assertTrue(d.cautions().get(1).contains("5 stops under 1 key the benchmark does not cover (B9)"), d.toString());
+        assertTrue(d.toString().contains("CAUTION: the benchmark covers 2 keys"), d.toString());
+        assertEquals(10000, d.forKey("B2").population().getAsLong());
+        // the same keys: no caution
+        DisparityTable same = Disparity.against(Benchmark.residents(List.of(Beat.of("B1", "D", pop(1000, 1000)),
+                Beat.of("B9", "D", pop(10, 10)))), Races.WHITE).of(tally);
+        assertTrue(same.cautions().isEmpty(), same.toString());
+    }
+
+    @Test
+    void aFactNeverRecordedIsNotRecordedInTheTable() {
+        StopTally tally = new StopTally[] {StopTally.byRace()}[0];
+        for (int i = 0; i < 20; i++) {
+            tally.add(Stop.builder("S" + i, WHEN).race(i < 10 ? Races.BLACK : Races.WHITE).notSearched().build());
+        }
+        DisparityTable d = Disparity.against(Benchmark.of("residents", pop(100, 100)), Races.WHITE).of(tally);
+        assertTrue(d.row(Races.BLACK).arrestRate().isEmpty());
+        assertTrue(d.row(Races.BLACK).arrestRateRatio().isEmpty());
+        assertTrue(d.toString().contains("n/r: not recorded"), d.toString());
+    }
 }
