@@ -167,7 +167,8 @@ public final class Quickstart {
     static String html(TrustReport r) {
         HtmlReport h = new HtmlReport("Community trust report: the sample city");
         h.paragraph("Synthetic data bundled with Peel. Every figure was computed with Peel's public API; "
-                + "intervals are 95% (logit for approval, Wald for the trust index, Katz log for ratios). "
+                + "intervals are 95% (logit for approval, Wald for the trust index, Poisson Wald for stop rate "
+                + "ratios, Katz log for the other ratios). "
                 + "Unknown race counts in totals and is excluded from ratios.");
         h.heading("Approval by race over the survey waves");
         List<String> waves = new ArrayList<>();

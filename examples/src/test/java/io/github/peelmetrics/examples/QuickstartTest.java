@@ -12,7 +12,7 @@ import io.github.peelmetrics.core.Races;
 import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.core.SurveyResponse;
 import io.github.peelmetrics.core.stats.RatioEstimate;
-import io.github.peelmetrics.core.stats.TwoByTwo;
+import io.github.peelmetrics.metrics.trend.RateComparison;
 import io.github.peelmetrics.io.ResultJson;
 import io.github.peelmetrics.metrics.trend.CochranArmitage;
 import io.github.peelmetrics.metrics.vod.VeilOfDarknessResult;
@@ -136,10 +136,11 @@ class QuickstartTest {
                     : stops.get(d.beat()).getOrDefault(Races.WHITE, 0L);
             assertEquals(pop, d.residents(), d.toString());
             assertEquals(1000.0 * count / pop, d.stopsPer1000(), 1e-9, d.toString());
-            RatioEstimate katz = TwoByTwo.ofTotals(count, pop, white, popWhite).riskRatio(0.95);
-            assertEquals(katz.estimate(), d.stopRateRatio(), 1e-12, d.toString());
-            assertEquals(katz.interval().lower(), d.stopRateRatioLower(), 1e-12, d.toString());
-            assertEquals(katz.interval().upper(), d.stopRateRatioUpper(), 1e-12, d.toString());
+            // stops are events: a Poisson rate ratio with a Wald interval (issue #13)
+            RatioEstimate poisson = RateComparison.test(count, pop, white, popWhite).rateRatio();
+            assertEquals(poisson.estimate(), d.stopRateRatio(), 1e-12, d.toString());
+            assertEquals(poisson.interval().lower(), d.stopRateRatioLower(), 1e-12, d.toString());
+            assertEquals(poisson.interval().upper(), d.stopRateRatioUpper(), 1e-12, d.toString());
             checked++;
         }
         assertEquals(4 * 9, checked, "four compared groups, city-wide and in eight beats");

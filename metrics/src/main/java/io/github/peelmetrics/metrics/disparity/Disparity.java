@@ -10,6 +10,10 @@ import io.github.peelmetrics.core.stats.TwoByTwo;
 import io.github.peelmetrics.core.internal.Checks;
 import io.github.peelmetrics.metrics.stops.StopCounts;
 import io.github.peelmetrics.metrics.stops.StopTally;
+import io.github.peelmetrics.metrics.trend.RateComparison;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -46,9 +50,21 @@ import java.util.function.Function;
  *     the arrest denominator. {@code NONE} is a real outcome.</li>
  * <li>The family of the Holm and Benjamini-Hochberg adjustments is every known group other than
  *     the reference whose search test is defined, within one table (city-wide, or one key).</li>
- * <li>The stop rate ratio treats stops as events out of residents ({@code b = population - stops});
- *     it is empty when a group has more stops than residents, where a Poisson rate ratio would be
- *     needed instead.</li>
+ * <li><b>Like with like.</b> When the tally and the benchmark both have keys (beats) and do not
+ *     cover the same keys, the city-wide table covers only the keys both hold: the stops and the
+ *     population of the other keys are left out, and {@link DisparityTable#cautions()} names each
+ *     mismatch (printed under the table's title). A tally of one beat's stops is thus compared
+ *     with that beat's residents, not the city's. A key the benchmark covers where the tally holds
+ *     no stop may be a real zero (a beat with no stops): the caution says so, and the key's own
+ *     table in {@link DisparityTable#byKey()} shows it. A tally without keys is taken to cover the
+ *     whole benchmark (Peel cannot check it: filter the benchmark yourself, or tally by key).</li>
+ * <li>A rate whose fact was never recorded (every stop's flag unknown) is absent and printed
+ *     "not recorded", never 0.</li>
+ * <li>Stops are events: the stop rate ratio is a Poisson rate ratio (Wald interval, with mid-p
+ *     and exact intervals in {@link DisparityRow#stopRateComparison()}), defined when a group has
+ *     more stops than residents. The Katz risk ratio of stops out of residents
+ *     ({@link DisparityRow#stopRiskRatio()}, {@code b = population - stops}) stays for the
+ *     per-person reading and is empty when stops exceed residents.</li>
  * </ul>
  *
  * <p>Immutable and thread-safe; each setter returns a new instance.
@@ -61,9 +77,16 @@ public final class Disparity {
     private final int per;
     private final long smallCount;
     private final double alpha;
+    private final boolean perYear;
 
     private Disparity(Benchmark benchmark, Category reference, double level, int per, long smallCount,
                       double alpha) {
+        this(benchmark, reference, level, per, smallCount, alpha, false);
+    }
+
+    private Disparity(Benchmark benchmark, Category reference, double level, int per, long smallCount,
+                      double alpha, boolean perYear) {
+        this.perYear = perYear;
         this.benchmark = benchmark;
         this.reference = reference;
         this.level = level;
@@ -90,7 +113,7 @@ public final class Disparity {
 
     /** The confidence level of the intervals, in (0, 1); 0.95 by default. */
     public Disparity level(double level) {
-        return new Disparity(benchmark, reference, Checks.level(level, "disparity"), per, smallCount, alpha);
+        return new Disparity(benchmark, reference, Checks.level(level, "disparity"), per, smallCount, alpha, perYear);
     }
 
     /** Stop rates per this many of the benchmark population; 1,000 by default. */
@@ -98,7 +121,7 @@ public final class Disparity {
         if (multiplier <= 0) {
             throw new IllegalArgumentException("rate multiplier of disparity must be positive: " + multiplier);
         }
-        return new Disparity(benchmark, reference, level, multiplier, smallCount, alpha);
+        return new Disparity(benchmark, reference, level, multiplier, smallCount, alpha, perYear);
     }
 
     /** Rows whose stops, searches or hits number fewer than this are flagged; 5 by default. */
@@ -106,13 +129,24 @@ public final class Disparity {
         if (threshold < 0) {
             throw new IllegalArgumentException("small-count threshold of disparity must not be negative: " + threshold);
         }
-        return new Disparity(benchmark, reference, level, per, threshold, alpha);
+        return new Disparity(benchmark, reference, level, per, threshold, alpha, perYear);
     }
 
     /** The level at which adjusted tests are rejected, in (0, 1); 0.05 by default. */
     public Disparity alpha(double significance) {
         return new Disparity(benchmark, reference, level, per, smallCount,
-                Checks.openUnit("alpha", "disparity", significance));
+                Checks.openUnit("alpha", "disparity", significance), perYear);
+    }
+
+    /**
+     * Stop rates per year: stops per {@code ratePer} residents per year over the calendar months
+     * the tally's stops span, from the month of the first stop date through the month of the last
+     * (OPP's {@code n_months / 12}; OPP counts the months that have stops, Peel the months from
+     * the first to the last, so a month without any stop still counts). Ratios do not change (both
+     * groups share the period). By default rates are over the whole period, which every table names.
+     */
+    public Disparity perYear() {
+        return new Disparity(benchmark, reference, level, per, smallCount, alpha, true);
     }
 
     /**
@@ -124,6 +158,7 @@ public final class Disparity {
      */
     public DisparityTable of(StopTally tally) {
         Objects.requireNonNull(tally, "tally must not be null");
+        Period period = new Period(tally.firstDate(), tally.lastDate(), perYear);
         Category ref = reference;
         List<Category> tallyGroups = tally.groups();
         List<Category> benchGroups = benchmark.groups();
@@ -153,18 +188,59 @@ public final class Disparity {
                 OptionalLong total = benchHasKey ? OptionalLong.of(benchmark.total(k)) : OptionalLong.empty();
                 byKey.put(k, table(k, groups, g -> cell.getOrDefault(g, StopCounts.empty()),
                         g -> benchHasKey && benchGroups.contains(g) ? benchmark.count(g, k) : OptionalLong.empty(),
-                        total, Map.of(), ref));
+                        total, Map.of(), ref, List.of(), period));
             }
+        }
+        // Like with like: when tally and benchmark both have keys and do not cover the same ones, the
+        // city-wide table covers the keys both hold, and says which it left out.
+        if (tally.keyed() && benchmark.keyed() && !tally.keys().isEmpty() && !new TreeSet<>(tally.keys()).equals(new TreeSet<>(benchmark.keys()))) {
+            List<String> both = tally.keys().stream().filter(benchmark.keys()::contains).toList();
+            List<String> benchOnly = benchmark.keys().stream().filter(k -> !tally.keys().contains(k)).toList();
+            List<String> tallyOnly = tally.keys().stream().filter(k -> !benchmark.keys().contains(k)).toList();
+            List<String> cautions = new ArrayList<>();
+            if (!benchOnly.isEmpty()) {
+                cautions.add(String.format(Locale.ROOT, "the benchmark covers %d key%s where the tally holds no stop "
+                                + "(%s): the city-wide population leaves them out (if they truly had no stops, "
+                                + "their residents belong in it: read their tables in byKey)",
+                        benchOnly.size(), benchOnly.size() == 1 ? "" : "s", listed(benchOnly)));
+            }
+            if (!tallyOnly.isEmpty()) {
+                long n = tallyOnly.stream().mapToLong(k -> tally.total(k).stops()).sum();
+                cautions.add(String.format(Locale.ROOT, "the tally holds %d stops under %d key%s the benchmark does "
+                                + "not cover (%s): the city-wide figures leave them out", n, tallyOnly.size(),
+                        tallyOnly.size() == 1 ? "" : "s", listed(tallyOnly)));
+            }
+            cautions.add(String.format(Locale.ROOT, "city-wide figures cover the %d key%s both hold%s", both.size(),
+                    both.size() == 1 ? "" : "s", both.isEmpty() ? ": nothing to compare" : " (" + listed(both) + ")"));
+            return table(StopTally.ALL, groups, g -> sum(both, k -> cells.getOrDefault(k, Map.of())
+                            .getOrDefault(g, StopCounts.empty())),
+                    g -> benchGroups.contains(g) ? OptionalLong.of(both.stream().mapToLong(k -> benchmark.count(g, k)
+                            .orElse(0)).sum()) : OptionalLong.empty(),
+                    OptionalLong.of(both.stream().mapToLong(benchmark::total).sum()), byKey, ref, cautions, period);
         }
         return table(StopTally.ALL, groups,
                 g -> tallyGroups.contains(g) ? tally.counts(g) : StopCounts.empty(),
                 g -> benchGroups.contains(g) ? OptionalLong.of(benchmark.count(g)) : OptionalLong.empty(),
-                OptionalLong.of(benchmark.total()), byKey, ref);
+                OptionalLong.of(benchmark.total()), byKey, ref, List.of(), period);
+    }
+
+    private static StopCounts sum(List<String> keys, Function<String, StopCounts> of) {
+        StopCounts all = StopCounts.empty();
+        for (String k : keys) {
+            all = all.plus(of.apply(k));
+        }
+        return all;
+    }
+
+    private static String listed(List<String> keys) {
+        return keys.size() <= 8 ? String.join(", ", keys)
+                : String.join(", ", keys.subList(0, 8)) + String.format(Locale.ROOT, ", ... and %d more", keys.size() - 8);
     }
 
     private DisparityTable table(String key, List<Category> groups, Function<Category, StopCounts> countsOf,
                                  Function<Category, OptionalLong> populationOf, OptionalLong totalPopulation,
-                                 Map<String, DisparityTable> byKey, Category ref) {
+                                 Map<String, DisparityTable> byKey, Category ref, List<String> tableCautions,
+                                 Period period) {
         StopCounts all = StopCounts.empty();
         long known = 0;
         Map<Category, StopCounts> counts = new LinkedHashMap<>();
@@ -215,7 +291,7 @@ public final class Disparity {
             boolean isRef = g.equals(ref);
             OptionalLong pop = unknown ? OptionalLong.empty() : populationOf.apply(g);
             OptionalDouble rate = pop.isPresent() && pop.getAsLong() > 0
-                    ? OptionalDouble.of((double) c.stops() / pop.getAsLong() * per) : OptionalDouble.empty();
+                    ? OptionalDouble.of((double) c.stops() / pop.getAsLong() * per / period.divisor()) : OptionalDouble.empty();
             OptionalDouble stopShare = !unknown && known > 0
                     ? OptionalDouble.of((double) c.stops() / known) : OptionalDouble.empty();
             OptionalDouble popShare = pop.isPresent() && total > 0
@@ -223,21 +299,27 @@ public final class Disparity {
             OptionalDouble index = stopShare.isPresent() && popShare.isPresent() && popShare.getAsDouble() > 0
                     ? OptionalDouble.of(stopShare.getAsDouble() / popShare.getAsDouble()) : OptionalDouble.empty();
             boolean compared = !unknown && !isRef;
-            Optional<RatioEstimate> stopRr = compared ? stopRatio(c.stops(), pop, refCounts.stops(), refPop)
+            Optional<RatioEstimate> stopRisk = compared ? stopRatio(c.stops(), pop, refCounts.stops(), refPop)
                     : Optional.empty();
+            Optional<RateComparison> stopPoisson = compared ? poisson(c.stops(), pop, refCounts.stops(), refPop)
+                    : Optional.empty();
+            Optional<RatioEstimate> stopRr = stopPoisson.map(RateComparison::rateRatio);
             Optional<RatioEstimate> searchRr = compared
                     ? ratio(c.searched(), c.searchKnown(), refCounts.searched(), refCounts.searchKnown())
                     : Optional.empty();
             Optional<RatioEstimate> hitRr = compared
                     ? ratio(c.hits(), c.hitKnown(), refCounts.hits(), refCounts.hitKnown()) : Optional.empty();
             Optional<RatioEstimate> arrestRr = compared
-                    ? ratio(c.arrests(), c.outcomeKnown(), refCounts.arrests(), refCounts.outcomeKnown())
+                    ? ratio(c.arrests(), c.arrestKnown(), refCounts.arrests(), refCounts.arrestKnown())
                     : Optional.empty();
             Optional<RatioEstimate> forceRr = compared
                     ? ratio(c.force(), c.forceKnown(), refCounts.force(), refCounts.forceKnown()) : Optional.empty();
+            Optional<RatioEstimate> forceArrestRr = compared
+                    ? ratio(c.arrestForce(), c.arrestForceKnown(), refCounts.arrestForce(), refCounts.arrestForceKnown())
+                    : Optional.empty();
             Optional<RatioEstimate> searchedArrestRr = compared
-                    ? ratio(c.searchedArrests(), c.searchedOutcomeKnown(), refCounts.searchedArrests(),
-                            refCounts.searchedOutcomeKnown())
+                    ? ratio(c.searchedArrests(), c.searchedArrestKnown(), refCounts.searchedArrests(),
+                            refCounts.searchedArrestKnown())
                     : Optional.empty();
 
             List<String> cautions = new ArrayList<>();
@@ -256,17 +338,19 @@ public final class Disparity {
                 }
             }
             rows.add(new DisparityRow(g, c, pop, rate, stopShare, popShare, index, c.searchRate(), c.hitRate(),
-                    c.arrestRate(), stopRr, searchRr, hitRr, arrestRr, forceRr, Optional.ofNullable(pearsonBy.get(g)),
+                    c.arrestRate(), stopRr, stopPoisson, stopRisk, searchRr, hitRr, arrestRr, forceRr, forceArrestRr,
+                    Optional.ofNullable(pearsonBy.get(g)),
                     Optional.ofNullable(yatesBy.get(g)), cautions));
 
             if (!unknown) {
                 Map<DecisionPoint, OptionalDouble> r = new EnumMap<>(DecisionPoint.class);
                 r.put(DecisionPoint.STOP, rate.isPresent()
-                        ? OptionalDouble.of((double) c.stops() / pop.getAsLong() * DecisionPoint.STOP.per())
+                        ? OptionalDouble.of((double) c.stops() / pop.getAsLong() * DecisionPoint.STOP.per()
+                                / period.divisor())
                         : OptionalDouble.empty());
                 r.put(DecisionPoint.SEARCH, times(c.searchRate(), DecisionPoint.SEARCH.per()));
-                r.put(DecisionPoint.ARREST, c.searchedOutcomeKnown() == 0 ? OptionalDouble.empty()
-                        : OptionalDouble.of((double) c.searchedArrests() / c.searchedOutcomeKnown()
+                r.put(DecisionPoint.ARREST, c.searchedArrestKnown() == 0 ? OptionalDouble.empty()
+                        : OptionalDouble.of((double) c.searchedArrests() / c.searchedArrestKnown()
                                 * DecisionPoint.ARREST.per()));
                 rriRates.put(g, r);
                 Map<DecisionPoint, Optional<RatioEstimate>> i = new EnumMap<>(DecisionPoint.class);
@@ -276,11 +360,11 @@ public final class Disparity {
                 rriIndex.put(g, i);
             }
         }
-        OptionalDouble overallRate = total > 0 ? OptionalDouble.of((double) all.stops() / total * per)
+        OptionalDouble overallRate = total > 0 ? OptionalDouble.of((double) all.stops() / total * per / period.divisor())
                 : OptionalDouble.empty();
         return new DisparityTable(key, benchmark.description(), ref, level, per, alpha, all, known,
                 all.stops() - known, totalPopulation, overallRate, rows, new RelativeRateIndex(ref, rriRates, rriIndex),
-                byKey);
+                byKey, tableCautions, period.first(), period.last(), period.years());
     }
 
     private static OptionalDouble times(OptionalDouble x, int k) {
@@ -317,6 +401,15 @@ public final class Disparity {
         return Optional.of(TwoByTwo.ofTotals(stops, n, refStops, n0).riskRatio(level));
     }
 
+    /** The Poisson comparison of stops per resident; empty without both populations, or with no stop in either. */
+    private Optional<RateComparison> poisson(long stops, OptionalLong pop, long refStops, OptionalLong refPop) {
+        if (pop.isEmpty() || refPop.isEmpty() || pop.getAsLong() == 0 || refPop.getAsLong() == 0
+                || stops + refStops == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(RateComparison.test(stops, pop.getAsLong(), refStops, refPop.getAsLong(), level));
+    }
+
     private Optional<RatioEstimate> ratio(long a1, long n1, long a0, long n0) {
         if (n1 == 0 || n0 == 0) {
             return Optional.empty();
@@ -330,5 +423,19 @@ public final class Disparity {
         return String.format(Locale.ROOT, "Disparity[against %s, reference %s, %s%%, per %d, small counts under %d]",
                 benchmark.description(), reference.code(),
                 Format.percent(level), per, smallCount);
+    }
+
+    /** The period of a tally's stops and, when rates are per year, its length in years. */
+    private record Period(Optional<LocalDate> first, Optional<LocalDate> last, OptionalDouble years) {
+        Period(Optional<LocalDate> first, Optional<LocalDate> last, boolean perYear) {
+            this(first, last, perYear && first.isPresent()
+                    ? OptionalDouble.of((YearMonth.from(first.get()).until(YearMonth.from(last.get()),
+                            ChronoUnit.MONTHS) + 1) / 12.0)
+                    : OptionalDouble.empty());
+        }
+
+        double divisor() {
+            return years.orElse(1);
+        }
     }
 }

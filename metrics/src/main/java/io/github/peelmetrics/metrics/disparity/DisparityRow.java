@@ -3,6 +3,7 @@ package io.github.peelmetrics.metrics.disparity;
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.stats.RatioEstimate;
 import io.github.peelmetrics.metrics.stops.StopCounts;
+import io.github.peelmetrics.metrics.trend.RateComparison;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,12 +18,20 @@ import java.util.OptionalLong;
  * <li>{@code stopRate = stops / population × per} (per 1,000 by default);</li>
  * <li>{@code stopShare = stops / stops of every known group}, {@code populationShare = population /
  *     benchmark total}, {@code disparityIndex = stopShare / populationShare};</li>
- * <li>ratios against the reference group are Katz log risk ratios
- *     {@code RR = (a1/n1)/(a0/n0)}, {@code exp(log RR ± z·√(1/a1 - 1/n1 + 1/a0 - 1/n0))}: stops
- *     out of the population, searches out of stops with a recorded search status, hits out of
- *     searches with a recorded finding (the outcome test), arrests out of stops with a recorded
- *     outcome, force out of stops with recorded use of force. No continuity correction: a group
- *     with no events gets 0 with interval [0, NaN], as epitools;</li>
+ * <li><b>stops are events</b> (one resident can be stopped many times): the stop rate ratio is a
+ *     Poisson rate ratio {@code (a1/T1)/(a0/T0)} with exposure {@code T} = the group's population
+ *     (times the years of the period when annualized: the ratio is the same), Wald interval
+ *     {@code exp(log RR ± z·√(1/a1 + 1/a0))} (epitools {@code rateratio.wald});
+ *     {@link #stopRateComparison()} also gives the mid-p and exact conditional intervals and the
+ *     exact test ({@link RateComparison});</li>
+ * <li>ratios of per-stop outcomes against the reference group are Katz log risk ratios
+ *     {@code RR = (a1/n1)/(a0/n0)}, {@code exp(log RR ± z·√(1/a1 - 1/n1 + 1/a0 - 1/n0))}: searches
+ *     out of stops with a recorded search status, hits out of searches with a recorded finding
+ *     (the outcome test), arrests out of stops with a recorded arrest flag, force out of stops
+ *     (and out of arrests) with a recorded use of force. No continuity correction: a group with no
+ *     events gets 0 with interval [0, NaN], as epitools. {@link #stopRiskRatio()} is the same Katz
+ *     ratio for stops out of residents, kept for the per-person reading (it needs stops &lt;=
+ *     residents, and is empty otherwise);</li>
  * <li>the search tests are Pearson chi-square tests of the 2x2 table group vs reference ×
  *     searched / not searched, without and with Yates' correction (R {@code chisq.test}).</li>
  * </ul>
@@ -39,12 +48,15 @@ import java.util.OptionalLong;
  * @param disparityIndex  {@code stopShare / populationShare}
  * @param searchRate      {@code searched / searchKnown} of the counts ({@link StopCounts#searchRate()})
  * @param hitRate         {@code hits / hitKnown}, the outcome test's rate ({@link StopCounts#hitRate()})
- * @param arrestRate      {@code arrests / outcomeKnown} ({@link StopCounts#arrestRate()})
- * @param stopRateRatio   stop rate ratio against the reference (stops out of population)
+ * @param arrestRate      {@code arrests / arrestKnown}, from the arrest flag ({@link StopCounts#arrestRate()})
+ * @param stopRateRatio   Poisson stop rate ratio against the reference, Wald interval
+ * @param stopRateComparison the Poisson comparison of the stop rates (mid-p, exact), when defined
+ * @param stopRiskRatio   Katz risk ratio of being stopped (stops out of residents), when stops &lt;= residents
  * @param searchRateRatio search rate ratio against the reference
  * @param hitRateRatio    hit rate ratio against the reference (the outcome test)
  * @param arrestRateRatio arrest rate ratio against the reference
- * @param forceRateRatio  use-of-force rate ratio against the reference
+ * @param forceRateRatio  use-of-force rate ratio against the reference (force per stop)
+ * @param forcePerArrestRatio ratio of force per arrest against the reference
  * @param searchTest      Pearson chi-square of search rates against the reference, adjusted
  * @param searchTestYates the same with Yates' continuity correction
  * @param cautions        small counts and other reasons to read the line with care (empty when none)
@@ -61,10 +73,13 @@ public record DisparityRow(
         OptionalDouble hitRate,
         OptionalDouble arrestRate,
         Optional<RatioEstimate> stopRateRatio,
+        Optional<RateComparison> stopRateComparison,
+        Optional<RatioEstimate> stopRiskRatio,
         Optional<RatioEstimate> searchRateRatio,
         Optional<RatioEstimate> hitRateRatio,
         Optional<RatioEstimate> arrestRateRatio,
         Optional<RatioEstimate> forceRateRatio,
+        Optional<RatioEstimate> forcePerArrestRatio,
         Optional<ChiSquareComparison> searchTest,
         Optional<ChiSquareComparison> searchTestYates,
         List<String> cautions) {
@@ -84,6 +99,9 @@ public record DisparityRow(
         rateOf(r, "hitRate", hitRate, counts.hitRate());
         rateOf(r, "arrestRate", arrestRate, counts.arrestRate());
         Objects.requireNonNull(stopRateRatio, r + "stopRateRatio must not be null");
+        Objects.requireNonNull(stopRateComparison, r + "stopRateComparison must not be null");
+        Objects.requireNonNull(stopRiskRatio, r + "stopRiskRatio must not be null");
+        Objects.requireNonNull(forcePerArrestRatio, r + "forcePerArrestRatio must not be null");
         Objects.requireNonNull(searchRateRatio, r + "searchRateRatio must not be null");
         Objects.requireNonNull(hitRateRatio, r + "hitRateRatio must not be null");
         Objects.requireNonNull(arrestRateRatio, r + "arrestRateRatio must not be null");

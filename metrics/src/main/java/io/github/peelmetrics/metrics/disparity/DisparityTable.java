@@ -5,12 +5,14 @@ import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.internal.Checks;
 import io.github.peelmetrics.metrics.stops.StopCounts;
 import io.github.peelmetrics.metrics.stops.StopTally;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -40,11 +42,21 @@ import java.util.OptionalLong;
  * @param relativeRateIndex  the relative rate index matrix (stop, search, arrest) of this table
  * @param byKey              the table of each key (beat), sorted by key; empty when neither tally nor
  *                           benchmark has keys, and in the tables of a key
+ * @param cautions           what the table's figures leave out or cannot compare, one line each:
+ *                           the keys the benchmark covers and the tally does not, or the reverse
+ *                           (see {@link Disparity}); empty when tally and benchmark cover the same keys
+ * @param firstDate          the date of the tally's first stop (empty for an empty tally)
+ * @param lastDate           the date of the tally's last stop
+ * @param years              when rates are per year ({@link Disparity#perYear()}), the years they are
+ *                           averaged over (calendar months spanned / 12); empty when rates are over
+ *                           the whole period
  */
 public record DisparityTable(String key, String benchmark, Category reference, double level, int ratePer,
                              double alpha, StopCounts total, long stopsKnownGroup, long stopsUnknownGroup,
                              OptionalLong population, OptionalDouble stopRate, List<DisparityRow> rows,
-                             RelativeRateIndex relativeRateIndex, Map<String, DisparityTable> byKey) {
+                             RelativeRateIndex relativeRateIndex, Map<String, DisparityTable> byKey,
+                             List<String> cautions, Optional<LocalDate> firstDate, Optional<LocalDate> lastDate,
+                             OptionalDouble years) {
 
     /** Checks that no component is null and the stops add up; copies the rows and tables. */
     public DisparityTable {
@@ -56,6 +68,10 @@ public record DisparityTable(String key, String benchmark, Category reference, d
         Objects.requireNonNull(population, t + "population must not be null");
         Objects.requireNonNull(stopRate, t + "stopRate must not be null");
         Objects.requireNonNull(relativeRateIndex, t + "relativeRateIndex must not be null");
+        Objects.requireNonNull(firstDate, t + "firstDate must not be null");
+        Objects.requireNonNull(lastDate, t + "lastDate must not be null");
+        Objects.requireNonNull(years, t + "years must not be null");
+        cautions = List.copyOf(Objects.requireNonNull(cautions, t + "cautions must not be null"));
         rows = List.copyOf(Objects.requireNonNull(rows, t + "rows must not be null"));
         byKey = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(byKey,
                 t + "byKey must not be null")));
@@ -104,20 +120,24 @@ public record DisparityTable(String key, String benchmark, Category reference, d
     public String toString() {
         StringBuilder sb = new StringBuilder();
         String nl = System.lineSeparator();
-        sb.append(String.format(Locale.ROOT, "Disparity%s vs %s, reference %s, %s%% Katz intervals%n",
+        sb.append(String.format(Locale.ROOT, "Disparity%s vs %s, reference %s, %s%% intervals "
+                        + "(stop RR: Poisson Wald; others: Katz)%n",
                 key.equals(StopTally.ALL) ? "" : " in " + key, benchmark, reference.code(), Format.percent(level)));
-        sb.append(String.format(Locale.ROOT, "  %d stops (%d of unknown group), population %s, %s stops per %d%n",
+        sb.append(String.format(Locale.ROOT, "  %d stops (%d of unknown group), population %s, %s stops per %d %s%n",
                 total.stops(), stopsUnknownGroup, population.isPresent() ? Long.toString(population.getAsLong()) : "-",
-                Format.cell(stopRate), ratePer));
+                Format.cell(stopRate), ratePer, period()));
+        for (String c : cautions) {
+            sb.append("  CAUTION: ").append(c).append(nl);
+        }
         sb.append(String.format(Locale.ROOT, "  %-24s %7s %9s %7s %-24s %7s %-24s %7s %-24s %7s %9s%n",
                 "group", "stops", "per " + ratePer, "DI", "stop RR [CI]", "search", "search RR [CI]", "hit",
                 "hit RR [CI]", "arrest", "p (Holm)"));
         for (DisparityRow r : rows) {
             sb.append(String.format(Locale.ROOT, "  %-24s %7d %9s %7s %-24s %7s %-24s %7s %-24s %7s %9s%s%n",
                     r.group().code(), r.counts().stops(), Format.cell(r.stopRate()), Format.cell(r.disparityIndex()),
-                    Tables.ratioWithInterval(r.stopRateRatio()), Format.cell(r.searchRate()),
-                    Tables.ratioWithInterval(r.searchRateRatio()), Format.cell(r.hitRate()),
-                    Tables.ratioWithInterval(r.hitRateRatio()), Format.cell(r.arrestRate()),
+                    Tables.ratioWithInterval(r.stopRateRatio()), recorded(r.searchRate(), r.counts().stops()),
+                    Tables.ratioWithInterval(r.searchRateRatio()), recorded(r.hitRate(), r.counts().searched()),
+                    Tables.ratioWithInterval(r.hitRateRatio()), recorded(r.arrestRate(), r.counts().stops()),
                     r.searchTest().map(t -> Format.p(t.holm())).orElse("-"), r.flagged() ? " *" : ""));
         }
         for (DisparityRow r : rows) {
@@ -126,10 +146,29 @@ public record DisparityTable(String key, String benchmark, Category reference, d
                         .append(nl);
             }
         }
+        if (rows.stream().anyMatch(r -> r.counts().stops() > 0 && (r.searchRate().isEmpty()
+                || r.arrestRate().isEmpty() || r.counts().searched() > 0 && r.hitRate().isEmpty()))) {
+            sb.append("  n/r: not recorded (no stop of the group recorded the fact; not zero)").append(nl);
+        }
         if (!byKey.isEmpty()) {
             sb.append(String.format(Locale.ROOT, "  by key: %d tables (%s)", byKey.size(), String.join(", ",
                     byKey.keySet().stream().limit(12).toList()) + (byKey.size() > 12 ? ", ..." : "")));
         }
         return sb.toString().stripTrailing();
+    }
+
+    /** What the stop rates are per: "per year, 2015-01-01..2016-12-31 (2 years)" or "over 2015-01-01..2016-12-31". */
+    public String period() {
+        if (firstDate.isEmpty()) {
+            return "(no stops, no period)";
+        }
+        String span = firstDate.get() + ".." + lastDate.get();
+        return years.isPresent() ? String.format(Locale.ROOT, "per year, %s (%s years)", span,
+                Format.cell(years.getAsDouble())) : "over " + span;
+    }
+
+    /** A rate, or "n/r" (not recorded) when its fact was never recorded among {@code population > 0} stops. */
+    private static String recorded(OptionalDouble rate, long population) {
+        return rate.isEmpty() && population > 0 ? "n/r" : Format.cell(rate);
     }
 }

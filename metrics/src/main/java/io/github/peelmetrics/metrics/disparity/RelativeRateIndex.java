@@ -20,9 +20,13 @@ import java.util.OptionalDouble;
  * before) and its ratio to the reference group's rate at the same point.
  *
  * <p>{@code RRI(g, d) = rate(g, d) / rate(reference, d)}, as the OJJDP juvenile-justice RRI
- * matrix (DMC Technical Assistance Manual, 4th ed., 2009). Peel adds a Katz log interval to each
- * index (epitools {@code riskratio.wald} on events out of the previous stage's count), so an
- * index can be read with its uncertainty. Empty where a rate's denominator is zero or the
+ * matrix (DMC Technical Assistance Manual, 4th ed., 2009). Peel adds an interval to each index:
+ * at {@link DecisionPoint#STOP} a Poisson rate ratio (stops are events: Wald, epitools
+ * {@code rateratio.wald}), at the later stages a Katz log interval (epitools {@code riskratio.wald}
+ * on events out of the previous stage's count), so an index can be read with its uncertainty.
+ * The stages nest (each counts among those who reached the one before) and are labelled by
+ * {@link DecisionPoint#label()}. Force is not a stage (it is not nested in arrests after a search):
+ * see {@link DisparityRow#forceRateRatio()} and {@link DisparityRow#forcePerArrestRatio()}. Empty where a rate's denominator is zero or the
  * population is unknown; the {@link Category#UNKNOWN} group is not in the matrix.
  *
  * <p>Immutable and thread-safe.
@@ -35,9 +39,6 @@ import java.util.OptionalDouble;
  */
 public record RelativeRateIndex(Category reference, Map<Category, Map<DecisionPoint, OptionalDouble>> rates,
                                 Map<Category, Map<DecisionPoint, Optional<RatioEstimate>>> indices) {
-
-    private static final Map<DecisionPoint, String> HEADERS = Map.of(DecisionPoint.STOP, "stops/1000 residents",
-            DecisionPoint.SEARCH, "searches/100 stops", DecisionPoint.ARREST, "arrests/100 searched");
 
     /** Checks that rates and indices have the same groups and every decision point; copies them. */
     public RelativeRateIndex {
@@ -108,14 +109,14 @@ public record RelativeRateIndex(Category reference, Map<Category, Map<DecisionPo
         sb.append(String.format(Locale.ROOT, "Relative rate index vs %s%n", reference.code()));
         sb.append(String.format(Locale.ROOT, "  %-24s", "group"));
         for (DecisionPoint d : DecisionPoint.values()) {
-            sb.append(String.format(Locale.ROOT, " %20s", HEADERS.get(d)))
+            sb.append(String.format(Locale.ROOT, " %24s", d.label()))
                     .append(String.format(Locale.ROOT, " %6s", "RRI"));
         }
         sb.append(System.lineSeparator());
         for (Category g : rates.keySet()) {
             sb.append(String.format(Locale.ROOT, "  %-24s", g.code()));
             for (DecisionPoint d : DecisionPoint.values()) {
-                sb.append(String.format(Locale.ROOT, " %20s", Format.cell(rates.get(g).get(d))));
+                sb.append(String.format(Locale.ROOT, " %24s", Format.cell(rates.get(g).get(d))));
                 Optional<RatioEstimate> i = indices.get(g).get(d);
                 sb.append(String.format(Locale.ROOT, " %6s", g.equals(reference) ? "1" : Tables.ratio(i)));
             }

@@ -2,13 +2,22 @@ package io.github.peelmetrics.metrics.stops;
 
 import static io.github.peelmetrics.metrics.stops.StopTally.BASES;
 import static io.github.peelmetrics.metrics.stops.StopTally.BASIS;
-import static io.github.peelmetrics.metrics.stops.StopTally.FORCE;
-import static io.github.peelmetrics.metrics.stops.StopTally.HIT;
+import static io.github.peelmetrics.metrics.stops.StopTally.FLAGS;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_ARREST;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_ARREST_FORCE;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_CITATION;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_DRUGS;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_FORCE;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_FRISK;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_FRISK_WEAPONS;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_HIT;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_SEARCH;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_SEARCHED_ARREST;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_SUMMONS;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_WARNING;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_WEAPONS;
 import static io.github.peelmetrics.metrics.stops.StopTally.OUTCOME;
 import static io.github.peelmetrics.metrics.stops.StopTally.OUTCOMES;
-import static io.github.peelmetrics.metrics.stops.StopTally.SEARCH;
-import static io.github.peelmetrics.metrics.stops.StopTally.SEARCHED_ARRESTS;
-import static io.github.peelmetrics.metrics.stops.StopTally.SEARCHED_OUTCOME_KNOWN;
 import static io.github.peelmetrics.metrics.stops.StopTally.STRIDE;
 
 import io.github.peelmetrics.core.Category;
@@ -172,7 +181,7 @@ final class StopQueries {
             rows.put(ix.group(g), fromMarginals(v));
         }
         StopCounts total = fromMarginals(all);
-        return new StopTable(t.keyed(), total.stops(), total, rows, cells);
+        return new StopTable(t.keyed(), total.stops(), t.firstDate(), t.lastDate(), total, rows, cells);
     }
 
     /** The counts of STRIDE marginal counters. */
@@ -189,10 +198,20 @@ final class StopQueries {
             outcomes.put(o, c[OUTCOME + o.ordinal()]);
             stops += c[OUTCOME + o.ordinal()];
         }
-        return StopCounts.of(stops, c[SEARCH + Flag.YES.ordinal()], c[SEARCH + Flag.NO.ordinal()],
-                basis, c[HIT + Flag.YES.ordinal()], c[HIT + Flag.NO.ordinal()], outcomes,
-                c[SEARCHED_ARRESTS], c[SEARCHED_OUTCOME_KNOWN], c[FORCE + Flag.YES.ordinal()],
-                c[FORCE + Flag.NO.ordinal()]);
+        return new StopCounts(stops, yes(c, F_SEARCH), no(c, F_SEARCH), basis, yes(c, F_HIT), no(c, F_HIT),
+                yes(c, F_WEAPONS), no(c, F_WEAPONS), yes(c, F_DRUGS), no(c, F_DRUGS), yes(c, F_FRISK),
+                no(c, F_FRISK), yes(c, F_FRISK_WEAPONS), no(c, F_FRISK_WEAPONS), yes(c, F_ARREST), no(c, F_ARREST),
+                yes(c, F_CITATION), no(c, F_CITATION), yes(c, F_WARNING), no(c, F_WARNING), yes(c, F_SUMMONS),
+                no(c, F_SUMMONS), outcomes, yes(c, F_SEARCHED_ARREST), no(c, F_SEARCHED_ARREST), yes(c, F_FORCE),
+                no(c, F_FORCE), yes(c, F_ARREST_FORCE), no(c, F_ARREST_FORCE));
+    }
+
+    private static long yes(long[] c, int fact) {
+        return c[fact * FLAGS + Flag.YES.ordinal()];
+    }
+
+    private static long no(long[] c, int fact) {
+        return c[fact * FLAGS + Flag.NO.ordinal()];
     }
 
     private static int groupIndex(StopTally t, Category group) {
@@ -251,13 +270,22 @@ final class StopQueries {
     /** The text table of {@link StopTally#toString()} and {@link StopTable#toString()}. */
     static String format(String title, StopTable t) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s: %d stops, %d groups%s%n", title, t.count(), t.groups().size(),
-                t.keyed() ? ", " + t.keys().size() + " keys" : ""));
-        sb.append(String.format(Locale.ROOT, "  %-24s %9s %15s %13s %15s %13s%n",
-                "group", "stops", "searched/known", "hits/known", "arrests/known", "force/known"));
-        t.byGroup().forEach((g, n) -> sb.append(String.format(Locale.ROOT, "  %-24s %9d %15s %13s %15s %13s%n",
-                g.code(), n.stops(), n.searched() + "/" + n.searchKnown(), n.hits() + "/" + n.hitKnown(),
-                n.arrests() + "/" + n.outcomeKnown(), n.force() + "/" + n.forceKnown())));
+        sb.append(String.format(Locale.ROOT, "%s: %d stops, %d groups%s%s%n", title, t.count(), t.groups().size(),
+                t.keyed() ? ", " + t.keys().size() + " keys" : "",
+                t.firstDate().isPresent() ? ", " + t.firstDate().get() + ".." + t.lastDate().get() : ""));
+        sb.append(String.format(Locale.ROOT, "  %-24s %9s %15s %13s %13s %15s %15s %13s%n",
+                "group", "stops", "searched/known", "hits/known", "frisks/known", "arrests/known", "citations/known",
+                "force/known"));
+        t.byGroup().forEach((g, n) -> sb.append(String.format(Locale.ROOT,
+                "  %-24s %9d %15s %13s %13s %15s %15s %13s%n", g.code(), n.stops(),
+                outOf(n.searched(), n.searchKnown()), outOf(n.hits(), n.hitKnown()), outOf(n.frisked(), n.friskKnown()),
+                outOf(n.arrests(), n.arrestKnown()), outOf(n.citations(), n.citationKnown()),
+                outOf(n.force(), n.forceKnown()))));
         return sb.toString().stripTrailing();
+    }
+
+    /** {@code yes/known}, or "not recorded" when no stop recorded the fact. */
+    static String outOf(long yes, long known) {
+        return known == 0 ? "not recorded" : yes + "/" + known;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.peelmetrics.metrics.stops;
 
 import io.github.peelmetrics.core.Category;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -25,6 +27,8 @@ import java.util.TreeMap;
  *
  * @param keyed   whether the tally had a key function (without one, the one key is {@link StopTally#ALL})
  * @param count   the stops counted: {@code total.stops()}
+ * @param firstDate the date of the earliest stop; empty when there is none
+ * @param lastDate  the date of the latest stop; empty when there is none
  * @param total   the counts of every stop, every group included
  * @param byGroup each group's counts over all keys, in {@link StopTally#GROUP_ORDER}; every group
  *                has at least one stop
@@ -33,6 +37,8 @@ import java.util.TreeMap;
 public record StopTable(
         boolean keyed,
         long count,
+        Optional<LocalDate> firstDate,
+        Optional<LocalDate> lastDate,
         StopCounts total,
         Map<Category, StopCounts> byGroup,
         Map<String, Map<Category, StopCounts>> cells) {
@@ -44,6 +50,14 @@ public record StopTable(
      */
     public StopTable {
         Objects.requireNonNull(total, "total of stop table must not be null");
+        Objects.requireNonNull(firstDate, "firstDate of stop table must not be null");
+        Objects.requireNonNull(lastDate, "lastDate of stop table must not be null");
+        if (firstDate.isPresent() != (count > 0) || lastDate.isPresent() != (count > 0)
+                || firstDate.isPresent() && firstDate.get().isAfter(lastDate.get())) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "period %s..%s of stop table must be present, in order, exactly when it has stops (%d)",
+                    firstDate.map(Object::toString).orElse("-"), lastDate.map(Object::toString).orElse("-"), count));
+        }
         Objects.requireNonNull(byGroup, "byGroup of stop table must not be null");
         Objects.requireNonNull(cells, "cells of stop table must not be null");
         if (count != total.stops()) {

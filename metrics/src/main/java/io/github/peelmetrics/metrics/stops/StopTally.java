@@ -7,18 +7,24 @@ import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.core.StopOutcome;
 import io.github.peelmetrics.core.Tally;
 import io.github.peelmetrics.core.TallyFormatException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collector;
 
 /**
  * A one-pass, mergeable tally of stops by group (race, by default) and, optionally, by a key the
- * caller chooses (beat, month, officer, ...): stops, searches by basis, contraband found, outcomes
- * (warning, citation, summons, arrest, none), use of force.
+ * caller chooses (beat, month, officer, ...): for every fact a stop records, the stops that
+ * recorded it YES and NO (searches by basis, contraband found and by kind, frisks and the weapons
+ * they found, arrest, citation, warning and summons each from its own flag, force per stop and per
+ * arrest), the derived most severe outcome, and the first and last date of the stops (the period
+ * a rate covers). A fact no stop recorded gives an absent rate, never 0: see {@link StopCounts}.
  *
  * <pre>{@code
  * StopTally tally = stops.parallelStream().collect(StopTally.collector(Stop::beat));
@@ -49,8 +55,9 @@ import java.util.stream.Collector;
  * <p><b>How missing values count</b> (conformance README §4): every stop counts in
  * {@link StopCounts#stops()} whatever its group, so {@link Category#UNKNOWN} race is in every
  * total (the disparity measures then leave it out of shares and ratios); an unrecorded search
- * status leaves the stop out of the search denominator; an unrecorded outcome leaves it out of the
- * arrest denominator, while {@link StopOutcome#NONE} is a real outcome.
+ * status leaves the stop out of the search denominator; an unrecorded arrest flag leaves it out of
+ * the arrest denominator (and likewise for every fact), while a derived {@link StopOutcome#NONE}
+ * is a real outcome.
  *
  * <p><b>Bytes.</b> {@link #toByteArray()} writes the format drawn in {@code StopTallyFormat}: the
  * Peel tally preamble (magic number, kind, version, length, CRC32C over everything), then the
@@ -60,8 +67,9 @@ import java.util.stream.Collector;
  *
  * <p><b>Internals.</b> A {@code StopIndex} gives groups and keys dense indices (found by
  * reference in small direct-mapped caches) and maps the two to a cell. Each cell counts a stop in
- * one {@code long}, by the stop's (outcome, search status, force); a searched stop's basis and
- * contraband finding go to a second run of counters. Adding a stop boxes nothing and allocates
+ * two {@code long}s, one per joint table of flags: (arrest, summons, citation, warning) and
+ * (search status, frisk, force, arrest); a searched stop's basis and contraband findings, and a
+ * frisked stop's weapons finding, go to a run of marginal counters. Adding a stop boxes nothing and allocates
  * nothing once its group and key have been seen. Reads fold the joint counters into marginal
  * counts ({@code StopQueries}).
  *
@@ -79,21 +87,43 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable> {
     static final int FLAGS = Flag.values().length;
     static final StopOutcome[] OUTCOMES = StopOutcome.values();
     static final SearchBasis[] BASES = SearchBasis.values();
-    // Per cell, STRIDE marginal counters: one slot per value of each three-valued flag, every
-    // outcome, every basis, and the two counts of searched stops the relative rate index needs.
-    // The slots every stop touches come first, so they share a cache line or two.
-    static final int SEARCH = 0;
-    static final int FORCE = SEARCH + FLAGS;
-    static final int OUTCOME = FORCE + FLAGS;
-    static final int HIT = OUTCOME + OUTCOMES.length;
-    static final int SEARCHED_ARRESTS = HIT + FLAGS;
-    static final int SEARCHED_OUTCOME_KNOWN = SEARCHED_ARRESTS + 1;
-    static final int BASIS = SEARCHED_OUTCOME_KNOWN + 1;
+    // Per cell, STRIDE marginal counters: FLAGS slots (by Flag ordinal) for each fact, then every
+    // derived outcome, then every basis. Facts of every stop, then conditional facts.
+    static final int F_SEARCH = 0;
+    static final int F_FRISK = 1;
+    static final int F_ARREST = 2;
+    static final int F_CITATION = 3;
+    static final int F_WARNING = 4;
+    static final int F_SUMMONS = 5;
+    static final int F_FORCE = 6;
+    /** Conditional facts: contraband found, weapons, drugs and arrest among searches; weapons among frisks; force among arrests. */
+    static final int F_HIT = 7;
+    static final int F_WEAPONS = 8;
+    static final int F_DRUGS = 9;
+    static final int F_SEARCHED_ARREST = 10;
+    static final int F_FRISK_WEAPONS = 11;
+    static final int F_ARREST_FORCE = 12;
+    static final int FACTS = 13;
+    static final int OUTCOME = FACTS * FLAGS;
+    static final int BASIS = OUTCOME + OUTCOMES.length;
     static final int STRIDE = BASIS + BASES.length;
-    // The facts of every stop (outcome, searched, force) are counted jointly: one counter per
-    // combination, so a stop increments one slot of {@link #joint} instead of three. The marginal
-    // counts (and searchedArrests, searchedOutcomeKnown) are folded from it when read.
-    static final int JOINT = OUTCOMES.length * FLAGS * FLAGS;
+    // The flags of every stop are counted jointly in two tables, so that a stop increments two
+    // slots of {@link #joint} instead of seven: (arrest, summons, citation, warning), which also
+    // gives the derived outcome, and (searched, frisk, force, arrest), which gives arrests among
+    // searches and force among arrests. Marginals are folded from them when read.
+    static final int J = FLAGS * FLAGS * FLAGS * FLAGS;
+    static final int JOINT = 2 * J;
+    /** The derived outcome of each (arrest, summons, citation, warning) combination of the first table. */
+    private static final int[] OUTCOME_OF = new int[J];
+
+    static {
+        Flag[] f = Flag.values();
+        for (int i = 0; i < J; i++) {
+            Stop s = Stop.builder("x", LocalDate.EPOCH, ZoneOffset.UTC)
+                    .arrest(f[i / 27]).summons(f[i / 9 % 3]).citation(f[i / 3 % 3]).warning(f[i % 3]).build();
+            OUTCOME_OF[i] = s.outcome().ordinal();
+        }
+    }
 
     private static final Function<Stop, Category> RACE = s -> s.subject().race();
     private static final Function<Stop, String> NO_KEY = s -> ALL;
@@ -104,8 +134,13 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable> {
     private final StopIndex index = new StopIndex(this::ensureCells);
     /** Per cell, JOINT counters by (outcome, searched, force); see {@link #fold}. */
     private long[] joint = new long[16 * JOINT];
-    /** Per cell, STRIDE marginal counters: the rare facts of searched stops, and whatever merge and fromByteArray add. */
+    /** Per cell, STRIDE marginal counters: the rare facts of searched and frisked stops, and whatever merge and fromByteArray add. */
     private long[] counters = new long[16 * STRIDE];
+    /** The epoch days of the first and last stop date; MAX_VALUE and MIN_VALUE while empty. */
+    private long firstDay = Long.MAX_VALUE;
+    private long lastDay = Long.MIN_VALUE;
+    /** The date last seen by {@link #add}: most stops share their date object with the stop before. */
+    private LocalDate lastDate;
 
     private StopTally(Function<? super Stop, Category> groupOf, Function<? super Stop, String> keyOf, boolean keyed) {
         this.groupOf = groupOf;
@@ -173,17 +208,54 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable> {
         }
         int cell = index.cell(g, k);
         Flag searched = stop.searchConducted();
-        joint[cell * JOINT + (stop.outcome().ordinal() * FLAGS + searched.ordinal()) * FLAGS
-                + stop.useOfForce().ordinal()]++;
+        Flag frisk = stop.frisk();
+        int a = stop.arrest().ordinal();
+        int j = cell * JOINT;
+        joint[j + ((a * FLAGS + stop.summons().ordinal()) * FLAGS + stop.citation().ordinal()) * FLAGS
+                + stop.warning().ordinal()]++;
+        joint[j + J + ((searched.ordinal() * FLAGS + frisk.ordinal()) * FLAGS + stop.useOfForce().ordinal()) * FLAGS
+                + a]++;
         if (searched == Flag.YES) {
             addSearch(counters, cell * STRIDE, stop);
         }
+        if (frisk == Flag.YES) {
+            counters[cell * STRIDE + F_FRISK_WEAPONS * FLAGS + stop.contrabandWeapons().ordinal()]++;
+        }
+        LocalDate d = stop.date();
+        if (d != lastDate) {
+            noteDate(d);
+        }
+    }
+
+    private void noteDate(LocalDate d) {
+        lastDate = d;
+        long e = d.toEpochDay();
+        firstDay = Math.min(firstDay, e);
+        lastDay = Math.max(lastDay, e);
+    }
+
+    /** Widens the period to hold {@code [first, last]} (epoch days): for merge and fromByteArray. */
+    void notePeriod(long first, long last) {
+        firstDay = Math.min(firstDay, first);
+        lastDay = Math.max(lastDay, last);
+    }
+
+    /** The epoch day of the first stop date; {@code Long.MAX_VALUE} when empty. */
+    long firstDay() {
+        return firstDay;
+    }
+
+    /** The epoch day of the last stop date; {@code Long.MIN_VALUE} when empty. */
+    long lastDay() {
+        return lastDay;
     }
 
     /** The rarer facts of a searched stop, kept out of {@link #add} so that it stays small enough to inline. */
     private static void addSearch(long[] c, int base, Stop stop) {
         c[base + BASIS + stop.searchBasis().ordinal()]++;
-        c[base + HIT + stop.contrabandFound().ordinal()]++;
+        c[base + F_HIT * FLAGS + stop.contrabandFound().ordinal()]++;
+        c[base + F_WEAPONS * FLAGS + stop.contrabandWeapons().ordinal()]++;
+        c[base + F_DRUGS * FLAGS + stop.contrabandDrugs().ordinal()]++;
     }
 
     /** Grows the counter arrays (doubling) to hold {@code cells} cells: called by the index when it makes a cell. */
@@ -234,6 +306,7 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable> {
                 joint[jb + j] += other.joint[js + j];
             }
         }
+        notePeriod(other.firstDay, other.lastDay);
         return this;
     }
 
@@ -303,6 +376,16 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable> {
     @Override
     public long count() {
         return StopQueries.count(this);
+    }
+
+    /** The date of the earliest stop counted; empty when the tally is empty. */
+    public Optional<LocalDate> firstDate() {
+        return firstDay == Long.MAX_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(firstDay));
+    }
+
+    /** The date of the latest stop counted; empty when the tally is empty. */
+    public Optional<LocalDate> lastDate() {
+        return lastDay == Long.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(lastDay));
     }
 
     /**
@@ -416,19 +499,31 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable> {
             into[at + f] += counters[base + f];
         }
         int j = c * JOINT;
-        for (int o = 0; o < OUTCOMES.length; o++) {
-            for (int s = 0; s < FLAGS; s++) {
-                for (int f = 0; f < FLAGS; f++) {
-                    long n = joint[j++];
-                    into[at + OUTCOME + o] += n;
-                    into[at + SEARCH + s] += n;
-                    into[at + FORCE + f] += n;
-                    if (s == Flag.YES.ordinal() && o != StopOutcome.UNKNOWN.ordinal()) {
-                        into[at + SEARCHED_OUTCOME_KNOWN] += n;
-                        if (o == StopOutcome.ARREST.ordinal()) {
-                            into[at + SEARCHED_ARRESTS] += n;
-                        }
-                    }
+        for (int i = 0; i < J; i++) {
+            long n = joint[j + i];
+            if (n != 0) {
+                into[at + F_ARREST * FLAGS + i / 27] += n;
+                into[at + F_SUMMONS * FLAGS + i / 9 % 3] += n;
+                into[at + F_CITATION * FLAGS + i / 3 % 3] += n;
+                into[at + F_WARNING * FLAGS + i % 3] += n;
+                into[at + OUTCOME + OUTCOME_OF[i]] += n;
+            }
+        }
+        int yes = Flag.YES.ordinal();
+        for (int i = 0; i < J; i++) {
+            long n = joint[j + J + i];
+            if (n != 0) {
+                int searched = i / 27;
+                int force = i / 3 % 3;
+                int arrest = i % 3;
+                into[at + F_SEARCH * FLAGS + searched] += n;
+                into[at + F_FRISK * FLAGS + i / 9 % 3] += n;
+                into[at + F_FORCE * FLAGS + force] += n;
+                if (searched == yes) {
+                    into[at + F_SEARCHED_ARREST * FLAGS + arrest] += n;
+                }
+                if (arrest == yes) {
+                    into[at + F_ARREST_FORCE * FLAGS + force] += n;
                 }
             }
         }

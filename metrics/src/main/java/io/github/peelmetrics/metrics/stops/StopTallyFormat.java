@@ -2,38 +2,42 @@ package io.github.peelmetrics.metrics.stops;
 
 import static io.github.peelmetrics.metrics.stops.StopTally.BASES;
 import static io.github.peelmetrics.metrics.stops.StopTally.BASIS;
-import static io.github.peelmetrics.metrics.stops.StopTally.FORCE;
-import static io.github.peelmetrics.metrics.stops.StopTally.HIT;
+import static io.github.peelmetrics.metrics.stops.StopTally.FACTS;
+import static io.github.peelmetrics.metrics.stops.StopTally.FLAGS;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_ARREST;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_ARREST_FORCE;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_FORCE;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_FRISK;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_FRISK_WEAPONS;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_SEARCH;
+import static io.github.peelmetrics.metrics.stops.StopTally.F_SEARCHED_ARREST;
 import static io.github.peelmetrics.metrics.stops.StopTally.OUTCOME;
 import static io.github.peelmetrics.metrics.stops.StopTally.OUTCOMES;
-import static io.github.peelmetrics.metrics.stops.StopTally.SEARCH;
-import static io.github.peelmetrics.metrics.stops.StopTally.SEARCHED_ARRESTS;
-import static io.github.peelmetrics.metrics.stops.StopTally.SEARCHED_OUTCOME_KNOWN;
 import static io.github.peelmetrics.metrics.stops.StopTally.STRIDE;
 
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.Flag;
 import io.github.peelmetrics.core.SearchBasis;
 import io.github.peelmetrics.core.Stop;
-import io.github.peelmetrics.core.StopOutcome;
 import io.github.peelmetrics.core.TallyFormatException;
 import io.github.peelmetrics.core.internal.ByteReader;
 import io.github.peelmetrics.core.internal.ByteWriter;
 import io.github.peelmetrics.core.internal.TallyBytes;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.function.Function;
 
 /**
- * The byte format of a {@link StopTally}, version 1: the layout in one place, in the manner of
+ * The byte format of a {@link StopTally}, version 2: the layout in one place, in the manner of
  * Apache DataSketches' {@code PreambleUtil}, with its writer and its checking reader.
  *
  * <pre>
- *  preamble (TallyBytes, 16 bytes): "PEEL" | kind 1 (stop tally) | version 1 | flags | 0 | length | CRC32C
+ *  preamble (TallyBytes, 16 bytes): "PEEL" | kind 1 (stop tally) | version 2 | flags | 0 | length | CRC32C
  *            flags: bit 0 set when the tally has a key function; the other bits 0
  *
  *  section 1 "values"   the names of the enum values counted, so that the bytes outlive a
  *                       reordering of core's enums; a run below has one count per name, in this order
- *      varint nFlag     nFlag    x string   Flag names        (search status, force, contraband)
+ *      varint nFlag     nFlag    x string   Flag names        (YES, NO, UNKNOWN of every fact)
  *      varint nOutcome  nOutcome x string   StopOutcome names
  *      varint nBasis    nBasis   x string   SearchBasis names
  *  section 2 "groups"
@@ -44,13 +48,20 @@ import java.util.function.Function;
  *      varint stops                         the tally's count: the sum of the cells' stops
  *      varint nCells    nCells   x cell     ordered by (key index, group index), no two equal
  *        cell: varint group index  varint key index
- *              nFlag    x varint   stops by search status
- *              nFlag    x varint   stops by use of force
- *              nOutcome x varint   stops by outcome
- *              nFlag    x varint   searches by contraband found
+ *              13 runs of nFlag x varint, one per fact:
+ *                 stops by search status, frisk, arrest, citation, warning, summons, use of force;
+ *                 searches by contraband found, weapons found, drugs found, arrest;
+ *                 frisks by weapons found; arrests by use of force
+ *              nOutcome x varint   stops by derived most severe outcome
  *              nBasis   x varint   searches by basis
- *              varint searchedArrests   varint searchedOutcomeKnown
+ *  section 5 "period"   (new in version 2)
+ *      varint present   1 when the tally has stops, else 0; then, when 1:
+ *      varint first     epoch day of the first stop date minus that of LocalDate.MIN
+ *      varint span      days from the first to the last stop date
  * </pre>
+ *
+ * <p>Version 1 (no frisk, no per-decision flags, no period) is not read: its outcomes cannot be
+ * turned into per-decision flags without inventing values, so the reader rejects it by version.
  *
  * <p>Sections are an id byte, an int32 payload length and the payload (see {@code TallyBytes});
  * varints are unsigned LEB128 in their shortest form; strings a varint UTF-8 byte length and the
@@ -60,29 +71,56 @@ import java.util.function.Function;
  * and the checksum: a count or length that runs past the bytes left (checked before anything is
  * allocated for it), an enum name this version does not know or a name given twice, a group not
  * in canonical form or out of order, a key out of order, a group or key that no cell uses, a cell
- * index out of range or out of order, and impossible counts: a cell with no stops; stops by search
- * status, or by force, that do not add up to the stops; searches by contraband finding, or by
- * basis, that do not add up to the searches (and a search with basis {@code NONE}); searched
- * arrests above searched stops with a known outcome, above those, or above arrests; searched
- * stops with an unknown outcome above stops with an unknown outcome; sums that overflow a
- * {@code long}; and a total that is not the sum of the cells.
+ * index out of range or out of order, and impossible counts: a cell with no stops; a fact of every
+ * stop whose counts do not add up to the stops; a fact of searches, frisks or arrests that does
+ * not add up to the searches, frisks or arrests; searches by basis that do not add up to the
+ * searches (or a search with basis {@code NONE}); counts that {@link StopCounts}' constructor
+ * rejects (derived arrests that differ from the arrest flag, searched arrests above arrests, ...);
+ * sums that overflow a {@code long}; a total that is not the sum of the cells; and a period that
+ * is absent with stops, present without, or past {@link LocalDate#MAX}.
  */
 final class StopTallyFormat {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int KEYED = 1;
     private static final int VALUES = 1;
     private static final int GROUPS = 2;
     private static final int KEYS = 3;
     private static final int CELLS = 4;
+    private static final int PERIOD = 5;
+    private static final long MIN_DAY = LocalDate.MIN.toEpochDay();
+    private static final long MAX_DAY = LocalDate.MAX.toEpochDay();
 
     /** The runs of enum counts of a cell, in order: their enum values and their first slot. */
-    private static final Enum<?>[][] RUNS = {Flag.values(), Flag.values(), OUTCOMES, Flag.values(), BASES};
-    private static final int[] RUN_BASE = {SEARCH, FORCE, OUTCOME, HIT, BASIS};
+    private static final Enum<?>[][] RUNS = new Enum<?>[FACTS + 2][];
+    private static final int[] RUN_BASE = new int[FACTS + 2];
+    private static final int[] RUN_NAMES = new int[FACTS + 2];
+    /** The facts in the order of the runs (the slots' order is the tally's, which may change). */
+    private static final int[] FACT_ORDER = {F_SEARCH, F_FRISK, F_ARREST, StopTally.F_CITATION, StopTally.F_WARNING,
+        StopTally.F_SUMMONS, F_FORCE, StopTally.F_HIT, StopTally.F_WEAPONS, StopTally.F_DRUGS, F_SEARCHED_ARREST,
+        F_FRISK_WEAPONS, F_ARREST_FORCE};
+
+    private static final String[] RUN_TITLES = {"stops by search status", "stops by frisk", "stops by arrest",
+        "stops by citation", "stops by warning", "stops by summons", "stops by use of force",
+        "searches by contraband found", "searches by weapons found", "searches by drugs found", "searches by arrest",
+        "frisks by weapons found", "arrests by use of force"};
+
+    static {
+        for (int i = 0; i < FACTS; i++) {
+            RUNS[i] = Flag.values();
+            RUN_BASE[i] = FACT_ORDER[i] * FLAGS;
+        }
+        RUNS[FACTS] = OUTCOMES;
+        RUN_BASE[FACTS] = OUTCOME;
+        RUN_NAMES[FACTS] = 1;
+        RUNS[FACTS + 1] = BASES;
+        RUN_BASE[FACTS + 1] = BASIS;
+        RUN_NAMES[FACTS + 1] = 2;
+    }
+
     /** The sections of enum names: Flag, StopOutcome, SearchBasis; and which name section each run uses. */
     private static final Enum<?>[][] NAMES = {Flag.values(), OUTCOMES, BASES};
     private static final String[] NAME_SECTIONS = {"Flag", "StopOutcome", "SearchBasis"};
-    private static final int[] RUN_NAMES = {0, 0, 1, 0, 2};
 
     private StopTallyFormat() {}
 
@@ -141,9 +179,16 @@ final class StopTallyFormat {
                         w.varint(v[RUN_BASE[run] + i]);
                     }
                 }
-                w.varint(v[SEARCHED_ARRESTS]);
-                w.varint(v[SEARCHED_OUTCOME_KNOWN]);
             }
+        }
+        w.endSection();
+        w.beginSection(PERIOD);
+        if (t.count() > 0) {
+            w.varint(1);
+            w.varint(t.firstDay() - MIN_DAY);
+            w.varint(t.lastDay() - t.firstDay());
+        } else {
+            w.varint(0);
         }
         w.endSection();
         return w.toByteArray();
@@ -229,7 +274,6 @@ final class StopTallyFormat {
         for (int run = 0; run < RUNS.length; run++) {
             perCell += ordinals[RUN_NAMES[run]].length;
         }
-        perCell += 2;
         int nCells = cs.count("number of cells", perCell);
         StopTally t = StopTally.empty(group, key, keyed);
         boolean[] groupUsed = new boolean[nGroups];
@@ -252,8 +296,6 @@ final class StopTallyFormat {
                     v[RUN_BASE[run] + o] = cs.varint("count of a cell");
                 }
             }
-            v[SEARCHED_ARRESTS] = cs.varint("searchedArrests of a cell");
-            v[SEARCHED_OUTCOME_KNOWN] = cs.varint("searchedOutcomeKnown of a cell");
             long cellStops = check(cs, at, groups[g], keys[k], v);
             try {
                 sum = Math.addExact(sum, cellStops);
@@ -265,6 +307,18 @@ final class StopTallyFormat {
             t.addMarginals(groups[g], keys[k], v);
         }
         cs.end("section cells");
+        ByteReader ps = in.section(PERIOD, "period");
+        int periodAt = ps.offset();
+        boolean present = ps.varint("period present", 0, 1) == 1;
+        if (present != (stops > 0)) {
+            throw ps.errorAt(periodAt, "period", "%s with %d stops", present ? "present" : "absent", stops);
+        }
+        if (present) {
+            long first = ps.varint("first day", 0, MAX_DAY - MIN_DAY) + MIN_DAY;
+            long last = ps.varint("days to the last day", 0, MAX_DAY - first) + first;
+            t.notePeriod(first, last);
+        }
+        ps.end("section period");
         in.end("the bytes after the last section");
         if (sum != stops) {
             throw cs.errorAt(totalAt, "stops", "%d, but the cells hold %d", stops, sum);
@@ -290,27 +344,26 @@ final class StopTallyFormat {
             if (stops == 0) {
                 throw in.errorAt(at, cell, "no stops: a tally holds only cells with stops");
             }
-            long searched = v[SEARCH + Flag.YES.ordinal()];
-            if (sum(v, SEARCH, Flag.values().length) != stops) {
-                throw in.errorAt(at, cell, "stops by search status do not add up to its %d stops", stops);
-            }
-            if (sum(v, FORCE, Flag.values().length) != stops) {
-                throw in.errorAt(at, cell, "stops by use of force do not add up to its %d stops", stops);
-            }
-            if (sum(v, HIT, Flag.values().length) != searched) {
-                throw in.errorAt(at, cell, "searches by contraband found do not add up to its %d searches", searched);
+            long searched = v[F_SEARCH * FLAGS + Flag.YES.ordinal()];
+            long frisked = v[F_FRISK * FLAGS + Flag.YES.ordinal()];
+            long arrests = v[F_ARREST * FLAGS + Flag.YES.ordinal()];
+            for (int i = 0; i < FACTS; i++) {
+                int fact = FACT_ORDER[i];
+                long whole = fact <= F_FORCE ? stops : fact == F_FRISK_WEAPONS ? frisked
+                        : fact == F_ARREST_FORCE ? arrests : searched;
+                if (sum(v, fact * FLAGS, FLAGS) != whole) {
+                    throw in.errorAt(at, cell, "%s do not add up to its %d %s", RUN_TITLES[i], whole,
+                            fact <= F_FORCE ? "stops" : fact == F_FRISK_WEAPONS ? "frisks"
+                                    : fact == F_ARREST_FORCE ? "arrests" : "searches");
+                }
             }
             if (v[BASIS + SearchBasis.NONE.ordinal()] != 0 || sum(v, BASIS, BASES.length) != searched) {
                 throw in.errorAt(at, cell, "searches by basis do not add up to its %d searches", searched);
             }
-            long arrests = v[OUTCOME + StopOutcome.ARREST.ordinal()];
-            long unknown = v[OUTCOME + StopOutcome.UNKNOWN.ordinal()];
-            long sArrests = v[SEARCHED_ARRESTS];
-            long sKnown = v[SEARCHED_OUTCOME_KNOWN];
-            if (sKnown > searched || sArrests > sKnown || sArrests > arrests || searched - sKnown > unknown
-                    || sKnown - sArrests > stops - unknown - arrests) {
-                throw in.errorAt(at, cell, "searchedArrests %d and searchedOutcomeKnown %d are impossible with %d "
-                        + "searches, %d arrests and %d unknown outcomes", sArrests, sKnown, searched, arrests, unknown);
+            try {
+                StopQueries.fromMarginals(v);
+            } catch (IllegalArgumentException e) {
+                throw in.errorAt(at, cell, "impossible counts: %s", e.getMessage());
             }
             return stops;
         } catch (ArithmeticException e) {

@@ -158,7 +158,7 @@ class DisparityConformanceTest {
         c.assertOptional(p + ".stop_share", r.stopShare());
         c.assertOptional(p + ".population_share", r.populationShare());
         c.assertOptional(p + ".disparity_index", r.disparityIndex());
-        assertRatio(c, p + ".stop_rate_ratio_vs_white", r.stopRateRatio());
+        assertRatio(c, p + ".stop_rate_ratio_vs_white", r.stopRiskRatio());
     }
 
     private static void assertRatio(ConformanceCase c, String p, Optional<RatioEstimate> r) {

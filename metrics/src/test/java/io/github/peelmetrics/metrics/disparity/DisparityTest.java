@@ -61,7 +61,9 @@ class DisparityTest {
         assertEquals(40.0 / 2000 * 1000, b.stopRate().getAsDouble(), 1e-12);
         assertEquals((40.0 / 100) / (2000.0 / 10000), b.disparityIndex().getAsDouble(), 1e-12);
         assertEquals(105 / 10000.0 * 1000, d.stopRate().getAsDouble(), 1e-12);
-        assertEquals(TwoByTwo.ofTotals(40, 2000, 60, 8000).riskRatio(0.95), b.stopRateRatio().orElseThrow());
+        assertEquals(TwoByTwo.ofTotals(40, 2000, 60, 8000).riskRatio(0.95), b.stopRiskRatio().orElseThrow());
+        assertEquals(io.github.peelmetrics.metrics.trend.RateComparison.test(40, 2000, 60, 8000).rateRatio(),
+                b.stopRateRatio().orElseThrow());
         assertEquals(TwoByTwo.ofTotals(10, 40, 6, 60).riskRatio(0.95), b.searchRateRatio().orElseThrow());
         assertEquals(TwoByTwo.ofTotals(2, 10, 3, 6).riskRatio(0.95), b.hitRateRatio().orElseThrow());
         assertEquals(TwoByTwo.ofTotals(4, 40, 1, 60).riskRatio(0.95), b.arrestRateRatio().orElseThrow());
@@ -115,7 +117,8 @@ class DisparityTest {
         StopTally t = all.stream().collect(StopTally.collector());
         DisparityRow b = Disparity.against(Benchmark.of("residents", pop(20, 8000)), Races.WHITE).of(t)
                 .row(Races.BLACK);
-        assertTrue(b.stopRateRatio().isEmpty());
+        assertTrue(b.stopRiskRatio().isEmpty());
+        assertTrue(b.stopRateRatio().isPresent(), "stops are events: the Poisson ratio is defined");
         assertEquals(1500.0, b.stopRate().getAsDouble(), 1e-9);
         assertTrue(b.cautions().contains("stops 30 exceed the benchmark 20"), b.cautions().toString());
     }
@@ -169,6 +172,68 @@ class DisparityTest {
         assertTrue(b.stopShare().isEmpty() && b.searchRateRatio().isEmpty() && b.searchTest().isEmpty());
         assertEquals(0.0, b.stopRate().getAsDouble());
         assertTrue(d.rows().stream().noneMatch(r -> r.group().isUnknown()), "no unknown row without unknown stops");
-        assertTrue(d.toString().startsWith("Disparity vs residents, reference white, 95% Katz intervals"), d.toString());
+        assertTrue(d.toString().startsWith("Disparity vs residents, reference white, 95% intervals (stop RR: Poisson Wald; others: Katz)"), d.toString());
+    }
+
+    @Test
+    void aTallyOfOneBeatIsComparedWithThatBeatsResidentsAndSaysSo() {
+        List<Stop> all = new ArrayList<>(stops(Races.BLACK, "B1", 40, 4, 1, 1));
+        all.addAll(stops(Races.WHITE, "B1", 60, 3, 1, 1));
+        all.addAll(stops(Races.WHITE, "B9", 5, 0, 0, 0));
+        StopTally tally = all.stream().collect(StopTally.collector(Stop::beat));
+        Benchmark city = Benchmark.residents(List.of(Beat.of("B1", "D", pop(1000, 1000)),
+                Beat.of("B2", "D", pop(9000, 1000)), Beat.of("B3", "D", pop(5000, 5000))));
+        DisparityTable d = Disparity.against(city, Races.WHITE).of(tally);
+        assertEquals(2000, d.population().getAsLong(), "B1's residents, not the city's");
+        assertEquals(100, d.total().stops(), "B9's stops have no benchmark");
+        assertEquals(40.0, d.row(Races.BLACK).stopRate().getAsDouble(), 1e-12);
+        assertEquals(3, d.cautions().size(), d.cautions().toString());
+        assertTrue(d.cautions().get(0).contains("covers 2 keys where the tally holds no stop (B2, B3)"), d.toString());
+        assertTrue(d.cautions().get(1).contains("5 stops under 1 key the benchmark does not cover (B9)"), d.toString());
+        assertTrue(d.toString().contains("CAUTION: the benchmark covers 2 keys"), d.toString());
+        assertEquals(10000, d.forKey("B2").population().getAsLong());
+        // the same keys: no caution
+        DisparityTable same = Disparity.against(Benchmark.residents(List.of(Beat.of("B1", "D", pop(1000, 1000)),
+                Beat.of("B9", "D", pop(10, 10)))), Races.WHITE).of(tally);
+        assertTrue(same.cautions().isEmpty(), same.toString());
+    }
+
+    @Test
+    void aFactNeverRecordedIsNotRecordedInTheTable() {
+        StopTally tally = new StopTally[] {StopTally.byRace()}[0];
+        for (int i = 0; i < 20; i++) {
+            tally.add(Stop.builder("S" + i, WHEN).race(i < 10 ? Races.BLACK : Races.WHITE).notSearched().build());
+        }
+        DisparityTable d = Disparity.against(Benchmark.of("residents", pop(100, 100)), Races.WHITE).of(tally);
+        assertTrue(d.row(Races.BLACK).arrestRate().isEmpty());
+        assertTrue(d.row(Races.BLACK).arrestRateRatio().isEmpty());
+        assertTrue(d.toString().contains("n/r: not recorded"), d.toString());
+    }
+
+    @Test
+    void stopsAreEventsSoTheStopRatioIsPoissonAndTheRatesSayTheirPeriod() {
+        List<Stop> all = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {   // more stops than black residents: a rate of events
+            all.add(Stop.builder("b" + i, WHEN.plusDays(i % 700)).race(Races.BLACK).notSearched().build());
+        }
+        for (int i = 0; i < 100; i++) {
+            all.add(Stop.builder("w" + i, WHEN.plusDays(i)).race(Races.WHITE).notSearched().build());
+        }
+        StopTally tally = all.stream().collect(StopTally.collector());
+        Benchmark residents = Benchmark.of("residents", pop(200, 1000));
+        DisparityRow black = Disparity.against(residents, Races.WHITE).of(tally).row(Races.BLACK);
+        var expected = io.github.peelmetrics.metrics.trend.RateComparison.test(300, 200, 100, 1000);
+        assertEquals(15.0, black.stopRateRatio().orElseThrow().estimate(), 1e-12);
+        assertEquals(expected.rateRatio(), black.stopRateRatio().orElseThrow());
+        assertEquals(expected, black.stopRateComparison().orElseThrow());
+        assertTrue(black.stopRiskRatio().isEmpty(), "Katz needs stops <= residents");
+        DisparityTable overall = Disparity.against(residents, Races.WHITE).of(tally);
+        assertTrue(overall.toString().contains("over 2021-05-01..2022-02-24"), overall.toString());
+        DisparityTable yearly = Disparity.against(residents, Races.WHITE).perYear().of(tally);
+        double years = 10 / 12.0;   // May 2021 through February 2022
+        assertEquals(years, yearly.years().getAsDouble(), 1e-15);
+        assertEquals(300 / 200.0 * 1000 / years, yearly.row(Races.BLACK).stopRate().getAsDouble(), 1e-9);
+        assertEquals(black.stopRateRatio(), yearly.row(Races.BLACK).stopRateRatio(), "a ratio has no period");
+        assertTrue(yearly.toString().contains("per year, 2021-05-01..2022-02-24"), yearly.toString());
     }
 }

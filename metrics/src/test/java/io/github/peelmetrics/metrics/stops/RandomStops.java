@@ -55,6 +55,16 @@ public final class RandomStops {
         }
         b.outcome(OUTCOMES[r.nextInt(OUTCOMES.length)]);
         b.useOfForce(r.nextInt(4) == 0 ? Flag.UNKNOWN : Flag.of(r.nextInt(15) == 0));
+        // the facts OPP's exports hold beside the outcome, each sometimes unrecorded
+        b.frisk(flag(r, 0.2)).contrabandWeapons(flag(r, 0.1)).contrabandDrugs(flag(r, 0.2));
+        if (r.nextInt(3) == 0) {
+            b.citation(flag(r, 0.4));
+        }
         return b.build();
+    }
+
+    /** YES with probability {@code p} among recorded values, UNKNOWN one time in five. */
+    private static Flag flag(SplittableRandom r, double p) {
+        return r.nextInt(5) == 0 ? Flag.UNKNOWN : Flag.of(r.nextDouble() < p);
     }
 }

@@ -100,10 +100,32 @@ class StopTallyTest {
             assertEquals(mine.stream().filter(x -> x.searched() && x.contrabandFound() == Flag.YES).count(), c.hits(), m);
             assertEquals(mine.stream().filter(x -> x.searched() && x.contrabandFound() != Flag.UNKNOWN).count(),
                     c.hitKnown(), m);
+            assertEquals(mine.stream().filter(x -> x.arrest() == Flag.YES).count(), c.arrests(), m);
+            assertEquals(mine.stream().filter(x -> x.arrest() != Flag.UNKNOWN).count(), c.arrestKnown(), m);
             assertEquals(mine.stream().filter(x -> x.outcome() == StopOutcome.ARREST).count(), c.arrests(), m);
             assertEquals(mine.stream().filter(x -> x.outcome() != StopOutcome.UNKNOWN).count(), c.outcomeKnown(), m);
-            assertEquals(mine.stream().filter(x -> x.searched() && x.outcome() == StopOutcome.ARREST).count(),
+            assertEquals(mine.stream().filter(x -> x.searched() && x.arrest() == Flag.YES).count(),
                     c.searchedArrests(), m);
+            assertEquals(mine.stream().filter(x -> x.searched() && x.arrest() != Flag.UNKNOWN).count(),
+                    c.searchedArrestKnown(), m);
+            assertEquals(mine.stream().filter(x -> x.citation() == Flag.YES).count(), c.citations(), m);
+            assertEquals(mine.stream().filter(x -> x.citation() != Flag.UNKNOWN).count(), c.citationKnown(), m);
+            assertEquals(mine.stream().filter(x -> x.warning() != Flag.UNKNOWN).count(), c.warningKnown(), m);
+            assertEquals(mine.stream().filter(x -> x.summons() == Flag.YES).count(), c.summonses(), m);
+            assertEquals(mine.stream().filter(x -> x.frisk() == Flag.YES).count(), c.frisked(), m);
+            assertEquals(mine.stream().filter(x -> x.frisk() != Flag.UNKNOWN).count(), c.friskKnown(), m);
+            assertEquals(mine.stream().filter(x -> x.frisk() == Flag.YES && x.contrabandWeapons() == Flag.YES)
+                    .count(), c.friskWeapons(), m);
+            assertEquals(mine.stream().filter(x -> x.frisk() == Flag.YES && x.contrabandWeapons() != Flag.UNKNOWN)
+                    .count(), c.friskWeaponsKnown(), m);
+            assertEquals(mine.stream().filter(x -> x.searched() && x.contrabandWeapons() == Flag.YES).count(),
+                    c.weaponsFound(), m);
+            assertEquals(mine.stream().filter(x -> x.searched() && x.contrabandDrugs() != Flag.UNKNOWN).count(),
+                    c.drugsKnown(), m);
+            assertEquals(mine.stream().filter(x -> x.arrest() == Flag.YES && x.useOfForce() == Flag.YES).count(),
+                    c.arrestForce(), m);
+            assertEquals(mine.stream().filter(x -> x.arrest() == Flag.YES && x.useOfForce() != Flag.UNKNOWN).count(),
+                    c.arrestForceKnown(), m);
             assertEquals(mine.stream().filter(x -> x.useOfForce() == Flag.YES).count(), c.force(), m);
             for (SearchBasis b : SearchBasis.values()) {
                 if (b != SearchBasis.NONE) {
@@ -270,7 +292,7 @@ class StopTallyTest {
             }
         }
         assertEquals(t.toString().replaceFirst("StopTally", "StopTable"), table.toString(), s.toString());
-        assertEquals(table, new StopTable(table.keyed(), table.count(), table.total(), table.byGroup(), table.cells()));
+        assertEquals(table, new StopTable(table.keyed(), table.count(), table.firstDate(), table.lastDate(), table.total(), table.byGroup(), table.cells()));
     }
 
     @Test
@@ -281,12 +303,12 @@ class StopTallyTest {
         t.add(Stop.builder("2", when).beat("B2").race(Races.BLACK).build());
         StopTable ok = t.result();
         var e = assertThrows(IllegalArgumentException.class,
-                () -> new StopTable(true, 3, ok.total(), ok.byGroup(), ok.cells()));
+                () -> new StopTable(true, 3, ok.firstDate(), ok.lastDate(), ok.total(), ok.byGroup(), ok.cells()));
         assertTrue(e.getMessage().contains("count 3 of stop table differs from the total's stops 2"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new StopTable(true, 2, ok.total(),
+        e = assertThrows(IllegalArgumentException.class, () -> new StopTable(true, 2, ok.firstDate(), ok.lastDate(), ok.total(),
                 Map.of(Races.BLACK, ok.cells().get("B1").get(Races.BLACK)), ok.cells()));
         assertTrue(e.getMessage().contains("are not the sum of its cells"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new StopTable(false, 2, ok.total(), ok.byGroup(),
+        e = assertThrows(IllegalArgumentException.class, () -> new StopTable(false, 2, ok.firstDate(), ok.lastDate(), ok.total(), ok.byGroup(),
                 ok.cells()));
         assertTrue(e.getMessage().contains("stop table without a key holds key \"B1\""), e.getMessage());
     }
@@ -373,11 +395,11 @@ class StopTallyTest {
         assertTrue(e.getMessage().contains("group function returned null for stop S-8"), e.getMessage());
         var m = assertThrows(IllegalArgumentException.class, () -> StopTally.byRace().merge(StopTally.byRace(Stop::beat)));
         assertTrue(m.getMessage().contains("keyed"), m.getMessage());
-        var c = assertThrows(IllegalArgumentException.class, () -> StopCounts.of(1, 2, 0, Map.of(), 0, 0, Map.of(),
-                0, 0, 0, 0));
+        var c = assertThrows(IllegalArgumentException.class, () -> new StopCounts(1, 2, 0, Map.of(), 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(StopOutcome.UNKNOWN, 1L), 0, 0, 0, 0, 0, 0));
         assertTrue(c.getMessage().contains("searched 2 + notSearched 0 of stop counts exceed stops 1"), c.getMessage());
-        c = assertThrows(IllegalArgumentException.class, () -> StopCounts.of(-1, 0, 0, Map.of(), 0, 0, Map.of(),
-                0, 0, 0, 0));
+        c = assertThrows(IllegalArgumentException.class, () -> new StopCounts(-1, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0));
         assertTrue(c.getMessage().contains("stops of stop counts must not be negative: -1"), c.getMessage());
     }
 
@@ -392,5 +414,28 @@ class StopTallyTest {
         assertTrue(t.result().toString().startsWith("StopTable: 2 stops, 2 groups"), s);
         assertTrue(s.contains("black") && s.indexOf("black") < s.indexOf("white"), s);
         assertTrue(s.contains("1/1"), s);
+    }
+
+    @Test
+    void anExportWithOnlyAnArrestFlagGivesAnArrestRateAndNoCitationRate() {
+        ZonedDateTime when = ZonedDateTime.of(2015, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        StopTally t = StopTally.byRace();
+        for (int i = 0; i < 10; i++) {
+            t.add(Stop.builder("S" + i, when.plusDays(i * 40L)).race(Races.BLACK).notSearched()
+                    .arrest(Flag.of(i < 3)).build());
+        }
+        StopCounts c = t.counts(Races.BLACK);
+        assertEquals(0.3, c.arrestRate().getAsDouble(), 1e-15);
+        assertTrue(c.citationRate().isEmpty() && c.warningRate().isEmpty() && c.summonsRate().isEmpty());
+        assertTrue(c.friskRate().isEmpty() && c.friskYield().isEmpty() && c.forceRate().isEmpty()
+                && c.forcePerArrest().isEmpty() && c.hitRate().isEmpty());
+        assertEquals(0.0, c.searchRate().getAsDouble());
+        assertEquals(7, c.outcomeMissing(), "a stop without an arrest may have ended in a citation");
+        assertEquals(java.time.LocalDate.of(2015, 1, 1), t.firstDate().orElseThrow());
+        assertEquals(java.time.LocalDate.of(2015, 12, 27), t.lastDate().orElseThrow());
+        assertTrue(t.toString().contains("not recorded"), t.toString());
+        StopTally back = StopTally.fromByteArray(t.toByteArray());
+        assertEquals(t.result(), back.result());
+        assertEquals(t.lastDate(), back.lastDate());
     }
 }
