@@ -35,7 +35,8 @@ import io.github.peelmetrics.metrics.disparity.Disparity;
 import io.github.peelmetrics.metrics.disparity.DisparityRow;
 import io.github.peelmetrics.metrics.disparity.DisparityTable;
 import io.github.peelmetrics.metrics.disparity.RelativeRateIndex;
-import io.github.peelmetrics.metrics.outcome.EligibilityRule;
+import io.github.peelmetrics.metrics.opp.EligibilityRule;
+import io.github.peelmetrics.metrics.opp.OppBaseRules;
 import io.github.peelmetrics.metrics.outcome.HitRates;
 import io.github.peelmetrics.metrics.outcome.OutcomeTest;
 import io.github.peelmetrics.metrics.outcome.OutcomeTestResult;
@@ -152,6 +153,9 @@ class ResultContractTest {
             Map.entry(Benchmark.class, "an input: the population a disparity is measured against"),
             Map.entry(Disparity.class, "a configured step that makes a DisparityTable"),
             Map.entry(OppStopRates.class, "a configured step that makes a StopRateTable"),
+            Map.entry(OppBaseRules.class, "configured rules (OPP's base eligibility) that make an OppBaseRules.Applied"),
+            Map.entry(OppBaseRules.Applied.class, "the stops kept, an input to the next step; its figures are the "
+                    + "EligibilityStep records"),
             Map.entry(Suppression.class, "a configured step that makes a SuppressedTable"),
             Map.entry(EarlyIntervention.class, "a configured step that makes an InterventionList"),
             Map.entry(VeilOfDarkness.class, "a configured test that makes a VeilOfDarknessResult"),
@@ -251,7 +255,6 @@ class ResultContractTest {
             StopRateTable stopRates = OppStopRates.per(residents).of(stops);
             put(s, stopRates);
             put(s, stopRates.row(Races.BLACK));
-            put(s, stopRates.steps().get(2));
             put(s, ProportionChange.test(601, 1002, 865, 1201));
             InterruptedTimeSeries its = InterruptedTimeSeries.fit(Arrays.copyOf(monthly, 24), 12);
             put(s, its);

@@ -1,5 +1,7 @@
 package io.github.peelmetrics.metrics.outcome;
 
+import io.github.peelmetrics.metrics.opp.EligibilityRule;
+import io.github.peelmetrics.metrics.opp.EligibilityStep;
 import java.util.List;
 import java.util.Objects;
 

@@ -5,12 +5,12 @@ import io.github.peelmetrics.core.Flag;
 import io.github.peelmetrics.core.Races;
 import io.github.peelmetrics.core.SearchBasis;
 import io.github.peelmetrics.core.Stop;
-import io.github.peelmetrics.core.StopType;
 import io.github.peelmetrics.core.internal.Format;
+import io.github.peelmetrics.metrics.opp.EligibilityRule;
+import io.github.peelmetrics.metrics.opp.EligibilityStep;
+import io.github.peelmetrics.metrics.opp.OppBaseRules;
 import io.github.peelmetrics.core.stats.Adjustment;
 import io.github.peelmetrics.core.stats.Distributions;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -233,8 +233,13 @@ public final class OutcomeTest {
             for (Stop s : stopsByLocation.get(g)) {
                 rows.add(new Row(g, Objects.requireNonNull(s, "stop")));
             }
-            List<EligibilityStep> steps = new ArrayList<>();
-            List<Row> kept = eligibility(rows, steps);
+            OppBaseRules.Applied base = baseRules().apply(stopsByLocation.get(g));
+            List<EligibilityStep> steps = new ArrayList<>(base.steps());
+            List<Row> baseRows = new ArrayList<>(base.stops().size());
+            for (Stop s : base.stops()) {
+                baseRows.add(new Row(g, s));
+            }
+            List<Row> kept = eligibility(baseRows, steps);
             long searches = kept.stream().filter(Row::searched).count();
             eligibility.put(g, new LocationEligibility(g, steps, kept.isEmpty(), kept.size(), searches));
             eligible.addAll(kept);
@@ -275,25 +280,14 @@ public final class OutcomeTest {
 
     // ------------------------------------------------------------------ eligibility
 
+    /** OPP's base rules (steps 1-8) with this test's settings. */
+    private OppBaseRules baseRules() {
+        return OppBaseRules.of(from, to, minStopsPerMonth, coverage, races);
+    }
+
+    /** The rules after OPP's base rules ({@code load_disparity_for}), on the rows the base rules kept. */
     private List<Row> eligibility(List<Row> rows, List<EligibilityStep> steps) {
         List<Row> r = rows;
-        r = step(steps, EligibilityRule.INIT, r, r);
-        r = step(steps, EligibilityRule.HIGHWAY_PATROL_ONLY, r, r);
-        r = step(steps, EligibilityRule.VEHICULAR, r, filter(r, x -> x.stop.type() == StopType.VEHICULAR));
-        r = step(steps, EligibilityRule.DATE_RANGE, r,
-                filter(r, x -> !x.stop.date().isBefore(from) && !x.stop.date().isAfter(to)));
-        Map<YearMonth, long[]> perMonth = counts(r, x -> true, x -> false);
-        List<YearMonth> few = new ArrayList<>();
-        perMonth.forEach((m, c) -> {
-            if (c[0] < minStopsPerMonth) {
-                few.add(m);
-            }
-        });
-        r = monthStep(steps, EligibilityRule.MONTHS_WITH_TOO_FEW_STOPS, r, few);
-        r = coverageStep(steps, EligibilityRule.RACE_COVERAGE, r, x -> true, x -> isMissingRace(x.stop.subject().race()));
-        r = step(steps, EligibilityRule.RACES, r, filter(r, x -> races.contains(x.stop.subject().race())));
-        r = step(steps, EligibilityRule.SUBGEOGRAPHY, r, r);
-        r = step(steps, EligibilityRule.ANOMALOUS_SUBGEOGRAPHIES, r, r);
         r = step(steps, EligibilityRule.UNRELIABLE_SEARCH_DATA, r, r);
         r = coverageStep(steps, EligibilityRule.SEARCH_COVERAGE, r, x -> true, x -> !x.stop.searchConducted().isKnown());
         // the discretionary rule
@@ -350,13 +344,12 @@ public final class OutcomeTest {
     }
 
     private static boolean isMissingRace(Category race) {
-        return race.isUnknown() || race.code().contains("unknown");
+        return OppBaseRules.isMissingRace(race);
     }
 
     /** OPP's coverage: 1 - round(share missing, 4) ({@code lib/utils.R} {@code null_rate}). */
     static double coverageOf(long missing, long n) {
-        double share = (double) missing / n;
-        return 1 - new BigDecimal(share).setScale(4, RoundingMode.HALF_EVEN).doubleValue();
+        return OppBaseRules.coverageOf(missing, n);
     }
 
     private static List<Row> filter(List<Row> rows, Predicate<Row> keep) {

@@ -8,8 +8,8 @@
  *       ({@code OutcomeTest.opp()}), whose {@code test(...)} gives an
  *       {@link io.github.peelmetrics.metrics.outcome.OutcomeTestResult};</li>
  *   <li>{@link io.github.peelmetrics.metrics.outcome.LocationEligibility} and
- *       {@link io.github.peelmetrics.metrics.outcome.EligibilityStep}: every rule's stops and
- *       searches kept and dropped ({@link io.github.peelmetrics.metrics.outcome.EligibilityRule});</li>
+ *       {@link io.github.peelmetrics.metrics.opp.EligibilityStep}: every rule's stops and
+ *       searches kept and dropped ({@link io.github.peelmetrics.metrics.opp.EligibilityRule}; the base rules are {@link io.github.peelmetrics.metrics.opp.OppBaseRules});</li>
  *   <li>{@link io.github.peelmetrics.metrics.outcome.HitRates}: hit rates
  *       ({@link io.github.peelmetrics.metrics.outcome.HitRate},
  *       {@link io.github.peelmetrics.metrics.outcome.AverageHitRate}), the preparation

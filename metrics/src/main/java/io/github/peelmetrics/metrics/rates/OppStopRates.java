@@ -6,6 +6,8 @@ import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.core.StopType;
 import io.github.peelmetrics.core.internal.Checks;
 import io.github.peelmetrics.core.internal.Format;
+import io.github.peelmetrics.metrics.opp.EligibilityStep;
+import io.github.peelmetrics.metrics.opp.OppBaseRules;
 import io.github.peelmetrics.metrics.trend.RateComparison;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -25,12 +27,12 @@ import java.util.TreeMap;
  * {@code fdb3b9f}: {@code lib/eligibility.R load_base_for}, {@code lib/prima_facie_stats.R
  * stop_rates_by_geo}).
  *
- * <p><b>Eligibility</b> ({@code load_base_for}, steps 1-8, each reported as an
- * {@link EligibilityStep}): (1) {@code keep_only_highway_patrol_if_state} (statewide data only; a
+ * <p><b>Eligibility</b> ({@code load_base_for}, steps 1-8, applied by {@link OppBaseRules}, each
+ * reported as an {@link EligibilityStep}): (1) {@code keep_only_highway_patrol_if_state} (statewide data only; a
  * no-op here: one location per call); (2) keep vehicular stops ({@link StopType#VEHICULAR}; an
  * unrecorded type is dropped); (3) keep dates in the date range (OPP: 2011-01-01..2018-12-31);
  * (4) drop every calendar month with fewer than 50 stops; (5) drop every month in which the share
- * of stops without a race (unknown), rounded to 4 places as OPP's {@code null_rate}, leaves a
+ * of stops without a race (unknown, or a code containing {@code unknown}), rounded to 4 places as OPP's {@code null_rate}, leaves a
  * coverage below 0.5; (6) keep the analysis races (white, black, Hispanic); (7, 8)
  * {@code add_subgeography}, {@code remove_anomalous_subgeographies}: no change to the stops.
  *
@@ -165,81 +167,17 @@ public final class OppStopRates {
         return this;
     }
 
-    /** Applies the eligibility rules to the stops and computes the rates. One pass over the stops. */
+    /** Applies OPP's base rules ({@link OppBaseRules}) to the stops and computes the rates. */
     public StopRateTable of(Iterable<? extends Stop> stops) {
         Objects.requireNonNull(stops, "stops");
-        // one pass: counts per (month, race) of vehicular stops in the date range
-        long init = 0;
-        long nonVehicular = 0;
-        long outOfRange = 0;
+        OppBaseRules.Applied base = OppBaseRules.of(first, last, minStopsPerMonth, minCoverage, races).apply(stops);
+        List<EligibilityStep> steps = base.steps();
+        long rows = base.stops().size();
         Map<YearMonth, Map<Category, Long>> byMonth = new TreeMap<>();
-        for (Stop s : stops) {
-            init++;
-            if (s.type() != StopType.VEHICULAR) {
-                nonVehicular++;
-                continue;
-            }
-            if (s.date().isBefore(first) || s.date().isAfter(last)) {
-                outOfRange++;
-                continue;
-            }
+        for (Stop s : base.stops()) {
             byMonth.computeIfAbsent(YearMonth.from(s.date()), k -> new HashMap<>())
                     .merge(s.subject().race(), 1L, Long::sum);
         }
-        List<EligibilityStep> steps = new ArrayList<>();
-        long rows = init;
-        steps.add(new EligibilityStep("init", rows, 0, List.of()));
-        steps.add(new EligibilityStep("keep_only_highway_patrol_if_state", rows, 0, List.of()));
-        rows -= nonVehicular;
-        steps.add(new EligibilityStep("filter_to_vehicular_stops", rows, nonVehicular, List.of()));
-        rows -= outOfRange;
-        steps.add(new EligibilityStep("filter_to_date_range", rows, outOfRange, List.of()));
-
-        List<YearMonth> few = new ArrayList<>();
-        long dropped = 0;
-        for (Map.Entry<YearMonth, Map<Category, Long>> e : byMonth.entrySet()) {
-            long n = total(e.getValue());
-            if (n < minStopsPerMonth) {
-                few.add(e.getKey());
-                dropped += n;
-            }
-        }
-        few.forEach(byMonth::remove);
-        rows -= dropped;
-        steps.add(new EligibilityStep("remove_months_with_too_few_stops", rows, dropped, few));
-
-        List<YearMonth> low = new ArrayList<>();
-        dropped = 0;
-        for (Map.Entry<YearMonth, Map<Category, Long>> e : byMonth.entrySet()) {
-            long n = total(e.getValue());
-            long missing = e.getValue().entrySet().stream().filter(x -> x.getKey().isUnknown())
-                    .mapToLong(Map.Entry::getValue).sum();
-            double coverage = 1 - Math.rint((double) missing / n * 1e4) / 1e4;   // utils.R null_rate: round(, 4)
-            if (coverage < minCoverage) {
-                low.add(e.getKey());
-                dropped += n;
-            }
-        }
-        low.forEach(byMonth::remove);
-        rows -= dropped;
-        steps.add(new EligibilityStep("remove_months_with_low_coverage(subject_race)", rows, dropped, low));
-
-        dropped = 0;
-        for (Map<Category, Long> m : byMonth.values()) {
-            for (var it = m.entrySet().iterator(); it.hasNext(); ) {
-                var e = it.next();
-                if (!races.contains(e.getKey())) {
-                    dropped += e.getValue();
-                    it.remove();
-                }
-            }
-        }
-        byMonth.values().removeIf(Map::isEmpty);
-        rows -= dropped;
-        steps.add(new EligibilityStep("filter_to_races", rows, dropped, List.of()));
-        steps.add(new EligibilityStep("add_subgeography", rows, 0, List.of()));
-        steps.add(new EligibilityStep("remove_anomalous_subgeographies", rows, 0, List.of()));
-
         List<YearMonth> months = List.copyOf(byMonth.keySet());
         int nMonths = months.size();
         Map<Category, long[]> counts = new LinkedHashMap<>();   // stops, months with stops
@@ -289,14 +227,6 @@ public final class OppStopRates {
 
     private static OptionalDouble map(OptionalDouble x, java.util.function.DoubleUnaryOperator f) {
         return x.isPresent() ? OptionalDouble.of(f.applyAsDouble(x.getAsDouble())) : OptionalDouble.empty();
-    }
-
-    private static long total(Map<Category, Long> m) {
-        long n = 0;
-        for (long v : m.values()) {
-            n += v;
-        }
-        return n;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.internal.Checks;
 import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.stats.Interval;
+import io.github.peelmetrics.metrics.opp.EligibilityStep;
 import io.github.peelmetrics.metrics.trend.RateComparison;
 import java.time.YearMonth;
 import java.util.List;

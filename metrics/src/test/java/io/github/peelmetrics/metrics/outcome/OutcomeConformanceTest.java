@@ -1,5 +1,6 @@
 package io.github.peelmetrics.metrics.outcome;
 
+import io.github.peelmetrics.metrics.opp.EligibilityStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package io.github.peelmetrics.metrics.outcome;
 
+import io.github.peelmetrics.metrics.opp.EligibilityRule;
+import io.github.peelmetrics.metrics.opp.EligibilityStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -48,7 +48,7 @@ class OppStopRatesTest {
         assertEquals(0.0, black.stopsPer1000PerYear().getAsDouble());
         assertEquals(0.0, black.vsReference().orElseThrow().rateRatio().estimate());
         assertEquals(List.of("init", "keep_only_highway_patrol_if_state", "filter_to_vehicular_stops"),
-                t.steps().subList(0, 3).stream().map(EligibilityStep::rule).toList());
+                t.steps().subList(0, 3).stream().map(s -> s.rule().oppFunction()).toList());
         assertEquals(10, t.steps().get(2).rowsDropped());
     }
 

@@ -1,10 +1,10 @@
-package io.github.peelmetrics.metrics.outcome;
+package io.github.peelmetrics.metrics.opp;
 
 /**
  * The steps of the Stanford Open Policing Project's eligibility rules for the outcome test, in the
  * order OPP applies them ({@code lib/eligibility.R}, {@code load_base_for()} lines 164-182 then
  * {@code load_disparity_for()} lines 124-140, at commit {@code fdb3b9f8}). Each constant names
- * OPP's function; the thresholds are the settings of {@link OutcomeTest}.
+ * OPP's function; steps up to {@link #ANOMALOUS_SUBGEOGRAPHIES} are OPP's base rules ({@link OppBaseRules}), shared by the outcome test and the stop rates.
  */
 public enum EligibilityRule {
     /** The stops as given. */

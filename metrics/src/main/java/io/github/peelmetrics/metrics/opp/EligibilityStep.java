@@ -1,4 +1,4 @@
-package io.github.peelmetrics.metrics.outcome;
+package io.github.peelmetrics.metrics.opp;
 
 import io.github.peelmetrics.core.internal.Format;
 import java.time.YearMonth;
