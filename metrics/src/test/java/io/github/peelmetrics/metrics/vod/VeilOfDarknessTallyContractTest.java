@@ -7,9 +7,7 @@ import io.github.peelmetrics.core.GeoPoint;
 import io.github.peelmetrics.core.Races;
 import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.core.StopType;
-import io.github.peelmetrics.core.TallyFormatException;
-import io.github.peelmetrics.core.internal.TallyBytes;
-import io.github.peelmetrics.testing.TallyContractTest;
+import io.github.peelmetrics.metrics.CoreTallyContractTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,7 @@ import java.util.SplittableRandom;
  * places with beat effects, and one city with beat effects, in the subclasses (so that every
  * exclusion made while tallying occurs).
  */
-class VeilOfDarknessTallyContractTest extends TallyContractTest<Stop, VeilOfDarknessTally, VeilOfDarknessResult> {
+class VeilOfDarknessTallyContractTest extends CoreTallyContractTest<Stop, VeilOfDarknessTally, VeilOfDarknessResult> {
 
     /** The test under contract. */
     VeilOfDarkness test() {
@@ -33,38 +31,8 @@ class VeilOfDarknessTallyContractTest extends TallyContractTest<Stop, VeilOfDark
     }
 
     @Override
-    protected void add(VeilOfDarknessTally tally, Stop record) {
-        tally.add(record);
-    }
-
-    @Override
-    protected VeilOfDarknessTally merge(VeilOfDarknessTally tally, VeilOfDarknessTally other) {
-        return tally.merge(other);
-    }
-
-    @Override
-    protected VeilOfDarknessTally copy(VeilOfDarknessTally tally) {
-        return tally.copy();
-    }
-
-    @Override
-    protected byte[] toBytes(VeilOfDarknessTally tally) {
-        return tally.toByteArray();
-    }
-
-    @Override
     protected VeilOfDarknessTally fromBytes(byte[] bytes) {
         return VeilOfDarknessTally.fromByteArray(bytes, test());
-    }
-
-    @Override
-    protected long count(VeilOfDarknessTally tally) {
-        return tally.count();
-    }
-
-    @Override
-    protected VeilOfDarknessResult result(VeilOfDarknessTally tally) {
-        return tally.result();
     }
 
     @Override
@@ -90,16 +58,6 @@ class VeilOfDarknessTallyContractTest extends TallyContractTest<Stop, VeilOfDark
     @Override
     protected int cases() {
         return 60;
-    }
-
-    @Override
-    protected Class<? extends RuntimeException> formatException() {
-        return TallyFormatException.class;
-    }
-
-    @Override
-    protected byte[] reseal(byte[] bytes) {
-        return TallyBytes.reseal(bytes);
     }
 
     /** The result's figures, exactly (its spline has no value equality). */
