@@ -62,6 +62,7 @@ import io.github.peelmetrics.metrics.vod.SolarDay;
 import io.github.peelmetrics.metrics.vod.SolarTimes;
 import io.github.peelmetrics.metrics.vod.VeilOfDarkness;
 import io.github.peelmetrics.metrics.vod.VeilOfDarknessResult;
+import io.github.peelmetrics.metrics.vod.FixedEffects;
 import io.github.peelmetrics.metrics.vod.VeilOfDarknessTally;
 import io.github.peelmetrics.survey.SurveyProportionMethod;
 import io.github.peelmetrics.survey.CronbachAlpha;
@@ -285,6 +286,9 @@ class ResultContractTest {
             stops.forEach(vodTally::add);
             put(s, vodTally);
             put(s, vodTally.classify(stops.subList(0, 1)).get(0));
+            put(s, vod.opp().fixedEffects(FixedEffects.BEAT).testWithOppRules(stops, OppBaseRules.of(
+                    LocalDate.of(2011, 1, 1), LocalDate.of(2018, 12, 31), 50, 0.5,
+                    List.of(Races.WHITE, Races.BLACK, Races.HISPANIC))));
             // metrics: OPP's outcome test, each stop in its beat's district (the sample city's beats.csv)
             Map<String, String> districtOf = new HashMap<>();
             data.beats().forEach(b -> districtOf.put(b.id(), b.district()));

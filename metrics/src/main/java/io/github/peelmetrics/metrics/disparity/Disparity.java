@@ -410,8 +410,9 @@ public final class Disparity {
         return Optional.of(RateComparison.test(stops, pop.getAsLong(), refStops, refPop.getAsLong(), level));
     }
 
+    /** The Katz ratio of two proportions; empty without a denominator, or with no event in either group (0/0). */
     private Optional<RatioEstimate> ratio(long a1, long n1, long a0, long n0) {
-        if (n1 == 0 || n0 == 0) {
+        if (n1 == 0 || n0 == 0 || a1 + a0 == 0) {
             return Optional.empty();
         }
         return Optional.of(TwoByTwo.ofTotals(a1, n1, a0, n0).riskRatio(level));

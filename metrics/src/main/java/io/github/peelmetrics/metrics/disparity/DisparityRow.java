@@ -52,7 +52,8 @@ import java.util.OptionalLong;
  * @param stopRateRatio   Poisson stop rate ratio against the reference, Wald interval
  * @param stopRateComparison the Poisson comparison of the stop rates (mid-p, exact), when defined
  * @param stopRiskRatio   Katz risk ratio of being stopped (stops out of residents), when stops &lt;= residents
- * @param searchRateRatio search rate ratio against the reference
+ * @param searchRateRatio search rate ratio against the reference; empty when either group has no stop with a known
+ *                        search, or neither has a search (0/0)
  * @param hitRateRatio    hit rate ratio against the reference (the outcome test)
  * @param arrestRateRatio arrest rate ratio against the reference
  * @param forceRateRatio  use-of-force rate ratio against the reference (force per stop)

@@ -1,7 +1,7 @@
 package io.github.peelmetrics.metrics.opp;
 
 /**
- * The steps of the Stanford Open Policing Project's eligibility rules for the outcome test, in the
+ * The steps of the Stanford Open Policing Project's eligibility rules for the outcome test and the veil of darkness, in the
  * order OPP applies them ({@code lib/eligibility.R}, {@code load_base_for()} lines 164-182 then
  * {@code load_disparity_for()} lines 124-140, at commit {@code fdb3b9f8}). Each constant names
  * OPP's function; steps up to {@link #ANOMALOUS_SUBGEOGRAPHIES} are OPP's base rules ({@link OppBaseRules}), shared by the outcome test and the stop rates.
@@ -55,7 +55,33 @@ public enum EligibilityRule {
      */
     TOO_FEW_SEARCHES_PER_RACE("remove_locations_with_too_few_searches_per_race"),
     /** {@code remove_locations_with_too_few_subgeographies} (line 738): with fewer districts than the minimum, the location is eliminated. */
-    TOO_FEW_SUBGEOGRAPHIES("remove_locations_with_too_few_subgeographies");
+    TOO_FEW_SUBGEOGRAPHIES("remove_locations_with_too_few_subgeographies"),
+    /**
+     * Veil of darkness ({@code load_vod_base_for}, README-opp §3):
+     * {@code remove_months_with_low_coverage(time)}: drop months where too few stops record the time.
+     */
+    TIME_COVERAGE("remove_months_with_low_coverage(time)"),
+    /** Veil of darkness: {@code remove_na(time)}: drop stops without a time of day. */
+    TIME_RECORDED("remove_na(time)"),
+    /** Veil of darkness: {@code filter_to_races(white, <minority>)}: keep the two races compared, drop every other. */
+    COMPARED_RACES("filter_to_races(reference, minority)"),
+    /**
+     * Veil of darkness: {@code filter_to_intertwilight_time_period} ({@code lib/veil_of_darkness.R} 968): keep
+     * stops whose minute lies between the earliest and the latest dusk minute of the stops present.
+     */
+    INTER_TWILIGHT_PERIOD("filter_to_intertwilight_time_period"),
+    /** Veil of darkness: {@code remove_sunset_to_dusk_time_period} (1002): drop stops from sunset to dusk. */
+    SUNSET_TO_DUSK("remove_sunset_to_dusk_time_period"),
+    /**
+     * Veil of darkness: {@code remove_partial_years} (1024): keep a year with stops on at least 100 days, in all
+     * 12 months, and a first stop on or before 15 January or a last one on or after 15 December.
+     */
+    PARTIAL_YEARS("remove_partial_years(geography)"),
+    /**
+     * Veil of darkness: {@code remove_location_yrs_with_too_few_stops_per_race} (1128): keep a year where each
+     * race compared has at least the minimum number of stops (100 by default).
+     */
+    TOO_FEW_STOPS_PER_RACE_PER_YEAR("remove_location_yrs_with_too_few_stops_per_race(geography)");
 
     private final String oppFunction;
 

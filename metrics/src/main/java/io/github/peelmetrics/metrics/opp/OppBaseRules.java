@@ -82,14 +82,21 @@ public final class OppBaseRules {
         return new OppBaseRules(from, to, minStopsPerMonth, minRaceCoverage, list);
     }
 
-    /** The stops the base rules kept, in their input order, and every step ({@link EligibilityRule#INIT} first). */
+    /**
+     * The stops the base rules kept, in their input order, and every step ({@link EligibilityRule#INIT} first).
+     * Analyses that add OPP's own steps after the base rules (the veil of darkness:
+     * {@link io.github.peelmetrics.metrics.vod.VeilOfDarkness#testWithOppRules}) continue it with
+     * {@link #keep} and {@link #removeMonthsWithLowCoverage}, each of which returns a new value with one step more.
+     */
     public static final class Applied {
         private final List<Stop> stops;
         private final List<EligibilityStep> steps;
+        private final double minCoverage;
 
-        private Applied(List<Stop> stops, List<EligibilityStep> steps) {
+        private Applied(List<Stop> stops, List<EligibilityStep> steps, double minCoverage) {
             this.stops = List.copyOf(stops);
             this.steps = List.copyOf(steps);
+            this.minCoverage = minCoverage;
         }
 
         /** The stops kept. */
@@ -100,6 +107,38 @@ public final class OppBaseRules {
         /** Each step with the stops and searches it left and dropped, {@link EligibilityRule#INIT} first. */
         public List<EligibilityStep> steps() {
             return steps;
+        }
+
+        /**
+         * One step more: the stops for which {@code keep} holds, in order, reported under {@code rule}.
+         *
+         * @param rule the step's name
+         * @param keep which stops the step keeps
+         * @return the stops kept and the steps so far, this one last
+         */
+        public Applied keep(EligibilityRule rule, Predicate<? super Stop> keep) {
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(keep, "keep");
+            List<EligibilityStep> next = new ArrayList<>(steps);
+            List<Stop> kept = step(next, rule, stops, filter(stops, keep::test));
+            return new Applied(kept, next, minCoverage);
+        }
+
+        /**
+         * One step more: OPP's {@code remove_months_with_low_coverage} for a field, with the base rules'
+         * coverage threshold: drop each calendar month whose coverage (1 - share of stops for which
+         * {@code missing} holds, rounded as {@link #coverageOf}) is below it.
+         *
+         * @param rule    the step's name
+         * @param missing whether a stop lacks the field
+         * @return the stops kept and the steps so far, this one last (with the months removed)
+         */
+        public Applied removeMonthsWithLowCoverage(EligibilityRule rule, Predicate<? super Stop> missing) {
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(missing, "missing");
+            List<EligibilityStep> next = new ArrayList<>(steps);
+            List<Stop> kept = lowCoverageStep(next, rule, stops, missing::test, minCoverage);
+            return new Applied(kept, next, minCoverage);
         }
 
         @Override
@@ -127,17 +166,12 @@ public final class OppBaseRules {
             }
         });
         r = monthStep(steps, EligibilityRule.MONTHS_WITH_TOO_FEW_STOPS, r, few);
-        List<YearMonth> low = new ArrayList<>();
-        perMonth(r, x -> isMissingRace(x.subject().race())).forEach((m, c) -> {
-            if (c[0] > 0 && coverageOf(c[1], c[0]) < minRaceCoverage) {
-                low.add(m);
-            }
-        });
-        r = monthStep(steps, EligibilityRule.RACE_COVERAGE, r, low);
+        r = lowCoverageStep(steps, EligibilityRule.RACE_COVERAGE, r, x -> isMissingRace(x.subject().race()),
+                minRaceCoverage);
         r = step(steps, EligibilityRule.RACES, r, filter(r, x -> races.contains(x.subject().race())));
         r = step(steps, EligibilityRule.SUBGEOGRAPHY, r, r);
         r = step(steps, EligibilityRule.ANOMALOUS_SUBGEOGRAPHIES, r, r);
-        return new Applied(r, steps);
+        return new Applied(r, steps, minRaceCoverage);
     }
 
     /** OPP's missing race: unknown, or a code containing {@code unknown} ({@code additional_na_vals}). */
@@ -175,6 +209,18 @@ public final class OppBaseRules {
             }
         }
         return out;
+    }
+
+    /** Drops each month whose coverage of a field (1 - share missing, rounded as OPP) is under {@code min}. */
+    private static List<Stop> lowCoverageStep(List<EligibilityStep> steps, EligibilityRule rule, List<Stop> rows,
+            Predicate<Stop> missing, double min) {
+        List<YearMonth> low = new ArrayList<>();
+        perMonth(rows, missing).forEach((m, c) -> {
+            if (c[0] > 0 && coverageOf(c[1], c[0]) < min) {
+                low.add(m);
+            }
+        });
+        return monthStep(steps, rule, rows, low);
     }
 
     private static List<Stop> monthStep(List<EligibilityStep> steps, EligibilityRule rule, List<Stop> rows,

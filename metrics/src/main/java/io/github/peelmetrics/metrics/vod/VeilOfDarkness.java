@@ -8,6 +8,9 @@ import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.Interval;
 import io.github.peelmetrics.core.stats.RatioEstimate;
 import io.github.peelmetrics.core.internal.Checks;
+import io.github.peelmetrics.metrics.opp.EligibilityRule;
+import io.github.peelmetrics.metrics.opp.EligibilityStep;
+import io.github.peelmetrics.metrics.opp.OppBaseRules;
 import org.apache.commons.numbers.gamma.LogGamma;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -85,6 +88,9 @@ public final class VeilOfDarkness {
 
     /** The default spline degrees of freedom (Pierson et al. use 6). */
     public static final int DEFAULT_SPLINE_DF = 6;
+
+    /** OPP's minimum stops per compared race for a year to enter its veil of darkness test. */
+    public static final int DEFAULT_MIN_STOPS_PER_RACE_PER_YEAR = 100;
 
     private static final String CITY = "city";
     /** OPP's {@code rounded_minute = round(minute / 5) * 5}. */
@@ -303,8 +309,9 @@ public final class VeilOfDarkness {
      * {@link DarknessRule#OPP_MINUTES}, {@link ModelRows#OPP_ROUNDED_CELLS} and
      * {@link FixedEffects#DISTRICT_INTERACTED} ({@code ns(rounded_minute, df = 6) * district}).
      * OPP's month rules (months with fewer than 50 stops, race and time coverage under 50%) and
-     * its year rules ({@code remove_partial_years}, 100 stops per race per year) are data
-     * eligibility steps not applied here: filter the stops first (docs/vod.md says how).
+     * its year rules ({@code remove_partial_years}, 100 stops per race per year) look at all the
+     * stops at once: {@link #test(Collection)} and the tally do not apply them,
+     * {@link #testWithOppRules(Collection, OppBaseRules)} does.
      *
      * @return a new test
      */
@@ -332,6 +339,95 @@ public final class VeilOfDarkness {
             t.add(s);
         }
         return t.result();
+    }
+
+    /**
+     * The test after all of the Stanford Open Policing Project's eligibility steps for the veil of
+     * darkness, with {@link #DEFAULT_MIN_STOPS_PER_RACE_PER_YEAR} stops per race per year: see
+     * {@link #testWithOppRules(Collection, OppBaseRules, int)}.
+     */
+    public OppVeilOfDarknessResult testWithOppRules(Collection<Stop> stops, OppBaseRules baseRules) {
+        return testWithOppRules(stops, baseRules, DEFAULT_MIN_STOPS_PER_RACE_PER_YEAR);
+    }
+
+    /**
+     * The test after all of the Stanford Open Policing Project's eligibility steps for the veil of
+     * darkness, in OPP's order ({@code load_vod_base_for}, {@code lib/veil_of_darkness.R} 82-90 and
+     * 209-250, commit fdb3b9f; README-opp §3), each reported as an {@link EligibilityStep}:
+     * <ol>
+     *   <li>the base rules ({@link OppBaseRules#apply}: vehicular stops, date range, months with too few
+     *       stops or too little race coverage, the analysis races);</li>
+     *   <li>{@link EligibilityRule#TIME_COVERAGE}: months where fewer stops than the base rules' coverage
+     *       threshold record the time; {@link EligibilityRule#TIME_RECORDED}: stops without a time;</li>
+     *   <li>{@link EligibilityRule#COMPARED_RACES}: the groups of interest and the reference only;</li>
+     *   <li>{@link EligibilityRule#INTER_TWILIGHT_PERIOD} (the window from the dusk minutes of the stops
+     *       present at this step) and {@link EligibilityRule#SUNSET_TO_DUSK};</li>
+     *   <li>{@link EligibilityRule#PARTIAL_YEARS} and {@link EligibilityRule#TOO_FEW_STOPS_PER_RACE_PER_YEAR},
+     *       decided on the stops left by the window, over the whole data (OPP's geography is the city).</li>
+     * </ol>
+     * The model is then fitted on the stops left, with the window of step 4 (it is not recomputed after
+     * years are removed, as in OPP's code). Each step needs the whole data (months and years are judged
+     * on all stops), so this path takes a collection; a {@link #tally()} cannot apply these rules.
+     *
+     * @param stops                  the stops of one location (any order)
+     * @param baseRules              OPP's base rules (their races must include the groups compared)
+     * @param minStopsPerRacePerYear the minimum stops per compared race for a year to be kept (OPP: 100)
+     * @return every step with the stops it kept and dropped, and the test on the stops left
+     * @throws IllegalStateException    if this test does not use {@link DarknessRule#OPP_MINUTES} (call
+     *                                  {@link #opp()} first), or as {@link #test(Collection)} when no usable stop
+     *                                  is left (the steps say where they went)
+     * @throws IllegalArgumentException if the minimum is negative
+     */
+    public OppVeilOfDarknessResult testWithOppRules(Collection<Stop> stops, OppBaseRules baseRules,
+            int minStopsPerRacePerYear) {
+        Objects.requireNonNull(stops, "stops of veil of darkness test must not be null");
+        Objects.requireNonNull(baseRules, "baseRules of veil of darkness test must not be null");
+        if (rule != DarknessRule.OPP_MINUTES) {
+            throw new IllegalStateException("OPP's eligibility steps need OPP's darkness rule (its window comes from "
+                    + "the stops present): call opp() first on " + this);
+        }
+        if (minStopsPerRacePerYear < 0) {
+            throw new IllegalArgumentException("minStopsPerRacePerYear of veil of darkness test must not be negative: "
+                    + minStopsPerRacePerYear);
+        }
+        OppBaseRules.Applied a = baseRules.apply(stops)
+                .removeMonthsWithLowCoverage(EligibilityRule.TIME_COVERAGE, x -> x.time().isEmpty())
+                .keep(EligibilityRule.TIME_RECORDED, x -> x.time().isPresent())
+                .keep(EligibilityRule.COMPARED_RACES, x -> minority.contains(x.subject().race())
+                        || (reference.isEmpty() ? !x.subject().race().isUnknown() : reference.contains(x.subject().race())));
+        List<Stop> present = a.stops();
+        VeilOfDarknessTally window = tally();
+        present.forEach(window::add);
+        List<VeilOfDarknessTally.Classification> classes = window.classify(present);
+        Set<Stop> outside = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (VeilOfDarknessTally.Classification c : classes) {
+            if (c.exclusion().orElse(null) == Exclusion.OUTSIDE_WINDOW) {
+                outside.add(c.stop());
+            }
+        }
+        a = a.keep(EligibilityRule.INTER_TWILIGHT_PERIOD, x -> !outside.contains(x));
+        Set<Stop> twilight = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (VeilOfDarknessTally.Classification c : classes) {
+            if (c.exclusion().orElse(null) == Exclusion.TWILIGHT) {
+                twilight.add(c.stop());
+            }
+        }
+        a = a.keep(EligibilityRule.SUNSET_TO_DUSK, x -> !twilight.contains(x));
+        Set<Integer> partial = OppYearRules.partialYears(a.stops());
+        a = a.keep(EligibilityRule.PARTIAL_YEARS, x -> !partial.contains(x.date().getYear()));
+        Set<Integer> few = OppYearRules.yearsWithTooFewStopsPerRace(a.stops(), minStopsPerRacePerYear);
+        a = a.keep(EligibilityRule.TOO_FEW_STOPS_PER_RACE_PER_YEAR, x -> !few.contains(x.date().getYear()));
+        Set<Integer> removed = new java.util.HashSet<>(partial);
+        removed.addAll(few);
+        VeilOfDarknessTally kept = tally();
+        for (Stop s : present) {
+            if (!removed.contains(s.date().getYear())) {
+                kept.add(s);
+            }
+        }
+        kept.widenWindows(window);   // OPP's window: from the stops present before the year rules
+        VeilOfDarknessResult result = kept.result();
+        return new OppVeilOfDarknessResult(a.steps(), result);
     }
 
     /**

@@ -306,6 +306,17 @@ public final class VeilOfDarknessTally implements Tally<Stop, VeilOfDarknessTall
     }
 
     /**
+     * Widens this tally's inter-twilight windows (under {@link DarknessRule#OPP_MINUTES}) to those of
+     * {@code other}, a tally of a superset of its stops: OPP computes the window before its year rules.
+     */
+    void widenWindows(VeilOfDarknessTally other) {
+        for (int l = 0; l < points.size(); l++) {
+            duskLo[l] = Math.min(duskLo[l], other.duskLo[l]);
+            duskHi[l] = Math.max(duskHi[l], other.duskHi[l]);
+        }
+    }
+
+    /**
      * How one stop enters the test: dark or light, or left out with the reason.
      *
      * @param stop      the stop

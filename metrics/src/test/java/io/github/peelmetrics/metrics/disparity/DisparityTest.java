@@ -1,6 +1,7 @@
 package io.github.peelmetrics.metrics.disparity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,6 +109,25 @@ class DisparityTest {
         DisparityTable none = Disparity.against(Benchmark.of("residents", pop(2000, 8000)), Races.WHITE)
                 .smallCountBelow(0).of(t);
         assertTrue(none.row(Races.WHITE).cautions().isEmpty());
+    }
+
+    @Test
+    void noSearchInEitherGroupHasNoSearchRatioNotNaN() {
+        List<Stop> all = new ArrayList<>(stops(Races.BLACK, "B1", 30, 0, 0, 0));
+        all.addAll(stops(Races.WHITE, "B1", 40, 0, 0, 0));
+        DisparityTable d = Disparity.against(Benchmark.of("residents", pop(2000, 8000)), Races.WHITE)
+                .of(all.stream().collect(StopTally.collector()));
+        DisparityRow b = d.row(Races.BLACK);
+        assertEquals(0.0, b.searchRate().getAsDouble(), 0, "no search of 30 stops is a rate of 0");
+        assertTrue(b.searchRateRatio().isEmpty(), "0/0 has no ratio: " + b.searchRateRatio());
+        assertTrue(b.hitRate().isEmpty(), "no search, no hit rate");
+        assertFalse(d.toString().contains("NaN"), d.toString());
+        // one group searched, the other not: the ratio 0 against a positive rate is defined
+        List<Stop> some = new ArrayList<>(stops(Races.BLACK, "B1", 30, 0, 0, 0));
+        some.addAll(stops(Races.WHITE, "B1", 40, 4, 1, 0));
+        DisparityRow z = Disparity.against(Benchmark.of("residents", pop(2000, 8000)), Races.WHITE)
+                .of(some.stream().collect(StopTally.collector())).row(Races.BLACK);
+        assertEquals(0.0, z.searchRateRatio().orElseThrow().estimate(), 0);
     }
 
     @Test

@@ -1,5 +1,10 @@
 package io.github.peelmetrics.metrics.vod;
 
+import io.github.peelmetrics.metrics.opp.EligibilityRule;
+import io.github.peelmetrics.metrics.opp.EligibilityStep;
+import io.github.peelmetrics.metrics.opp.OppBaseRules;
+import java.util.Optional;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,14 +119,27 @@ class VeilOfDarknessOppConformanceTest {
         VeilOfDarkness opp = VeilOfDarkness.at(place, zone, group).splineDf(in.get("spline_df").asInt())
                 .level(in.get("level").asDouble()).opp();
 
-        VeilOfDarknessResult interacted = opp.test(stops);
-        VeilOfDarknessResult additive = opp.fixedEffects(FixedEffects.DISTRICT).test(stops);
-        VeilOfDarknessResult noFe = opp.fixedEffects(FixedEffects.NONE).test(stops);
+        List<String> range = List.of(in.get("date_range").get(0).asText(), in.get("date_range").get(1).asText());
+        OppBaseRules base = OppBaseRules.of(LocalDate.parse(range.get(0)), LocalDate.parse(range.get(1)),
+                in.get("min_stops_per_month").asInt(), 0.5, List.of(Races.WHITE, Races.BLACK, Races.HISPANIC));
+        int perYear = in.get("min_stops_per_race_per_year").asInt();
+        OppVeilOfDarknessResult full = opp.testWithOppRules(stops, base, perYear);
+        VeilOfDarknessResult interacted = full.result();
+        VeilOfDarknessResult additive = opp.fixedEffects(FixedEffects.DISTRICT).testWithOppRules(stops, base, perYear)
+                .result();
+        VeilOfDarknessResult noFe = opp.fixedEffects(FixedEffects.NONE).testWithOppRules(stops, base, perYear).result();
         VeilOfDarkness stopLevel = opp.modelRows(ModelRows.STOPS);
-        VeilOfDarknessResult stopNoFe = stopLevel.fixedEffects(FixedEffects.NONE).test(stops);
-        VeilOfDarknessResult stopFe = stopLevel.fixedEffects(FixedEffects.DISTRICT).test(stops);
+        VeilOfDarknessResult stopNoFe = stopLevel.fixedEffects(FixedEffects.NONE).testWithOppRules(stops, base, perYear)
+                .result();
+        VeilOfDarknessResult stopFe = stopLevel.fixedEffects(FixedEffects.DISTRICT).testWithOppRules(stops, base, perYear)
+                .result();
+        // with no stop removed by the base or year rules, the test on all stops is the same test
+        VeilOfDarknessResult plain = opp.fixedEffects(FixedEffects.NONE).test(stops);
+        assertEquals(plain.used(), noFe.used(), "test(stops) uses the same stops when no rule removes any");
+        assertEquals(plain.coefficient(), noFe.coefficient(), 0, "and fits the same model");
+        assertEquals(plain.windows(), noFe.windows(), "with the same window");
 
-        checkSteps(c, stops.size(), noFe);
+        checkSteps(c, full.steps(), interacted);
 
         // the classification by Peel's solar times equals the one by the case's PyEphem minutes
         Map<LocalDate, double[]> sun = solar(c.dir().resolve(in.get("solar_csv").asText()));
@@ -208,50 +226,47 @@ class VeilOfDarknessOppConformanceTest {
         c.assertAllChecked();
     }
 
-    /** OPP's steps, each against the stops Peel still holds after its reasons up to that step. */
-    private static void checkSteps(ConformanceCase c, long all, VeilOfDarknessResult r) {
+    /** Peel's step for OPP's step name; empty for OPP's stubs (geography, coordinates, sunset times, top n). */
+    static Optional<EligibilityRule> ruleOf(String oppFunction) {
+        if (oppFunction.startsWith("filter_to_races(")) {
+            return Optional.of(oppFunction.equals("filter_to_races(white, black, hispanic)") ? EligibilityRule.RACES
+                    : EligibilityRule.COMPARED_RACES);
+        }
+        if (oppFunction.startsWith("remove_location_yrs_with_too_few_stops_per_race(")) {
+            return Optional.of(EligibilityRule.TOO_FEW_STOPS_PER_RACE_PER_YEAR);
+        }
+        for (EligibilityRule r : EligibilityRule.values()) {
+            if (r.oppFunction().equals(oppFunction)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** OPP's steps, one for one against Peel's (OPP's stubs must drop nothing), then the stops of the model. */
+    private static void checkSteps(ConformanceCase c, List<EligibilityStep> mine, VeilOfDarknessResult r) {
         JsonNode steps = c.expectedAt("steps");
-        Map<Exclusion, Long> ex = r.excluded();
-        long afterRaces = all - ex.get(Exclusion.NOT_VEHICULAR) - ex.get(Exclusion.UNKNOWN_RACE)
-                - ex.get(Exclusion.OTHER_RACE) - ex.get(Exclusion.UNKNOWN_TIME);
-        long rows = all;
-        long previous = all;
-        boolean between = false;   // between OPP's first race filter and its white/black filter
+        int j = 0;
+        long rows = -1;
         for (int i = 0; i < steps.size(); i++) {
             String f = steps.get(i).get("opp_function").asText();
             String at = "steps." + i;
             c.informational(at + ".opp_function", "the name of OPP's step");
             c.informational(at + ".opp_result", "OPP's log text");
-            if (f.equals("filter_to_vehicular_stops")) {
-                rows = all - ex.get(Exclusion.NOT_VEHICULAR);
-            } else if (f.startsWith("filter_to_races(white, black, hispanic)")) {
-                between = true;
-            } else if (f.startsWith("filter_to_races(white, black)")) {
-                between = false;
-                rows = afterRaces;
-                c.assertCount(at + ".rows_after", rows);
-                c.informational(at + ".rows_dropped", "counted from OPP's stage after remove_na(time), which Peel "
-                        + "does not have (see rows_after of the steps in between)");
-                previous = rows;
-                continue;
-            } else if (f.equals("filter_to_intertwilight_time_period")) {
-                rows -= ex.get(Exclusion.OUTSIDE_WINDOW);
-            } else if (f.equals("remove_sunset_to_dusk_time_period")) {
-                rows -= ex.get(Exclusion.TWILIGHT);
-            }
-            if (between) {
-                // Peel counts a stop once, under its first reason (race before time); OPP drops
-                // Hispanic drivers after the missing times, so its sizes in between differ.
-                c.informational(at + ".rows_after", "between OPP's race filters Peel has no equal stage; "
-                        + "the size after filter_to_races(white, black) is asserted");
-                c.informational(at + ".rows_dropped", "as rows_after");
-                continue;
+            Optional<EligibilityRule> rule = ruleOf(f);
+            if (rule.isPresent()) {
+                EligibilityStep s = mine.get(j++);
+                assertEquals(rule.get(), s.rule(), c.id() + " step " + i + " (" + f + ")");
+                rows = s.rowsAfter();
+                c.assertCount(at + ".rows_dropped", s.rowsDropped());
+            } else {
+                c.assertCount(at + ".rows_dropped", 0);
             }
             c.assertCount(at + ".rows_after", rows);
-            c.assertCount(at + ".rows_dropped", previous - rows);
-            previous = rows;
         }
+        assertEquals(mine.size(), j, c.id() + ": Peel's steps " + mine);
         c.assertCount("counts.n", r.used());
+        assertEquals(rows, r.used(), "the model's stops are the last step's");
     }
 
     private static void checkModel(ConformanceCase c, String name, VeilOfDarknessResult r) {
