@@ -133,6 +133,89 @@ final class Svg {
         return sb.append("</svg>").toString();
     }
 
+    /** One unit of a funnel plot: its expected count (x), observed/expected (y), and whether it is flagged. */
+    record FunnelPoint(double expected, double ratio, boolean flagged) {}
+
+    /** A pair of control limits on the ratio scale at the expected counts {@code x}. */
+    record FunnelLimits(String name, double[] x, double[] lower, double[] upper) {}
+
+    /**
+     * A funnel plot (Spiegelhalter 2005): every unit as a point at (expected, observed/expected), the
+     * control limits as curves, flagged units drawn as filled red diamonds. No labels on points: the
+     * units stay unnamed (officers' ids never enter the chart).
+     */
+    static String funnel(String title, List<FunnelPoint> points, List<FunnelLimits> limits, String xLabel, String yLabel) {
+        int width = 700;
+        int height = 400;
+        int left = 60;
+        int right = 200;
+        int top = 40;
+        int bottom = 50;
+        double plotW = width - left - right;
+        double plotH = height - top - bottom;
+        double xMax = 0;
+        double yMax = 2;
+        for (FunnelPoint p : points) {
+            xMax = Math.max(xMax, p.expected());
+            yMax = Math.max(yMax, p.ratio());
+        }
+        xMax = xMax <= 0 ? 1 : xMax * 1.05;
+        yMax = Math.ceil(yMax * 1.05 * 2) / 2;
+        StringBuilder sb = open(width, height, title);
+        axes(sb, left, top, plotW, plotH, 0, yMax, yLabel);
+        for (int i = 0; i <= 4; i++) {
+            double v = xMax * i / 4;
+            sb.append(text(left + plotW * i / 4, top + plotH + 18, f3(v), "middle"));
+        }
+        sb.append(text(left + plotW / 2, top + plotH + 38, xLabel, "middle"));
+        double oneY = scale(1, 0, yMax, top, plotH);
+        sb.append(String.format(Locale.ROOT, "<line x1='%d' y1='%s' x2='%s' y2='%s' stroke='#444' stroke-dasharray='4 3'/>",
+                left, f(oneY), f(left + plotW), f(oneY)));
+        String[] dash = {"6 3", "", "2 2"};
+        for (int c = 0; c < limits.size(); c++) {
+            FunnelLimits l = limits.get(c);
+            String colour = COLOURS[(c + 3) % COLOURS.length];
+            for (double[] curve : List.of(l.lower(), l.upper())) {
+                StringBuilder path = new StringBuilder();
+                for (int i = 0; i < l.x().length; i++) {
+                    if (!Double.isFinite(curve[i])) {
+                        continue;
+                    }
+                    double x = left + plotW * l.x()[i] / xMax;
+                    double y = scale(curve[i], 0, yMax, top, plotH);
+                    path.append(path.length() == 0 ? "M" : " L").append(f(x)).append(',').append(f(y));
+                }
+                sb.append(String.format(Locale.ROOT, "<path d='%s' fill='none' stroke='%s' stroke-width='1.5'%s/>", path,
+                        colour, dash[c % dash.length].isEmpty() ? "" : " stroke-dasharray='" + dash[c % dash.length] + "'"));
+            }
+            double ly = top + 14 + c * 18;
+            sb.append(String.format(Locale.ROOT, "<line x1='%d' y1='%s' x2='%d' y2='%s' stroke='%s' stroke-width='2'/>",
+                    width - right + 12, f(ly - 4), width - right + 28, f(ly - 4), colour));
+            sb.append(text(width - right + 32, ly, l.name(), "start"));
+        }
+        int flagged = 0;
+        for (FunnelPoint p : points) {
+            double x = left + plotW * p.expected() / xMax;
+            double y = scale(p.ratio(), 0, yMax, top, plotH);
+            if (p.flagged()) {
+                flagged++;
+                sb.append(String.format(Locale.ROOT,
+                        "<path d='M%s,%s l5,5 l-5,5 l-5,-5 z' fill='#d1495b' stroke='#7a1020'><title>flagged: %s expected, ratio %s</title></path>",
+                        f(x), f(y - 5), f3(p.expected()), f3(p.ratio())));
+            } else {
+                sb.append(String.format(Locale.ROOT,
+                        "<circle cx='%s' cy='%s' r='2.5' fill='none' stroke='#1b6ca8'><title>%s expected, ratio %s</title></circle>",
+                        f(x), f(y), f3(p.expected()), f3(p.ratio())));
+            }
+        }
+        double ly = top + 14 + limits.size() * 18;
+        sb.append(String.format(Locale.ROOT, "<path d='M%d,%s l5,5 l-5,5 l-5,-5 z' fill='#d1495b'/>", width - right + 20, f(ly - 10)));
+        sb.append(text(width - right + 32, ly, "flagged (" + flagged + ")", "start"));
+        sb.append(String.format(Locale.ROOT, "<circle cx='%d' cy='%s' r='3' fill='none' stroke='#1b6ca8'/>", width - right + 20, f(ly + 14)));
+        sb.append(text(width - right + 32, ly + 18, "not flagged (" + (points.size() - flagged) + ")", "start"));
+        return sb.append("</svg>").toString();
+    }
+
     private static StringBuilder open(int width, int height, String title) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT,
