@@ -36,7 +36,7 @@ class ComplaintsTest {
     private static final byte[] KEY = "a key the agency keeps secret!!".getBytes(StandardCharsets.UTF_8);
 
     private static Complaint complaint(String id, AllegationType a, Finding f, Integer daysToClose, String... officers) {
-        return new Complaint(id, DAY, Optional.ofNullable(daysToClose).map(d -> DAY.plusDays(d)), "B1",
+        return Complaint.of(id, DAY, Optional.ofNullable(daysToClose).map(d -> DAY.plusDays(d)), "B1",
                 List.of(officers), a, f, Demographics.UNKNOWN, ComplaintSource.CIVILIAN);
     }
 
@@ -54,26 +54,35 @@ class ComplaintsTest {
         assertEquals(6.0 / 40 * 100, s.per100Officers().getAsDouble(), 1e-12);
         assertEquals(6.0 / 12_000 * 1000, s.per1000Contacts().getAsDouble(), 1e-12);
         assertEquals(2.0 / 40 * 100, s.per100Officers(AllegationType.BIAS).getAsDouble(), 1e-12);
-        assertEquals(2, s.complaints(AllegationType.USE_OF_FORCE));
+        // complaint 2 names two officers: two allegations; complaint 6 one against an unidentified officer
+        assertEquals(7, s.allegations());
+        assertEquals(6, s.identifiedAllegations());
+        assertEquals(3, s.allegations(AllegationType.USE_OF_FORCE));
         assertEquals(1.0 / 40 * 100, s.per100Officers(Finding.SUSTAINED).getAsDouble(), 1e-12);
         assertEquals(1.0 / 12_000 * 1000, s.per1000Contacts(Finding.WITHDRAWN).getAsDouble(), 1e-12);
         assertEquals(2.0 / 12_000 * 1000, s.per1000Contacts(AllegationType.DISCOURTESY).getAsDouble(), 1e-12);
-        assertEquals(1, s.complaints(AllegationType.DISCOURTESY, Finding.WITHDRAWN));
-        assertEquals(4, s.decided(), "withdrawn and pending are not decided");
-        assertEquals(0.25, s.sustainedRate().getAsDouble(), 1e-15);
-        assertEquals(Proportions.interval(1, 4, ProportionMethod.WILSON, 0.95), s.sustainedInterval().orElseThrow());
-        assertEquals(Proportions.interval(1, 4, ProportionMethod.CLOPPER_PEARSON, 0.9),
+        assertEquals(1, s.allegations(AllegationType.DISCOURTESY, Finding.WITHDRAWN));
+        assertEquals(5, s.decided(), "withdrawn and pending are not decided");
+        assertEquals(0.2, s.sustainedRate().getAsDouble(), 1e-15);
+        assertEquals(Proportions.interval(1, 5, ProportionMethod.WILSON, 0.95), s.sustainedInterval().orElseThrow());
+        assertEquals(Proportions.interval(1, 5, ProportionMethod.CLOPPER_PEARSON, 0.9),
                 ComplaintSummary.of(cs, 40, 12_000, ProportionMethod.CLOPPER_PEARSON, 0.9).sustainedInterval()
                         .orElseThrow());
-        assertEquals(0.5, s.sustainedRate(AllegationType.USE_OF_FORCE).getAsDouble(), 1e-15);
+        assertEquals(1.0 / 3, s.sustainedRate(AllegationType.USE_OF_FORCE).getAsDouble(), 1e-15);
         assertTrue(s.sustainedRate(AllegationType.INTEGRITY).isEmpty());
+        assertEquals(4, s.decidedComplaints());
+        assertEquals(1, s.sustainedComplaints());
+        assertEquals(0.25, s.complaintSustainedRate().getAsDouble(), 1e-15);
+        assertEquals(Proportions.interval(1, 4, ProportionMethod.WILSON, 0.95), s.complaintSustainedInterval().orElseThrow());
+        assertTrue(s.serviceYears().isEmpty() && s.allegationsPerServiceYear().isEmpty());
+        assertTrue(s.toString().contains("allegations per officer-year of service: not recorded"), s.toString());
         // days 1, 2, 3, 4, 10: R quantile(type 7) gives median 3, p90 = 4 + 0.6 * 6 = 7.6, p25 = 2
         assertEquals(5, s.closed());
         assertEquals(3.0, s.medianDaysToClose().getAsDouble(), 1e-12);
         assertEquals(7.6, s.daysToClose(0.9).getAsDouble(), 1e-12);
         assertEquals(2.0, s.daysToClose(0.25).getAsDouble(), 1e-12);
         assertEquals(10.0, s.daysToClose(1).getAsDouble(), 1e-12);
-        assertEquals(6L, s.byFinding().values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(7L, s.byFinding().values().stream().mapToLong(Long::longValue).sum());
         assertTrue(s.toString().startsWith("6 complaints; 15.000 per 100 officers, 0.500 per 1,000 contacts"),
                 s.toString());
     }
