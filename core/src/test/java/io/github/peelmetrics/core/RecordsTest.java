@@ -77,11 +77,11 @@ class RecordsTest {
     @Test
     void complaintsBeatsAndAssignmentsValidate() {
         LocalDate d = LocalDate.of(2020, 5, 1);
-        Complaint c = new Complaint("C1", d, Optional.of(d.plusDays(40)), "B2", List.of("O1", "O2"),
+        Complaint c = Complaint.of("C1", d, Optional.of(d.plusDays(40)), "B2", List.of("O1", "O2"),
                 AllegationType.DISCOURTESY, Finding.NOT_SUSTAINED, Demographics.UNKNOWN, ComplaintSource.CIVILIAN);
         assertEquals(Optional.of(40L), c.daysToClose());
         assertTrue(Finding.NOT_SUSTAINED.isDecided());
-        assertMessage(() -> new Complaint("C2", d, Optional.of(d.minusDays(1)), "B2", List.of(),
+        assertMessage(() -> Complaint.of("C2", d, Optional.of(d.minusDays(1)), "B2", List.of(),
                 AllegationType.OTHER, Finding.PENDING, Demographics.UNKNOWN, ComplaintSource.UNKNOWN), "complaint C2", "before");
         Beat b = Beat.of("B1", "North", Map.of(Races.BLACK, 100L, Races.WHITE, 300L));
         assertEquals(400, b.totalPopulation());

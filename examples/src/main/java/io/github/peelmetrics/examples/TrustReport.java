@@ -86,8 +86,11 @@ record TrustReport(
     record Darkness(String minority, double coefficient, double standardError, double pValue, double oddsRatio,
                     double oddsRatioLower, double oddsRatioUpper, long used, long dark, long light, long excluded) {}
 
-    /** Complaint figures and the (pseudonymized) early intervention list. */
-    record Complaints(long complaints, long officers, long contacts, double per100Officers, double per1000Contacts,
+    /**
+     * Complaint figures and the (pseudonymized) early intervention list; the sustained rate and the
+     * counts by allegation type and finding are per allegation (one per accused officer).
+     */
+    record Complaints(long complaints, long allegations, long officers, long contacts, double per100Officers, double per1000Contacts,
                       double sustainedRate, double sustainedLower, double sustainedUpper, double medianDaysToClose,
                       double p90DaysToClose, Map<String, Long> byAllegation, Map<String, Long> byFinding,
                       List<Flag> earlyIntervention) {}
@@ -213,7 +216,7 @@ record TrustReport(
         Map<String, Long> byFinding = new java.util.LinkedHashMap<>();
         c.byFinding().forEach((k, v) -> byFinding.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
         Optional<Interval> ci = c.sustainedInterval();
-        return new Complaints(data.complaints().size(), data.officers().size(), data.stops().size(),
+        return new Complaints(data.complaints().size(), c.allegations(), data.officers().size(), data.stops().size(),
                 c.per100Officers().orElse(Double.NaN), c.per1000Contacts().orElse(Double.NaN),
                 c.sustainedRate().orElse(Double.NaN), ci.map(Interval::lower).orElse(Double.NaN),
                 ci.map(Interval::upper).orElse(Double.NaN), c.medianDaysToClose().orElse(Double.NaN),

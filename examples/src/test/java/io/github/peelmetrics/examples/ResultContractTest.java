@@ -185,6 +185,7 @@ class ResultContractTest {
             put(s, data.beats().get(0));
             put(s, data.assignments().get(0));
             put(s, data.complaints().stream().filter(c -> c.closed().isPresent()).findFirst().orElseThrow());
+            put(s, data.complaints().get(0).allegations().get(0));
             put(s, data.officers().stream().filter(o -> o.hired().isPresent()).findFirst().orElse(data.officers().get(0)));
             List<SurveyResponse> wave = data.waves().get("2016");
             put(s, wave.get(0));
@@ -235,7 +236,13 @@ class ResultContractTest {
                     Benchmark.residents(data.beats()));
             put(s, workforce);
             put(s, workforce.rows().get(0));
-            put(s, ComplaintSummary.of(data.complaints(), data.officers().size(), stops.size()));
+            put(s, ComplaintSummary.of(data.complaints(), data.officers(), java.time.LocalDate.of(2015, 1, 1),
+                    java.time.LocalDate.of(2016, 12, 31), stops.size()));
+            io.github.peelmetrics.metrics.officers.CpdpPercentile cpdp = io.github.peelmetrics.metrics.officers
+                    .CpdpPercentile.of(data.complaints(), data.officers(), java.time.LocalDate.of(2015, 1, 1),
+                            java.time.LocalDate.of(2016, 12, 31));
+            put(s, cpdp);
+            put(s, cpdp.officers().get(0));
             InterventionList interventions = EarlyIntervention.atFalseDiscoveryRate(0.05)
                     .pseudonymized(TrustReport.DEMO_KEY).list(data.complaints(), TrustReport.stopsPerOfficer(stops));
             put(s, interventions);

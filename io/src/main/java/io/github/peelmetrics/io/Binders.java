@@ -351,7 +351,11 @@ final class Binders {
                     if (part.isBlank()) {
                         throw new Reject(officers.label(), o, "has an empty officer id between ';' separators");
                     }
-                    ids.add(part.strip());
+                    String oid = part.strip();
+                    if (ids.contains(oid)) {
+                        throw new Reject(officers.label(), o, "names officer " + oid + " twice");
+                    }
+                    ids.add(oid);
                 }
             }
             AllegationType at = v.enumValue(allegation, row, AllegationType.class, AllegationType.UNKNOWN,
@@ -361,7 +365,7 @@ final class Binders {
                     Category.UNKNOWN, OptionalInt.empty());
             ComplaintSource cs = v.enumValue(src, row, ComplaintSource.class, ComplaintSource.UNKNOWN,
                     ComplaintSource.UNKNOWN, sink);
-            sink.emit(new Complaint(cid, rec, clo, b == null ? Stop.UNKNOWN_BEAT : b, ids, at, fi, who, cs), 1);
+            sink.emit(Complaint.of(cid, rec, clo, b == null ? Stop.UNKNOWN_BEAT : b, ids, at, fi, who, cs), 1);
         };
     }
 
@@ -371,12 +375,17 @@ final class Binders {
         Field race = field("race", m, cols, source, false);
         Field sex = field("sex", m, cols, source, false);
         Field hired = field("hired", m, cols, source, false);
+        Field separated = field("separated", m, cols, source, false);
         return (row, sink) -> {
             String oid = v.id(id, row);
             Optional<LocalDate> hiredOn = v.optionalDate(hired, row);
+            Optional<LocalDate> separatedOn = v.optionalDate(separated, row);
+            if (hiredOn.isPresent() && separatedOn.isPresent() && separatedOn.get().isBefore(hiredOn.get())) {
+                throw new Reject(separated.label(), separated.raw(row), "is before " + hired.label() + " " + hiredOn.get());
+            }
             Demographics d = new Demographics(v.category(race, row, sink), v.category(sex, row, sink),
                     Category.UNKNOWN, OptionalInt.empty());
-            sink.emit(new Officer(oid, d, hiredOn), 1);
+            sink.emit(new Officer(oid, d, hiredOn, separatedOn), 1);
         };
     }
 

@@ -39,8 +39,12 @@ import java.util.function.Function;
  *     {@code race}, {@code population};</li>
  * <li>{@link #COMPLAINTS}: {@code complaint_id}, {@code received}, {@code closed}, {@code beat},
  *     {@code officer_ids} ({@code ;}-separated), {@code allegation}, {@code finding},
- *     {@code complainant_race}, {@code complainant_sex}, {@code source};</li>
- * <li>{@link #OFFICERS}: {@code officer_id}, {@code race}, {@code sex}, {@code hired};</li>
+ *     {@code complainant_race}, {@code complainant_sex}, {@code source}: a row is one allegation
+ *     type and finding against the officers it names (an empty {@code officer_ids} is an
+ *     unidentified officer); a complaint exported one row per allegation is several rows with
+ *     one id, joined by {@link io.github.peelmetrics.core.Complaints#group Complaints.group};</li>
+ * <li>{@link #OFFICERS}: {@code officer_id}, {@code race}, {@code sex}, {@code hired},
+ *     {@code separated};</li>
  * <li>{@link #ASSIGNMENTS}: {@code officer_id}, {@code beat}, {@code date}, {@code shift}.</li>
  * </ul>
  * Categorical fields read their raw values through a {@link Codebook}: the fields named
@@ -88,7 +92,7 @@ public final class RecordType<T> {
 
     /** Officers ({@link Officer}). */
     public static final RecordType<Officer> OFFICERS = new RecordType<>("officers", Officer.class,
-            List.of("officer_id", "race", "sex", "hired"), List.of(), List.of("race", "sex"), Binders::officers,
+            List.of("officer_id", "race", "sex", "hired", "separated"), List.of(), List.of("race", "sex"), Binders::officers,
             RecordWriter::officers);
 
     /** Officers' beat assignments ({@link BeatAssignment}), one row per officer, beat, day and shift. */

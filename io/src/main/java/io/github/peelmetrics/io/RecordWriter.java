@@ -3,6 +3,7 @@ package io.github.peelmetrics.io;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.github.peelmetrics.core.Allegation;
 import io.github.peelmetrics.core.Beat;
 import io.github.peelmetrics.core.BeatAssignment;
 import io.github.peelmetrics.core.Category;
@@ -21,7 +22,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
@@ -79,8 +82,13 @@ public final class RecordWriter<T> {
      * <li>{@link RecordType#BEATS} in long format, one row per population group, in the
      *     population's order (a beat's name is not written: the reader names a beat by its id; a
      *     beat without population groups has no row);</li>
-     * <li>{@link RecordType#COMPLAINTS}, officer ids joined with {@code ;};</li>
-     * <li>{@link RecordType#OFFICERS}: id, race, sex and hire date (empty when not recorded);</li>
+     * <li>{@link RecordType#COMPLAINTS}: one row per allegation type and finding of a complaint,
+     *     its officers' ids joined with {@code ;} (one row for a complaint made by
+     *     {@link io.github.peelmetrics.core.Complaint#of Complaint.of}; read the rows back with
+     *     {@link io.github.peelmetrics.core.Complaints#group Complaints.group}); a complaint with
+     *     allegations against both identified and unidentified officers cannot be written;</li>
+     * <li>{@link RecordType#OFFICERS}: id, race, sex, hire and separation dates (empty when not
+     *     recorded);</li>
      * <li>{@link RecordType#ASSIGNMENTS}.</li>
      * </ul>
      *
@@ -174,23 +182,40 @@ public final class RecordWriter<T> {
     }
 
     static RecordWriter<Complaint> complaints(Mapping<Complaint> mapping) {
-        return new RecordWriter<>(header(mapping, RecordType.COMPLAINTS.written()), c -> {
-            for (String o : c.officerIds()) {
-                if (o.contains(";")) {
-                    throw new IllegalArgumentException("officer id of complaint " + c.id() + " contains ';': " + o);
-                }
+        return new RecordWriter<>(c -> {
+            // one row per (type, finding) in first-seen order, its officers joined with ';': a
+            // complaint made by Complaint.of(...) is one row; Complaints.group(...) reads the rows back
+            Map<List<Object>, List<String>> groups = new LinkedHashMap<>();
+            for (Allegation a : c.allegations()) {
+                List<String> ids = groups.computeIfAbsent(List.of(a.type(), a.finding()), k -> new ArrayList<>());
+                a.officerId().ifPresent(o -> {
+                    if (o.contains(";")) {
+                        throw new IllegalArgumentException("officer id of complaint " + c.id() + " contains ';': " + o);
+                    }
+                    ids.add(o);
+                });
             }
-            return new String[] {c.id(), c.received().toString(), c.closed().map(LocalDate::toString).orElse(""),
-                c.beat().equals(Stop.UNKNOWN_BEAT) ? "" : c.beat(), String.join(";", c.officerIds()),
-                name(c.allegation()), name(c.finding()), code(c.complainant().race()), code(c.complainant().sex()),
-                name(c.source())};
-        });
+            if (c.allegations().stream().anyMatch(a -> a.officerId().isEmpty())
+                    && c.allegations().stream().anyMatch(a -> a.officerId().isPresent())) {
+                throw new IllegalArgumentException("complaint " + c.id()
+                        + " has allegations against identified and unidentified officers: the officer_ids column"
+                        + " cannot hold an unidentified officer beside identified ones");
+            }
+            List<String[]> rows = new ArrayList<>();
+            for (Map.Entry<List<Object>, List<String>> g : groups.entrySet()) {
+                rows.add(new String[] {c.id(), c.received().toString(), c.closed().map(LocalDate::toString).orElse(""),
+                    c.beat().equals(Stop.UNKNOWN_BEAT) ? "" : c.beat(), String.join(";", g.getValue()),
+                    name((Enum<?>) g.getKey().get(0)), name((Enum<?>) g.getKey().get(1)),
+                    code(c.complainant().race()), code(c.complainant().sex()), name(c.source())});
+            }
+            return rows;
+        }, header(mapping, RecordType.COMPLAINTS.written()));
     }
 
     static RecordWriter<Officer> officers(Mapping<Officer> mapping) {
         return new RecordWriter<>(header(mapping, RecordType.OFFICERS.written()), o -> new String[] {
             o.id(), code(o.demographics().race()), code(o.demographics().sex()),
-            o.hired().map(Object::toString).orElse("")});
+            o.hired().map(Object::toString).orElse(""), o.separated().map(Object::toString).orElse("")});
     }
 
     static RecordWriter<BeatAssignment> assignments(Mapping<BeatAssignment> mapping) {

@@ -148,9 +148,12 @@ final class Gen {
         List<String> officers = new ArrayList<>();
         int n = r.nextInt(4);
         for (int i = 0; i < n; i++) {
-            officers.add(text(r).replace(";", "|"));
+            String o = text(r).replace(";", "|");
+            if (!officers.contains(o)) {
+                officers.add(o);
+            }
         }
-        return new Complaint(id(r), rec, closed, r.nextBoolean() ? Stop.UNKNOWN_BEAT : "B" + r.nextInt(9), officers,
+        return Complaint.of(id(r), rec, closed, r.nextBoolean() ? Stop.UNKNOWN_BEAT : "B" + r.nextInt(9), officers,
                 pick(r, AllegationType.class), pick(r, Finding.class),
                 new Demographics(race(r), pick(r, Sexes.all()), Category.UNKNOWN, OptionalInt.empty()),
                 pick(r, ComplaintSource.class));
@@ -159,7 +162,10 @@ final class Gen {
     static Officer officer(SplittableRandom r) {
         java.util.Optional<java.time.LocalDate> hired = r.nextBoolean() ? java.util.Optional.empty()
                 : java.util.Optional.of(java.time.LocalDate.of(1970, 1, 1).plusDays(r.nextInt(20_000)));
-        return new Officer(id(r), new Demographics(race(r), pick(r, Sexes.all()), Category.UNKNOWN, OptionalInt.empty()), hired);
+        java.util.Optional<java.time.LocalDate> separated = hired.isEmpty() || r.nextBoolean() ? java.util.Optional.empty()
+                : java.util.Optional.of(hired.get().plusDays(r.nextInt(15_000)));
+        return new Officer(id(r), new Demographics(race(r), pick(r, Sexes.all()), Category.UNKNOWN, OptionalInt.empty()),
+                hired, separated);
     }
 
     /** A beat named by its id, with one to six groups (a group's code never repeats). */

@@ -167,8 +167,30 @@ class ReaderBehaviourTest {
         ReadResult<Complaint> r = RecordReader.of(Mapping.openPolicing(RecordType.COMPLAINTS)).mode(ErrorMode.LENIENT)
                 .readCsv(in(csv), "c.csv");
         assertEquals(List.of("O1", "O2"), r.records().get(0).officerIds());
-        assertEquals(Finding.NOT_SUSTAINED, r.records().get(0).finding());
+        assertEquals(Finding.NOT_SUSTAINED, r.records().get(0).allegations().get(0).finding());
         assertEquals("closed", r.rejections().get(0).field());
+    }
+
+    @Test
+    void complaintRowsPerAllegationGroupIntoOneComplaintAndAnOfficerNamedTwiceInARowIsRejected() {
+        String csv = "complaint_id,received,closed,beat,officer_ids,allegation,finding,complainant_race,complainant_sex,source\n"
+                + "C1,2020-01-02,2020-03-01,B1,O1,use of force,sustained,Black,F,civilian\n"
+                + "C1,2020-01-02,2020-03-01,B1,O1;O2,discourtesy,not sustained,Black,F,civilian\n"
+                + "C2,2020-01-02,,B1,O3;O3,discourtesy,,,,\n";
+        ReadResult<Complaint> r = RecordReader.of(Mapping.openPolicing(RecordType.COMPLAINTS)).mode(ErrorMode.LENIENT)
+                .readCsv(in(csv), "c.csv");
+        assertEquals("officer_ids", r.rejections().get(0).field());
+        assertTrue(r.rejections().get(0).reason().contains("O3 twice"), r.rejections().get(0).reason());
+        List<Complaint> grouped = io.github.peelmetrics.core.Complaints.group(r.records());
+        assertEquals(1, grouped.size());
+        assertEquals(List.of("O1", "O2"), grouped.get(0).officerIds());
+        assertEquals(3, grouped.get(0).allegations().size());
+        assertTrue(grouped.get(0).sustained());
+        java.io.StringWriter out = new java.io.StringWriter();
+        RecordWriter.of(Mapping.generic(RecordType.COMPLAINTS)).writeCsv(grouped.stream(), out);
+        List<Complaint> back = io.github.peelmetrics.core.Complaints.group(RecordReader.of(Mapping.generic(RecordType.COMPLAINTS))
+                .readCsv(in(out.toString()), "back.csv").records());
+        assertEquals(grouped, back);
     }
 
     @Test
