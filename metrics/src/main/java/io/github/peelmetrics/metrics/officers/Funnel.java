@@ -35,13 +35,16 @@ import java.util.Objects;
  * </ul>
  *
  * <pre>{@code
- * jshell> Funnel.spiegelhalter(PeerComparison.of(List.of(ExposureRecord.of("A", "all", 100, 2), ExposureRecord.of("B", "all", 100, 9), ExposureRecord.of("C", "all", 100, 11), ExposureRecord.of("D", "all", 100, 30), ExposureRecord.of("E", "all", 100, 8))))
- * Spiegelhalter funnel of 5 officers: Pearson chi2 37.33 on 4 df, dispersion 9.333 (p 1.56e-07)
- * phi 4.137 (10% winsorised each tail, 2 clamped), phi used 4.137, tau2 0.1021
+ * jshell> Funnel.spiegelhalter(PeerComparison.of(List.of(
+ *    ...>     ExposureRecord.of("A", "all", 100, 2), ExposureRecord.of("B", "all", 100, 9),
+ *    ...>     ExposureRecord.of("C", "all", 100, 11), ExposureRecord.of("D", "all", 100, 30),
+ *    ...>     ExposureRecord.of("E", "all", 100, 8))))
+ * Spiegelhalter funnel of 5 officers: Pearson chi2 37.50 on 4 df, dispersion 9.375 (p 1.42e-07)
+ * phi 3.331 (10% winsorised each tail, 2 clamped), phi used 3.331, tau2 0.06592
  * model                    95% high  95% low  99.8% high  99.8% low
  * UNADJUSTED                      1        1           1          1
- * MULTIPLICATIVE                  1        0           0          0
- * ADDITIVE_RANDOM_EFFECTS         1        0           0          0
+ * MULTIPLICATIVE                  1        1           0          0
+ * ADDITIVE_RANDOM_EFFECTS         1        1           0          0
  * }</pre>
  *
  * <p>Every method is a pure function of its arguments; results are immutable and thread-safe.

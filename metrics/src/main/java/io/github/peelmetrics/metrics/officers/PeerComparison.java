@@ -41,12 +41,14 @@ import java.util.TreeMap;
  * code-point order of their ids. Immutable and thread-safe.
  *
  * <pre>{@code
- * jshell> PeerComparison.of(List.of(ExposureRecord.of("A", "day", 100, 2), ExposureRecord.of("B", "day", 100, 6), ExposureRecord.of("B", "night", 50, 9), ExposureRecord.of("C", "night", 150, 9)))
- * 3 officers in 2 strata, 26 events; Pearson chi2 1.84 on 2 df, dispersion 0.92 (p 0.3985)
+ * jshell> PeerComparison.of(List.of(
+ *    ...>     ExposureRecord.of("A", "day", 100, 2), ExposureRecord.of("B", "day", 100, 6),
+ *    ...>     ExposureRecord.of("B", "night", 50, 9), ExposureRecord.of("C", "night", 150, 9)))
+ * 3 officers in 2 strata, 26 events; Pearson chi2 7.47 on 2 df, dispersion 3.735 (p 0.0239)
  * officer  observed  expected  ratio  95% exact       Poisson p  BH
- * A               2     4.000  0.500  [0.061, 1.806]  0.9084     0.9084
- * B              15    13.500  1.111  [0.622, 1.833]  0.3875     0.9084
- * C               9     8.500  1.059  [0.484, 2.010]  0.4787     0.9084
+ * A               2     4.000  0.500  [0.061, 1.806]  0.9084     0.9210
+ * B              15     8.500  1.765  [0.988, 2.911]  0.0274     0.0823
+ * C               9     13.50  0.667  [0.305, 1.266]  0.9210     0.9210
  * }</pre>
  *
  * @param strata   every stratum with exposure: observed, exposure, pooled rate; in code-point order
