@@ -31,6 +31,13 @@ import io.github.peelmetrics.metrics.complaints.ComplaintSummary;
 import io.github.peelmetrics.metrics.complaints.EarlyIntervention;
 import io.github.peelmetrics.metrics.complaints.InterventionList;
 import io.github.peelmetrics.metrics.disparity.Benchmark;
+import io.github.peelmetrics.metrics.officers.ExposureRecord;
+import io.github.peelmetrics.metrics.officers.Funnel;
+import io.github.peelmetrics.metrics.officers.FunnelModel;
+import io.github.peelmetrics.metrics.officers.FunnelPlotRFunnel;
+import io.github.peelmetrics.metrics.officers.FunnelPlotRMethod;
+import io.github.peelmetrics.metrics.officers.PeerComparison;
+import io.github.peelmetrics.metrics.officers.SpiegelhalterFunnel;
 import io.github.peelmetrics.metrics.disparity.Disparity;
 import io.github.peelmetrics.metrics.disparity.DisparityRow;
 import io.github.peelmetrics.metrics.disparity.DisparityTable;
@@ -247,6 +254,24 @@ class ResultContractTest {
                     .pseudonymized(TrustReport.DEMO_KEY).list(data.complaints(), TrustReport.stopsPerOfficer(stops));
             put(s, interventions);
             put(s, interventions.flagged().get(0));
+            // metrics: officers compared with peers, funnels (a zero count gives FunnelPlotR's -Infinity z)
+            List<ExposureRecord> exposure = List.of(ExposureRecord.of("A", "day", 120, 0),
+                    ExposureRecord.of("B", "day", 100, 9), ExposureRecord.of("B", "night", 40, 5),
+                    ExposureRecord.of("C", "night", 150, 11), ExposureRecord.of("D", "day", 90, 30),
+                    ExposureRecord.of("E", "night", 60, 4));
+            put(s, exposure.get(0));
+            PeerComparison peers = PeerComparison.of(exposure);
+            put(s, peers);
+            put(s, peers.strata().get(0));
+            put(s, peers.officers().get(0));
+            put(s, peers.pearson());
+            SpiegelhalterFunnel funnel = Funnel.spiegelhalter(peers);
+            put(s, funnel);
+            put(s, funnel.officers().get(0));
+            put(s, funnel.outside(FunnelModel.UNADJUSTED, 0.95));
+            FunnelPlotRFunnel shmi = Funnel.funnelPlotR(peers, FunnelPlotRMethod.SHMI);
+            put(s, shmi);
+            put(s, shmi.officers().get(0));
             // metrics: trends
             put(s, CochranArmitage.test(new long[] {412, 470, 601}, new long[] {800, 790, 1002}, 2013, 2015, 2016));
             MannKendall mk = MannKendall.test(41, 38, 38, 35, 36, 31, 31, 29);

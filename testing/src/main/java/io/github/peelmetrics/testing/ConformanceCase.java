@@ -22,8 +22,9 @@ import java.util.Set;
  * <p>A value passes when {@code |actual - expected| <= tolerance * max(1, |expected|)}; the
  * strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} are the IEEE values and must be
  * matched exactly; a JSON {@code null} means "not defined" and must be answered with an empty
- * optional. {@code tolerance_overrides} maps a key (at any depth, covering its subtree) to its own
- * tolerance: {@code 0} exact, {@code null} informational.
+ * optional. {@code tolerance_overrides} maps a key (at any depth, covering its subtree), or a dotted
+ * path of keys with list levels omitted, to its own tolerance: {@code 0} exact, {@code null}
+ * informational.
  *
  * <p>Every check records the path it covered. {@link #assertAllChecked()} fails when an expected
  * leaf was neither checked nor explicitly {@linkplain #informational(String, String) waived}, so a
@@ -129,11 +130,33 @@ public final class ConformanceCase {
     /**
      * The tolerance that applies to a dotted path: the deepest override whose key names a part of
      * the path, else the case tolerance, else the family's. Empty when the key is informational.
+     * An override key may be a dotted path with list levels omitted
+     * ({@code funnelplotr_cqc.officers.outlier_998} covers {@code funnelplotr_cqc.officers.3.outlier_998});
+     * at each depth the longest such path ending there is tried first, then the single key.
      */
     public OptionalDouble toleranceFor(String path) {
         JsonNode overrides = node.path("tolerance_overrides");
         List<String> parts = parts(path);
+        List<String> keys = new ArrayList<>();
+        List<Integer> keyAt = new ArrayList<>();
+        JsonNode n = expected();
+        for (int i = 0; i < parts.size(); i++) {
+            if (!n.isArray()) {
+                keys.add(parts.get(i));
+                keyAt.add(i);
+            }
+            n = n.isArray() && parts.get(i).chars().allMatch(Character::isDigit)
+                    ? n.path(Integer.parseInt(parts.get(i))) : n.path(parts.get(i));
+        }
         for (int i = parts.size() - 1; i >= 0; i--) {
+            int k = keyAt.indexOf(i);
+            for (int from = 0; k >= 0 && from < k; from++) {
+                String dotted = String.join(".", keys.subList(from, k + 1));
+                if (overrides.has(dotted)) {
+                    JsonNode o = overrides.get(dotted);
+                    return o.isNull() ? OptionalDouble.empty() : OptionalDouble.of(o.asDouble());
+                }
+            }
             if (overrides.has(parts.get(i))) {
                 JsonNode o = overrides.get(parts.get(i));
                 return o.isNull() ? OptionalDouble.empty() : OptionalDouble.of(o.asDouble());
@@ -246,6 +269,22 @@ public final class ConformanceCase {
         JsonNode e = require(path);
         covered.add(path);
         assertEquals(e.asText(), actual, where(path));
+    }
+
+    /**
+     * Asserts a list of texts (e.g. ids) exactly and in order; skipped when the path is
+     * informational.
+     */
+    public void assertTexts(String path, List<String> actual) {
+        JsonNode e = require(path);
+        covered.add(path);
+        if (toleranceFor(path).isEmpty()) {
+            return;
+        }
+        assertTrue(e.isArray(), where(path) + " is not a list: " + e);
+        List<String> expected = new ArrayList<>();
+        e.forEach(x -> expected.add(x.asText()));
+        assertEquals(expected, actual, where(path));
     }
 
     /** Asserts that a value is not defined (JSON null) and the code says so with an empty optional. */

@@ -51,4 +51,19 @@ class ConformanceCaseTest {
         AssertionFailedError e = assertThrows(AssertionFailedError.class, c::assertAllChecked);
         assertTrue(e.getMessage().contains("0.95.hi") && e.getMessage().contains("big"), e.getMessage());
     }
+
+    @Test
+    void aDottedOverrideWithListLevelsOmittedCoversEveryElement() throws Exception {
+        ConformanceCase c = parse("{\"id\":\"c2\",\"tolerance\":1e-9,"
+                + "\"tolerance_overrides\":{\"b.officers.flag\":null,\"b.ids\":null,\"a.x\":0},"
+                + "\"expected\":{\"a\":{\"x\":1.0,\"y\":1.0},\"b\":{\"officers\":[{\"flag\":1,\"z\":0.5}],"
+                + "\"ids\":[\"P1\"]},\"c\":{\"officers\":[{\"flag\":1}]}}}");
+        c.assertCount("b.officers.0.flag", 0); // informational through the list level
+        assertTrue(c.toleranceFor("b.officers.0.z").isPresent());
+        c.assertTexts("b.ids", java.util.List.of("other"));
+        assertThrows(AssertionFailedError.class, () -> c.assertNumber("a.x", 1.0 + 1e-15));
+        c.assertNumber("a.y", 1.0 + 1e-15);
+        assertThrows(AssertionFailedError.class, () -> c.assertCount("c.officers.0.flag", 0));
+        assertThrows(AssertionFailedError.class, () -> parse(CASE).assertTexts("0.95.lo", java.util.List.of()));
+    }
 }
