@@ -11,7 +11,6 @@ module io.github.peelmetrics.metrics {
     exports io.github.peelmetrics.metrics.disparity;
     exports io.github.peelmetrics.metrics.officers;
     exports io.github.peelmetrics.metrics.opp;
-    exports io.github.peelmetrics.metrics.officers;
     exports io.github.peelmetrics.metrics.outcome;
     exports io.github.peelmetrics.metrics.publish;
     exports io.github.peelmetrics.metrics.rates;

@@ -104,6 +104,7 @@ public final class Quickstart {
                 c.sustainedUpper(), c.medianDaysToClose(), c.p90DaysToClose());
         o.println("  by allegation " + c.byAllegation());
         o.println("  by finding    " + c.byFinding());
+        o.println("  early intervention: " + c.earlyIntervention().modelReason());
         o.print(interventionTable(c));
         TrustReport.Beats b = r.beats();
         o.println();
@@ -115,9 +116,10 @@ public final class Quickstart {
     }
 
     private static TextTable interventionTable(TrustReport.Complaints c) {
-        TextTable t = new TextTable("early intervention (pseudonymized)", "complaints", "expected", "p", "BH-adjusted");
-        for (TrustReport.Flag f : c.earlyIntervention()) {
-            t.row(f.officer(), f.complaints(), f1(f.expected()), p(f.pValue()), p(f.adjusted()));
+        TextTable t = new TextTable("early intervention (pseudonymized)", "complaints", "expected", "ratio", "p",
+                "BH-adjusted");
+        for (TrustReport.Flag f : c.earlyIntervention().flagged()) {
+            t.row(f.officer(), f.complaints(), f1(f.expected()), f1(f.ratio()), p(f.pValue()), p(f.adjusted()));
         }
         return t;
     }
@@ -217,6 +219,19 @@ public final class Quickstart {
                         + "stops; sustained rate %.3f [%.3f, %.3f]; median %.0f days to close.", c.complaints(), c.officers(),
                 c.per100Officers(), c.per1000Contacts(), c.sustainedRate(), c.sustainedLower(), c.sustainedUpper(),
                 c.medianDaysToClose()));
+        TrustReport.EarlyInterventionSummary ei = c.earlyIntervention();
+        h.paragraph("Early intervention list, complaints per shift worked, 5% false discovery rate: " + ei.modelReason()
+                + ". Each circle is an officer (unnamed); flagged officers are red diamonds.");
+        List<Svg.FunnelPoint> dots = new ArrayList<>();
+        for (TrustReport.FunnelDot d : ei.funnel()) {
+            dots.add(new Svg.FunnelPoint(d.expected(), d.ratio(), d.flagged()));
+        }
+        List<Svg.FunnelLimits> limits = new ArrayList<>();
+        for (TrustReport.FunnelCurve curve : ei.limits()) {
+            limits.add(new Svg.FunnelLimits(curve.name(), unbox(curve.expected()), unbox(curve.lower()), unbox(curve.upper())));
+        }
+        h.svg(Svg.funnel("Complaints per shift against peers (" + ei.model().replace('_', ' ') + ")", dots, limits,
+                "expected complaints", "observed / expected"));
         h.table(interventionTable(c));
         h.heading("Beats");
         TrustReport.Beats b = r.beats();
@@ -225,6 +240,10 @@ public final class Quickstart {
         h.table(coverageTable(b));
         h.table(representationTable(b));
         return h.render();
+    }
+
+    private static double[] unbox(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static String p(double p) {

@@ -1,5 +1,6 @@
 package io.github.peelmetrics.examples;
 
+import io.github.peelmetrics.core.BeatAssignment;
 import io.github.peelmetrics.core.GeoPoint;
 import io.github.peelmetrics.core.Races;
 import io.github.peelmetrics.core.Stop;
@@ -14,9 +15,10 @@ import io.github.peelmetrics.metrics.beats.OfficerStability;
 import io.github.peelmetrics.metrics.beats.RepresentationRow;
 import io.github.peelmetrics.metrics.beats.WorkforceRepresentation;
 import io.github.peelmetrics.metrics.complaints.ComplaintSummary;
-import io.github.peelmetrics.metrics.complaints.EarlyIntervention;
-import io.github.peelmetrics.metrics.complaints.InterventionList;
-import io.github.peelmetrics.metrics.complaints.OfficerFlag;
+import io.github.peelmetrics.metrics.officers.EarlyIntervention;
+import io.github.peelmetrics.metrics.officers.InterventionList;
+import io.github.peelmetrics.metrics.officers.SpiegelhalterFunnel;
+import io.github.peelmetrics.metrics.officers.OfficerFlag;
 import io.github.peelmetrics.metrics.disparity.Benchmark;
 import io.github.peelmetrics.metrics.disparity.Disparity;
 import io.github.peelmetrics.metrics.disparity.DisparityRow;
@@ -93,10 +95,24 @@ record TrustReport(
     record Complaints(long complaints, long allegations, long officers, long contacts, double per100Officers, double per1000Contacts,
                       double sustainedRate, double sustainedLower, double sustainedUpper, double medianDaysToClose,
                       double p90DaysToClose, Map<String, Long> byAllegation, Map<String, Long> byFinding,
-                      List<Flag> earlyIntervention) {}
+                      EarlyInterventionSummary earlyIntervention) {}
+
+    /**
+     * The early intervention list (complaints against shifts worked, one stratum): the model chosen by
+     * the dispersion test and why, the flagged officers (pseudonymized), and the funnel plot's points and
+     * limits (no ids).
+     */
+    record EarlyInterventionSummary(String model, String modelReason, double pearsonDispersion, double phi, double tau2,
+                                    List<Flag> flagged, List<FunnelDot> funnel, List<FunnelCurve> limits) {}
 
     /** One officer on the early intervention list (id pseudonymized). */
-    record Flag(String officer, long complaints, double expected, double pValue, double adjusted) {}
+    record Flag(String officer, long complaints, double expected, double ratio, double pValue, double adjusted) {}
+
+    /** One officer on the funnel plot, unnamed: expected complaints, observed/expected, flagged. */
+    record FunnelDot(double expected, double ratio, boolean flagged) {}
+
+    /** Control limits of the list's model at a level, as curves over expected counts. */
+    record FunnelCurve(String name, List<Double> expected, List<Double> lower, List<Double> upper) {}
 
     /** Beat metrics: assignment stability and workforce representation. */
     record Beats(double pooledPrimaryBeatShare, double lowestOfficerPrimaryShare, List<Coverage> coverage,
@@ -194,23 +210,50 @@ record TrustReport(
         }
     }
 
-    /** Stops per officer: the exposure against which each officer's complaint count is judged. */
-    static Map<String, Double> stopsPerOfficer(List<Stop> stops) {
+    /** Shifts worked per officer: the exposure against which each officer's complaint count is judged. */
+    static Map<String, Double> shiftsPerOfficer(List<BeatAssignment> assignments) {
         Map<String, Double> out = new java.util.TreeMap<>();
-        for (Stop s : stops) {
-            s.officerId().ifPresent(id -> out.merge(id, 1.0, Double::sum));
+        for (BeatAssignment a : assignments) {
+            out.merge(a.officerId(), 1.0, Double::sum);
         }
         return out;
     }
 
+    /** The early intervention list of the sample city: pseudonymized, complaints per shift worked. */
+    static InterventionList interventionList(SampleCityData data) {
+        return EarlyIntervention.atFalseDiscoveryRate(0.05).pseudonymized(DEMO_KEY)
+                .list(data.complaints(), shiftsPerOfficer(data.assignments()));
+    }
+
     private static Complaints complaints(SampleCityData data) {
         ComplaintSummary c = ComplaintSummary.of(data.complaints(), data.officers().size(), data.stops().size());
-        InterventionList list = EarlyIntervention.atFalseDiscoveryRate(0.05).pseudonymized(DEMO_KEY)
-                .list(data.complaints(), stopsPerOfficer(data.stops()));
+        InterventionList list = interventionList(data);
         List<Flag> flags = new ArrayList<>();
         for (OfficerFlag f : list.flagged()) {
-            flags.add(new Flag(f.officer(), f.complaints(), f.expected(), f.pValue(), f.adjusted()));
+            flags.add(new Flag(f.officer(), f.observed(), f.expected(), f.ratio(), f.pValue(), f.adjusted()));
         }
+        List<FunnelDot> dots = new ArrayList<>();
+        double maxExpected = 0;
+        for (OfficerFlag f : list.officers()) {
+            dots.add(new FunnelDot(f.expected(), f.ratio(), f.flagged()));
+            maxExpected = Math.max(maxExpected, f.expected());
+        }
+        List<FunnelCurve> curves = new ArrayList<>();
+        for (double level : SpiegelhalterFunnel.DEFAULT_LEVELS) {
+            List<Double> x = new ArrayList<>();
+            List<Double> lo = new ArrayList<>();
+            List<Double> hi = new ArrayList<>();
+            for (int i = 1; i <= 60; i++) {
+                double e = maxExpected * 1.05 * i / 60;
+                Interval limit = list.funnel().limits(list.model(), e, level);
+                x.add(e);
+                lo.add(limit.lower());
+                hi.add(limit.upper());
+            }
+            curves.add(new FunnelCurve(String.format(java.util.Locale.ROOT, "%s%% limits", level == 0.95 ? "95" : "99.8"), x, lo, hi));
+        }
+        EarlyInterventionSummary ei = new EarlyInterventionSummary(list.model().name().toLowerCase(java.util.Locale.ROOT),
+                list.modelReason(), list.pearsonDispersion(), list.phi(), list.tau2(), flags, dots, curves);
         Map<String, Long> byAllegation = new java.util.LinkedHashMap<>();
         c.byAllegation().forEach((k, v) -> byAllegation.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
         Map<String, Long> byFinding = new java.util.LinkedHashMap<>();
@@ -220,7 +263,7 @@ record TrustReport(
                 c.per100Officers().orElse(Double.NaN), c.per1000Contacts().orElse(Double.NaN),
                 c.sustainedRate().orElse(Double.NaN), ci.map(Interval::lower).orElse(Double.NaN),
                 ci.map(Interval::upper).orElse(Double.NaN), c.medianDaysToClose().orElse(Double.NaN),
-                c.daysToClose(0.9).orElse(Double.NaN), byAllegation, byFinding, flags);
+                c.daysToClose(0.9).orElse(Double.NaN), byAllegation, byFinding, ei);
     }
 
     private static Beats beats(SampleCityData data) {

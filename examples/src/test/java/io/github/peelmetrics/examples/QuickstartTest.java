@@ -169,7 +169,7 @@ class QuickstartTest {
     }
 
     @Test
-    void earlyInterventionListIsPseudonymizedAndCountsMatchTheRecords() {
+    void earlyInterventionListIsPseudonymizedAndCountsMatchTheRecords() throws Exception {
         TrustReport.Complaints c = report.complaints();
         assertEquals(data.complaints().size(), c.complaints());
         // findings are per allegation: one per accused officer of each complaint
@@ -177,15 +177,65 @@ class QuickstartTest {
                 c.byFinding().values().stream().mapToLong(Long::longValue).sum());
         Map<String, Long> perOfficer = data.complaints().stream().flatMap(x -> x.officerIds().stream())
                 .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
-        List<Long> flaggedCounts = c.earlyIntervention().stream().map(TrustReport.Flag::complaints).sorted().toList();
-        assertFalse(flaggedCounts.isEmpty(), "the sample city has officers with unusually many complaints");
-        for (TrustReport.Flag f : c.earlyIntervention()) {
+        TrustReport.EarlyInterventionSummary ei = c.earlyIntervention();
+        assertEquals(data.officers().size(), ei.funnel().size(), "every officer on the funnel");
+        for (TrustReport.Flag f : ei.flagged()) {
             assertFalse(perOfficer.containsKey(f.officer()), "a real officer id was published: " + f.officer());
             assertTrue(f.adjusted() <= 0.05 && f.complaints() > f.expected(), f.toString());
         }
-        // the two officers the generator gave the most complaints are on the list
-        List<Long> top = perOfficer.values().stream().sorted(java.util.Comparator.reverseOrder()).limit(2).toList();
-        assertTrue(flaggedCounts.containsAll(top), "top counts " + top + " flagged " + flaggedCounts);
+        // no raw officer id anywhere in the report's JSON or HTML (ids look like O001)
+        String json = ResultJson.toPrettyJson(report);
+        String html = Quickstart.html(report);
+        for (String id : perOfficer.keySet()) {
+            assertFalse(json.contains('"' + id + '"'), "raw id " + id + " in the JSON report");
+            assertFalse(html.contains(id), "raw id " + id + " in the HTML report");
+        }
+        assertTrue(html.contains("<svg") && html.contains("flagged (" + ei.flagged().size() + ")"), "the funnel plot");
+    }
+
+    /**
+     * The list on the bundled city, pinned. The generator draws each officer's complaint propensity from
+     * Gamma(2, 1/2) (officers' own rates spread with a coefficient of variation of 71%) and multiplies it by 5
+     * for 4 officers chosen at random. Complaint counts are over-dispersed (Pearson chi-square/df 14.8), so
+     * the list uses the additive random-effects model. It flags 2 officers, neither planted: they are the two
+     * officers whose drawn rates are the highest in the city (5.3 and 4.5 times the mean officer's), higher
+     * than any planted officer's (the planted drew low propensities, 0.42 to 0.82, so 5 times them is 2.0 to
+     * 3.9 times the mean, inside the spread of their peers). Three planted officers are above the additive
+     * model's 95% limit; none is above 99.8%. Against one pooled Poisson rate the same counts flag 31
+     * officers at a "5% false discovery rate".
+     */
+    @Test
+    void theSampleCitysListFlagsTheOfficersWithTheHighestTrueRates() {
+        var list = TrustReport.interventionList(data);
+        var ei = io.github.peelmetrics.metrics.officers.EarlyIntervention.atFalseDiscoveryRate(0.05)
+                .pseudonymized(TrustReport.DEMO_KEY);
+        List<String> planted = io.github.peelmetrics.examples.data.SampleCity.plantedComplaintOutliers();
+        assertEquals(4, planted.size());
+        java.util.Set<String> plantedPseudonyms = planted.stream().map(ei::pseudonymOf).collect(Collectors.toSet());
+        assertEquals(io.github.peelmetrics.metrics.officers.FunnelModel.ADDITIVE_RANDOM_EFFECTS, list.model());
+        assertEquals(14.76, list.pearsonDispersion(), 0.005);
+        long found = list.flagged().stream().filter(f -> plantedPseudonyms.contains(f.officer())).count();
+        assertEquals(0, found, list.toString());
+        assertEquals(2, list.flagged().size() - found, list.toString());
+        // the flagged are the two officers with the highest true rates
+        Map<String, Double> truth = io.github.peelmetrics.examples.data.SampleCity.complaintPropensities();
+        List<String> highest = truth.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(2).map(e -> ei.pseudonymOf(e.getKey())).sorted().toList();
+        assertEquals(highest, list.flagged().stream().map(f -> f.officer()).sorted().toList());
+        double plantedMax = planted.stream().mapToDouble(truth::get).max().orElseThrow();
+        assertTrue(truth.values().stream().filter(v -> v > plantedMax).count() == 2, "two natural officers above");
+        // planted officers above the additive limits
+        var above95 = list.funnel().outside(list.model(), 0.95).high();
+        var above998 = list.funnel().outside(list.model(), 0.998).high();
+        assertEquals(3, above95.stream().filter(plantedPseudonyms::contains).count(), above95.toString());
+        assertEquals(0, above998.stream().filter(plantedPseudonyms::contains).count(), above998.toString());
+        List<io.github.peelmetrics.metrics.officers.ExposureRecord> records = new java.util.ArrayList<>();
+        TrustReport.shiftsPerOfficer(data.assignments()).forEach((id, shifts) -> records.add(
+                io.github.peelmetrics.metrics.officers.ExposureRecord.of(id, "all", shifts,
+                        data.complaints().stream().filter(x -> x.officerIds().contains(id)).count())));
+        long poissonFlags = io.github.peelmetrics.metrics.officers.PeerComparison.of(records).officers().stream()
+                .filter(o -> o.pUpperBh() <= 0.05).count();
+        assertEquals(31, poissonFlags, "flags against one pooled Poisson rate at a 5% FDR");
     }
 
     @Test
@@ -195,7 +245,7 @@ class QuickstartTest {
         assertEquals(report.waves().get(2).approval().estimate(), tree.at("/waves/2/approval/estimate").asDouble(), 0);
         assertEquals(report.disparity().size(), tree.get("disparity").size());
         String html = Quickstart.html(report);
-        assertEquals(2, html.split("<svg", -1).length - 1, "two charts");
+        assertEquals(3, html.split("<svg", -1).length - 1, "three charts: approval, stop rate ratios, the funnel");
         assertFalse(html.contains("<script") || html.contains("src=") || html.contains("href="), "self-contained, no network");
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         Quickstart.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));

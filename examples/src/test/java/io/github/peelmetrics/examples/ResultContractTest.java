@@ -28,8 +28,8 @@ import io.github.peelmetrics.io.ResultJson;
 import io.github.peelmetrics.metrics.beats.AssignmentStability;
 import io.github.peelmetrics.metrics.beats.WorkforceRepresentation;
 import io.github.peelmetrics.metrics.complaints.ComplaintSummary;
-import io.github.peelmetrics.metrics.complaints.EarlyIntervention;
-import io.github.peelmetrics.metrics.complaints.InterventionList;
+import io.github.peelmetrics.metrics.officers.EarlyIntervention;
+import io.github.peelmetrics.metrics.officers.InterventionList;
 import io.github.peelmetrics.metrics.disparity.Benchmark;
 import io.github.peelmetrics.metrics.officers.ExposureRecord;
 import io.github.peelmetrics.metrics.officers.Funnel;
@@ -250,8 +250,7 @@ class ResultContractTest {
                             java.time.LocalDate.of(2016, 12, 31));
             put(s, cpdp);
             put(s, cpdp.officers().get(0));
-            InterventionList interventions = EarlyIntervention.atFalseDiscoveryRate(0.05)
-                    .pseudonymized(TrustReport.DEMO_KEY).list(data.complaints(), TrustReport.stopsPerOfficer(stops));
+            InterventionList interventions = TrustReport.interventionList(data);
             put(s, interventions);
             put(s, interventions.flagged().get(0));
             // metrics: officers compared with peers, funnels (a zero count gives FunnelPlotR's -Infinity z)

@@ -28,7 +28,11 @@ final class Complaints {
 
     private record Row(LocalDate received, String[] fields) {}
 
-    static Csv generate(Parameters p, Staff staff, SplittableRandom r) {
+    /** Each officer's complaint propensity and the officers planted as outliers (indices into the staff). */
+    record Propensity(double[] value, int[] planted) {}
+
+    /** The first draws of {@link #generate}: propensities, then the planted outliers. */
+    static Propensity propensity(Staff staff, SplittableRandom r) {
         double[] propensity = new double[staff.count];
         for (int i = 0; i < staff.count; i++) {
             propensity[i] = Draw.gamma2(r, 0.5);
@@ -38,9 +42,15 @@ final class Complaints {
             candidates[i] = i;
         }
         Draw.shuffle(r, candidates);
-        for (int j = 0; j < Math.min(CityModel.OUTLIER_OFFICERS, staff.count); j++) {
-            propensity[candidates[j]] *= CityModel.OUTLIER_MULTIPLIER;
+        int[] planted = Arrays.copyOf(candidates, Math.min(CityModel.OUTLIER_OFFICERS, staff.count));
+        for (int j : planted) {
+            propensity[j] *= CityModel.OUTLIER_MULTIPLIER;
         }
+        return new Propensity(propensity, planted);
+    }
+
+    static Csv generate(Parameters p, Staff staff, SplittableRandom r) {
+        double[] propensity = propensity(staff, r).value();
         int days = (int) ChronoUnit.DAYS.between(CityModel.FIRST_DAY, CityModel.LAST_DAY) + 1;
         List<String> complainantRaces = new ArrayList<>(CityModel.RACES);
         complainantRaces.add("unknown");

@@ -124,6 +124,52 @@ public final class SampleCity {
         return Collections.unmodifiableList(written);
     }
 
+    /**
+     * The answer key of the bundled city's early intervention list: the ids of the officers whose
+     * complaint propensity the generator multiplied by 5 (replaying its draws; nothing is written).
+     *
+     * @return the planted officers' ids, sorted
+     */
+    public static List<String> plantedComplaintOutliers() {
+        Staff staff = bundledStaff();
+        List<String> out = new ArrayList<>();
+        for (int i : Complaints.propensity(staff, bundledComplaintRandom()).planted()) {
+            out.add(staff.ids[i]);
+        }
+        Collections.sort(out);
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Each officer's true complaint rate in the bundled city relative to the mean officer's (the
+     * generator's Gamma(2, 1/2) propensity, times 5 for the planted officers, over the mean of all).
+     *
+     * @return officer id to relative rate, by id
+     */
+    public static Map<String, Double> complaintPropensities() {
+        Staff staff = bundledStaff();
+        double[] v = Complaints.propensity(staff, bundledComplaintRandom()).value();
+        double mean = java.util.Arrays.stream(v).average().orElseThrow();
+        Map<String, Double> out = new java.util.TreeMap<>();
+        for (int i = 0; i < v.length; i++) {
+            out.put(staff.ids[i], v[i] / mean);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Staff bundledStaff() {
+        SplittableRandom master = new SplittableRandom(Parameters.BUNDLED.seed());
+        return Staff.generate(Parameters.BUNDLED, master.split());
+    }
+
+    /** The generator's third split of the bundled seed: the complaints' draws. */
+    private static SplittableRandom bundledComplaintRandom() {
+        SplittableRandom master = new SplittableRandom(Parameters.BUNDLED.seed());
+        master.split();   // staff
+        master.split();   // stops
+        return master.split();
+    }
+
     /** The files of a city, by name, in the order of {@link #FILES}, without touching the disk. */
     static Map<String, byte[]> generate(Parameters parameters) {
         SplittableRandom master = new SplittableRandom(parameters.seed());

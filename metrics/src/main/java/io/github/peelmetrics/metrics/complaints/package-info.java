@@ -1,8 +1,8 @@
 /**
- * Complaint metrics: {@link io.github.peelmetrics.metrics.complaints.ComplaintSummary} (rates per
- * 100 officers and per 1,000 contacts by allegation and finding, the sustained rate with an
- * interval, days to close) and {@link io.github.peelmetrics.metrics.complaints.EarlyIntervention}
- * (officers with unusually many complaints for their exposure: Poisson upper tail with
- * Benjamini-Hochberg adjustment, ids pseudonymized on request by keyed HMAC-SHA256).
+ * Complaint metrics: {@link io.github.peelmetrics.metrics.complaints.ComplaintSummary} (allegations
+ * and complaints per 100 officers, per 1,000 contacts and per officer-year of service, by allegation
+ * type and finding; sustained rates per allegation and per complaint with intervals; days to close).
+ * Officers compared with their peers (the early intervention list, funnel plots, CPDP percentiles) are
+ * in {@link io.github.peelmetrics.metrics.officers}.
  */
 package io.github.peelmetrics.metrics.complaints;

@@ -1,4 +1,4 @@
-package io.github.peelmetrics.metrics.complaints;
+package io.github.peelmetrics.metrics.officers;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Keyed pseudonyms: HMAC-SHA256 of the id's UTF-8 bytes under the caller's key (RFC 2104), as
  * {@code officer-} and the first 16 lower-case hex digits (8 bytes) of the MAC.
  *
- * <p>Not thread-safe (a {@link Mac} is not): {@link EarlyIntervention#list} makes one per list.
+ * <p>Not thread-safe (a {@link Mac} is not): {@link EarlyIntervention} makes one per list.
  */
 final class Pseudonyms {
 
