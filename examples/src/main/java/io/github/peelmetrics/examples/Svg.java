@@ -16,18 +16,29 @@ final class Svg {
     /** A bar with its interval. */
     record Bar(String label, double value, double lower, double upper) {}
 
+    /** A chart's size and margins. */
+    private record Frame(int width, int height, int left, int right, int top, int bottom) {
+        /** 700 wide, with a 200-pixel legend on the right. */
+        static Frame withLegend(int height) {
+            return new Frame(700, height, 60, 200, 40, 50);
+        }
+
+        double plotW() {
+            return width - left - right;
+        }
+
+        double plotH() {
+            return height - top - bottom;
+        }
+    }
+
     private static final String[] COLOURS = {"#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#444444"};
 
     /** Lines with interval bars: x = labels (e.g. waves), y in [yMin, yMax]. */
     static String lines(String title, List<String> xLabels, List<Series> series, double yMin, double yMax, String yLabel) {
-        int width = 700;
-        int height = 360;
-        int left = 60;
-        int right = 200;
-        int top = 40;
-        int bottom = 50;
-        double plotW = width - left - right;
-        double plotH = height - top - bottom;
+        Frame fr = Frame.withLegend(360);
+        int width = fr.width(), height = fr.height(), left = fr.left(), right = fr.right(), top = fr.top();
+        double plotW = fr.plotW(), plotH = fr.plotH();
         StringBuilder sb = open(width, height, title);
         axes(sb, left, top, plotW, plotH, yMin, yMax, yLabel);
         int nx = xLabels.size();
@@ -145,14 +156,9 @@ final class Svg {
      * units stay unnamed (officers' ids never enter the chart).
      */
     static String funnel(String title, List<FunnelPoint> points, List<FunnelLimits> limits, String xLabel, String yLabel) {
-        int width = 700;
-        int height = 400;
-        int left = 60;
-        int right = 200;
-        int top = 40;
-        int bottom = 50;
-        double plotW = width - left - right;
-        double plotH = height - top - bottom;
+        Frame fr = Frame.withLegend(400);
+        int width = fr.width(), height = fr.height(), left = fr.left(), right = fr.right(), top = fr.top();
+        double plotW = fr.plotW(), plotH = fr.plotH();
         double xMax = 0;
         double yMax = 2;
         for (FunnelPoint p : points) {
