@@ -1,0 +1,383 @@
+package io.github.peelmetrics.metrics.internal;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Peel's one generalized linear model fitter: iteratively reweighted least squares for the
+ * Poisson family (log link, offset, prior weights) and the binomial family (logit link, grouped
+ * rows of trials and successes), with the model-based covariance {@code (X'WX)⁻¹}, the deviance,
+ * Pearson's chi-square, and the sandwich covariances the analyses need (cluster-robust as
+ * R {@code sandwich::vcovCL}, Newey-West as {@code sandwich::NeweyWest}). Used by the veil of
+ * darkness test and by the program evaluations; not part of the public API (the package is not
+ * exported).
+ *
+ * <p>Designs are row-major primitive arrays ({@code rows × p}); fixed effects are dummy columns in
+ * treatment coding (the caller builds them). IRLS as R's {@code glm.fit}: the start is
+ * {@code μ = (s + 0.5)/(m + 1)} (binomial) or {@code μ = y + 0.1} (Poisson); each step solves
+ * {@code (X'WX) β = X'Wz} by Cholesky ({@link Cholesky}); convergence when
+ * {@code |D − D_old| / (|D| + 0.1) < ε}. The covariance is recomputed at the final estimate (R's
+ * {@code glm} keeps the weights of the last-but-one iteration; refitting from its own estimate, as
+ * the conformance cases do, gives these values).
+ *
+ * <p>Errors ({@link IllegalStateException}): a rank-deficient design, no convergence within the
+ * iteration limit, and for the binomial family (quasi-)complete separation.
+ */
+public final class Glm {
+
+    /** The error distribution and its canonical link. */
+    public enum Family {
+        /** Poisson counts, log link: {@code V(μ) = μ}. */
+        POISSON,
+        /** Binomial successes of trials, logit link: {@code V(μ) = μ(1 − μ)} per trial. */
+        BINOMIAL
+    }
+
+    /** Convergence tolerance of the veil of darkness test (R's {@code glm} default is 1e-8). */
+    public static final double EPSILON = 1e-10;
+    /** Iteration limit. */
+    public static final int MAX_ITERATIONS = 100;
+    private static final double SEPARATION_ETA = 23.0; // |η| > 23: μ within 1e-10 of 0 or 1
+
+    /**
+     * A fit.
+     *
+     * @param family           the family
+     * @param beta             the coefficients
+     * @param covariance       the inverse Fisher information {@code (X'WX)⁻¹} at the estimate
+     * @param deviance         the deviance (binomial: the Bernoulli deviance of the ungrouped stops)
+     * @param pearsonChiSquare {@code Σ (y − μ̂)² / V(μ̂)} (with prior weights)
+     * @param rows             the rows of the design
+     * @param p                the number of coefficients
+     * @param iterations       IRLS iterations
+     * @param score            per row, the score factor {@code u_i / x_i}: {@code w_i (y_i − μ_i)} (Poisson)
+     *                         or {@code s_i − m_i μ_i} (binomial)
+     */
+    public record Fit(Family family, double[] beta, double[][] covariance, double deviance, double pearsonChiSquare,
+                      int rows, int p, int iterations, double[] score) {
+
+        /** {@code rows − p}. */
+        public int residualDegreesOfFreedom() {
+            return rows - p;
+        }
+
+        /** The quasi-likelihood dispersion {@code Pearson χ² / (rows − p)} (R {@code summary.glm}). */
+        public double dispersion() {
+            return pearsonChiSquare / residualDegreesOfFreedom();
+        }
+    }
+
+    private Glm() {}
+
+    /**
+     * Binomial logistic regression on grouped rows: each row has {@code trials} Bernoulli
+     * observations of which {@code successes} are 1; estimates, standard errors and deviance are
+     * those of the ungrouped Bernoulli fit. Convergence at {@link #EPSILON}.
+     */
+    public static Fit binomial(double[] x, int p, double[] trials, double[] successes, String[] names) {
+        return fit(Family.BINOMIAL, x, p, successes, trials, null, names, EPSILON);
+    }
+
+    /**
+     * Poisson regression with log link: {@code log μ_i = offset_i + x_i'β}.
+     *
+     * @param x       row-major design
+     * @param p       columns
+     * @param y       counts, non-negative
+     * @param offset  offsets (e.g. log population), or null for none
+     * @param weights prior weights, positive, or null for all 1
+     * @param names   column names, for messages
+     * @param epsilon convergence tolerance on the relative change in deviance
+     */
+    public static Fit poisson(double[] x, int p, double[] y, double[] offset, double[] weights, String[] names,
+                              double epsilon) {
+        return fit(Family.POISSON, x, p, y, weights, offset, names, epsilon);
+    }
+
+    /**
+     * The IRLS loop. For the binomial family {@code y} are successes and {@code w} trials; for the
+     * Poisson family {@code w} are prior weights (null = 1).
+     */
+    private static Fit fit(Family family, double[] x, int p, double[] y, double[] w, double[] offset,
+                           String[] names, double epsilon) {
+        int rows = y.length;
+        if (x.length != (long) rows * p) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "GLM design has %d values, not rows %d × p %d", x.length, rows, p));
+        }
+        double[] eta = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            if (family == Family.BINOMIAL) {
+                double mu = (y[i] + 0.5) / (w[i] + 1);
+                eta[i] = Math.log(mu / (1 - mu));
+            } else {
+                eta[i] = Math.log(y[i] + 0.1);
+            }
+        }
+        double devOld = deviance(family, eta, offset, y, w);
+        double[] beta = new double[p];
+        double[][] xtwx = new double[p][p];
+        double[] xtwz = new double[p];
+        for (int iter = 1; iter <= MAX_ITERATIONS; iter++) {
+            accumulate(family, x, p, eta, offset, y, w, xtwx, xtwz);
+            beta = factor(family, xtwx, names).solve(xtwz);
+            linearPredictor(x, p, beta, offset, eta);
+            double dev = deviance(family, eta, offset, y, w);
+            if (!Double.isFinite(dev)) {
+                throw new IllegalStateException(name(family) + " diverged: deviance " + dev + " at iteration " + iter);
+            }
+            if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < epsilon) {
+                if (family == Family.BINOMIAL) {
+                    checkSeparation(eta, beta, names);
+                }
+                accumulate(family, x, p, eta, offset, y, w, xtwx, xtwz);
+                double[] score = new double[rows];
+                double pearson = 0;
+                for (int i = 0; i < rows; i++) {
+                    double mu = mean(family, eta[i]);
+                    if (family == Family.BINOMIAL) {
+                        score[i] = y[i] - w[i] * mu;
+                        pearson += score[i] * score[i] / (w[i] * mu * (1 - mu));
+                    } else {
+                        double wi = w == null ? 1 : w[i];
+                        double r = y[i] - mu;
+                        score[i] = wi * r;
+                        pearson += wi * r * r / mu;
+                    }
+                }
+                return new Fit(family, beta, factor(family, xtwx, names).inverse(), dev, pearson, rows, p, iter, score);
+            }
+            devOld = dev;
+        }
+        throw new IllegalStateException(String.format(Locale.ROOT,
+                "%s did not converge in %d iterations (deviance %s)%s; largest coefficient %s",
+                name(family), MAX_ITERATIONS, devOld, family == Family.BINOMIAL ? ", usually (quasi-)separation" : "",
+                largest(beta, names)));
+    }
+
+    private static String name(Family family) {
+        return family == Family.BINOMIAL ? "logistic regression" : "Poisson regression";
+    }
+
+    /** The mean at linear predictor {@code eta} (offset included). */
+    private static double mean(Family family, double eta) {
+        return family == Family.BINOMIAL ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta);
+    }
+
+    /** X'WX (upper triangle mirrored) and X'Wz (z without the offset) at linear predictor {@code eta}. */
+    private static void accumulate(Family family, double[] x, int p, double[] eta, double[] offset, double[] y,
+                                   double[] w, double[][] xtwx, double[] xtwz) {
+        for (double[] r : xtwx) {
+            Arrays.fill(r, 0);
+        }
+        Arrays.fill(xtwz, 0);
+        int rows = y.length;
+        for (int i = 0, o = 0; i < rows; i++, o += p) {
+            double mu = mean(family, eta[i]);
+            double weight;
+            double wz;
+            if (family == Family.BINOMIAL) {
+                weight = w[i] * mu * (1 - mu);
+                // w·z = w·η + (s − mμ)
+                wz = weight * eta[i] + (y[i] - w[i] * mu);
+            } else {
+                double prior = w == null ? 1 : w[i];
+                weight = prior * mu;
+                wz = weight * (eta[i] - (offset == null ? 0 : offset[i])) + prior * (y[i] - mu);
+            }
+            for (int a = 0; a < p; a++) {
+                double xa = x[o + a];
+                if (xa == 0) {
+                    continue;
+                }
+                double wxa = weight * xa;
+                double[] row = xtwx[a];
+                for (int b = a; b < p; b++) {
+                    row[b] += wxa * x[o + b];
+                }
+                xtwz[a] += xa * wz;
+            }
+        }
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < a; b++) {
+                xtwx[a][b] = xtwx[b][a];
+            }
+        }
+    }
+
+    private static Cholesky factor(Family family, double[][] xtwx, String[] names) {
+        try {
+            double maxDiag = 0;
+            for (int a = 0; a < xtwx.length; a++) {
+                maxDiag = Math.max(maxDiag, xtwx[a][a]);
+            }
+            return Cholesky.factor(xtwx, 1e-11 * maxDiag, names);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(name(family) + " design is rank-deficient (collinear columns among "
+                    + String.join(", ", names) + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static void linearPredictor(double[] x, int p, double[] beta, double[] offset, double[] eta) {
+        for (int i = 0, o = 0; i < eta.length; i++, o += p) {
+            double s = offset == null ? 0 : offset[i];
+            for (int a = 0; a < p; a++) {
+                s += x[o + a] * beta[a];
+            }
+            eta[i] = s;
+        }
+    }
+
+    private static double deviance(Family family, double[] eta, double[] offset, double[] y, double[] w) {
+        if (family == Family.BINOMIAL) {
+            return binomialDeviance(eta, w, y);
+        }
+        double d = 0;
+        for (int i = 0; i < eta.length; i++) {
+            double mu = Math.exp(eta[i]);
+            double prior = w == null ? 1 : w[i];
+            d += prior * ((y[i] > 0 ? y[i] * Math.log(y[i] / mu) : 0) - (y[i] - mu));
+        }
+        return 2 * d;
+    }
+
+    /** Bernoulli deviance {@code −2 Σ [s log μ + (m − s) log(1 − μ)]}, computed stably from η. */
+    public static double binomialDeviance(double[] eta, double[] trials, double[] successes) {
+        double d = 0;
+        for (int i = 0; i < eta.length; i++) {
+            double s = successes[i];
+            double f = trials[i] - s;
+            // log μ = −log(1 + e^{−η}), log(1 − μ) = −log(1 + e^{η})
+            if (s > 0) {
+                d += s * log1pExp(-eta[i]);
+            }
+            if (f > 0) {
+                d += f * log1pExp(eta[i]);
+            }
+        }
+        return 2 * d;
+    }
+
+    private static double log1pExp(double v) {
+        return v > 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v));
+    }
+
+    private static void checkSeparation(double[] eta, double[] beta, String[] names) {
+        for (double e : eta) {
+            if (Math.abs(e) > SEPARATION_ETA) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "logistic regression: (quasi-)complete separation, a fitted probability is within 1e-10 of "
+                                + "0 or 1 (linear predictor %.1f), so the estimate does not exist; largest coefficient %s",
+                        e, largest(beta, names)));
+            }
+        }
+    }
+
+    private static String largest(double[] beta, String[] names) {
+        int k = 0;
+        for (int a = 1; a < beta.length; a++) {
+            if (Math.abs(beta[a]) > Math.abs(beta[k])) {
+                k = a;
+            }
+        }
+        return String.format(Locale.ROOT, "'%s' = %.4g", names[k], beta[k]);
+    }
+
+    // ---- sandwich covariances ----
+
+    /**
+     * Cluster-robust covariance, R {@code sandwich::vcovCL(fit, cluster, type, cadjust = TRUE)}:
+     * {@code V = (X'WX)⁻¹ [Σ_g u_g u_g'] (X'WX)⁻¹ · G/(G − 1)}, {@code u_g = Σ_{i in g} x_i score_i};
+     * with {@code hc1} further times {@code (n − 1)/(n − p)}. (vcovCL's "HC0" keeps {@code G/(G−1)}.)
+     *
+     * @param cluster the cluster of each row, {@code 0 .. clusters − 1}
+     */
+    public static double[][] clusterCovariance(Fit fit, double[] x, int[] cluster, int clusters, boolean hc1) {
+        int p = fit.p();
+        double[][] u = new double[clusters][p];
+        for (int i = 0, o = 0; i < fit.rows(); i++, o += p) {
+            double s = fit.score()[i];
+            double[] ug = u[cluster[i]];
+            for (int a = 0; a < p; a++) {
+                ug[a] += x[o + a] * s;
+            }
+        }
+        double[][] meat = new double[p][p];
+        for (double[] ug : u) {
+            addOuter(meat, ug, ug, 1);
+        }
+        double factor = clusters / (clusters - 1.0);
+        if (hc1) {
+            factor *= (fit.rows() - 1.0) / (fit.rows() - p);
+        }
+        return sandwich(fit.covariance(), meat, factor);
+    }
+
+    /**
+     * Newey-West covariance with Bartlett weights, R {@code sandwich::NeweyWest(fit, lag,
+     * prewhite = FALSE, adjust = FALSE)}: {@code V = (X'WX)⁻¹ S (X'WX)⁻¹},
+     * {@code S = Σ_t u_t u_t' + Σ_{l=1..L} (1 − l/(L+1)) Σ_t (u_t u_{t−l}' + u_{t−l} u_t')}; rows in
+     * time order.
+     */
+    public static double[][] neweyWestCovariance(Fit fit, double[] x, int lag) {
+        int p = fit.p();
+        int n = fit.rows();
+        double[][] u = new double[n][p];
+        for (int i = 0, o = 0; i < n; i++, o += p) {
+            for (int a = 0; a < p; a++) {
+                u[i][a] = x[o + a] * fit.score()[i];
+            }
+        }
+        double[][] meat = new double[p][p];
+        for (int t = 0; t < n; t++) {
+            addOuter(meat, u[t], u[t], 1);
+        }
+        for (int l = 1; l <= lag; l++) {
+            double weight = 1 - l / (lag + 1.0);
+            for (int t = l; t < n; t++) {
+                addOuter(meat, u[t], u[t - l], weight);
+                addOuter(meat, u[t - l], u[t], weight);
+            }
+        }
+        return sandwich(fit.covariance(), meat, 1);
+    }
+
+    private static void addOuter(double[][] m, double[] a, double[] b, double weight) {
+        for (int r = 0; r < a.length; r++) {
+            double ar = weight * a[r];
+            for (int c = 0; c < b.length; c++) {
+                m[r][c] += ar * b[c];
+            }
+        }
+    }
+
+    /** {@code factor · B M B} for symmetric {@code B}. */
+    static double[][] sandwich(double[][] bread, double[][] meat, double factor) {
+        int p = bread.length;
+        double[][] bm = new double[p][p];
+        for (int r = 0; r < p; r++) {
+            for (int k = 0; k < p; k++) {
+                double b = bread[r][k];
+                if (b == 0) {
+                    continue;
+                }
+                for (int c = 0; c < p; c++) {
+                    bm[r][c] += b * meat[k][c];
+                }
+            }
+        }
+        double[][] v = new double[p][p];
+        for (int r = 0; r < p; r++) {
+            for (int k = 0; k < p; k++) {
+                double b = bm[r][k];
+                for (int c = 0; c < p; c++) {
+                    v[r][c] += b * bread[k][c];
+                }
+            }
+            for (int c = 0; c < p; c++) {
+                v[r][c] *= factor;
+            }
+        }
+        return v;
+    }
+}
