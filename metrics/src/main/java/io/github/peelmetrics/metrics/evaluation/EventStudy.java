@@ -49,6 +49,7 @@ public record EventStudy(List<Integer> eventTimes, CountRegression regression) {
     public static EventStudy fit(List<PanelCount> rows, Map<String, Integer> adoption, double level) {
         Panel panel = Panel.of("EventStudy", rows, adoption);
         PoissonDid.checkArms("EventStudy", panel);
+        PoissonDid.checkEvents("EventStudy", panel);
         TreeSet<Integer> present = new TreeSet<>();
         for (int a = 0; a < panel.nAreas(); a++) {
             if (panel.treated(a)) {

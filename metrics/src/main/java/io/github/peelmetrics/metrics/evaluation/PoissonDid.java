@@ -26,7 +26,8 @@ import java.util.Objects;
  *
  * <p>Input: a balanced panel (every area in every period, populations positive); areas missing
  * from {@code adoption} are never treated (the comparison areas). Errors: an unbalanced panel, an
- * adoption area not in the panel, no treated or no comparison area ({@link IllegalArgumentException});
+ * adoption area not in the panel, no treated or no comparison area, an area or period without any
+ * event ({@link IllegalArgumentException});
  * a design without variation in {@code treat_post} ({@link IllegalStateException}: rank-deficient).
  * Immutable and thread-safe.
  *
@@ -65,6 +66,7 @@ public record PoissonDid(int areas, int periods, int treated, CountRegression re
     public static PoissonDid fit(List<PanelCount> rows, Map<String, Integer> adoption, double level) {
         Panel panel = Panel.of("PoissonDid", rows, adoption);
         int treated = checkArms("PoissonDid", panel);
+        checkEvents("PoissonDid", panel);
         double[] col = new double[panel.nAreas() * panel.nPeriods()];
         for (int a = 0, i = 0; a < panel.nAreas(); a++) {
             for (int t = 0; t < panel.nPeriods(); t++, i++) {
@@ -75,6 +77,33 @@ public record PoissonDid(int areas, int periods, int treated, CountRegression re
                 "y ~ factor(area) + factor(period) + treat_post + offset(log(pop))", List.of(TERM),
                 new double[][] {col}, level);
         return new PoissonDid(panel.nAreas(), panel.nPeriods(), treated, r);
+    }
+
+    /**
+     * Fails when an area or a period has no event at all: its fixed effect would be minus infinity
+     * (the maximum likelihood estimate does not exist).
+     */
+    static void checkEvents(String what, Panel panel) {
+        for (int a = 0; a < panel.nAreas(); a++) {
+            double s = 0;
+            for (int t = 0; t < panel.nPeriods(); t++) {
+                s += panel.count[a][t];
+            }
+            if (s == 0) {
+                throw new IllegalArgumentException(Format.f("%s: area %s has no event in any period, so its fixed "
+                        + "effect is minus infinity; drop it or merge it with a neighbour", what, panel.areas.get(a)));
+            }
+        }
+        for (int t = 0; t < panel.nPeriods(); t++) {
+            double s = 0;
+            for (int a = 0; a < panel.nAreas(); a++) {
+                s += panel.count[a][t];
+            }
+            if (s == 0) {
+                throw new IllegalArgumentException(Format.f("%s: period %d has no event in any area, so its fixed "
+                        + "effect is minus infinity; drop it", what, panel.periods.get(t)));
+            }
+        }
     }
 
     static int checkArms(String what, Panel panel) {

@@ -9,23 +9,29 @@ import java.util.Objects;
  *
  * @param term          the term, e.g. {@code treat_post}, {@code ev_m2}, {@code post}
  * @param estimate      the coefficient {@code b} (a log rate ratio)
+ * @param rateRatio     {@code exp(b)}
  * @param standardError its standard error under the table's inference
  * @param statistic     {@code b / se} (z, or t for quasi-Poisson)
  * @param pValue        the two-sided p-value
  * @param interval      the rate ratio's interval {@code exp(b ∓ z_{(1+level)/2} se)}
  */
-public record RateRatioTerm(String term, double estimate, double standardError, double statistic, double pValue,
+public record RateRatioTerm(String term, double estimate, double rateRatio, double standardError, double statistic, double pValue,
                             Interval interval) {
 
     /** Validates. */
     public RateRatioTerm {
         Objects.requireNonNull(term, "term of RateRatioTerm must not be null");
         Objects.requireNonNull(interval, "interval of RateRatioTerm must not be null");
+        if (Double.compare(rateRatio, Math.exp(estimate)) != 0) {
+            throw new IllegalArgumentException("RateRatioTerm " + term + ": rateRatio " + rateRatio
+                    + " is not exp(estimate " + estimate + ")");
+        }
     }
 
-    /** {@code exp(estimate)}. */
-    public double rateRatio() {
-        return Math.exp(estimate);
+    /** A term; the rate ratio is {@code exp(estimate)}. */
+    public static RateRatioTerm of(String term, double estimate, double standardError, double statistic,
+                                   double pValue, Interval interval) {
+        return new RateRatioTerm(term, estimate, Math.exp(estimate), standardError, statistic, pValue, interval);
     }
 
     /**
