@@ -33,7 +33,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * PoissonDid did = PoissonDid.fit(rows, Map.of("A03", 2013, "A07", 2015));
- * did.effect().percentChange();   // "12.2 percent fewer [7.0, 17.0]"
+ * did.effect().percentChange();   // e.g. "11.2 percent fewer [9.1, 13.2]"
  * }</pre>
  *
  * @param areas      areas in the panel
