@@ -64,12 +64,16 @@ public record EventStudy(List<Integer> eventTimes, CountRegression regression) {
         for (int e : times) {
             names.add(term(e));
         }
+        java.util.Map<Integer, Integer> column = new java.util.HashMap<>();
+        for (int j = 0; j < times.size(); j++) {
+            column.put(times.get(j), j);
+        }
         double[][] cols = new double[times.size()][panel.nAreas() * panel.nPeriods()];
         for (int a = 0, i = 0; a < panel.nAreas(); a++) {
             for (int t = 0; t < panel.nPeriods(); t++, i++) {
                 if (panel.treated(a)) {
-                    int j = times.indexOf(panel.periods.get(t) - panel.first[a]);
-                    if (j >= 0) {
+                    Integer j = column.get(panel.periods.get(t) - panel.first[a]);
+                    if (j != null) {
                         cols[j][i] = 1;
                     }
                 }

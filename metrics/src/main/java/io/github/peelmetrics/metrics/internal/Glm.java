@@ -350,12 +350,31 @@ public final class Glm {
                                           String[] names, double epsilon) {
         int k = z.length;
         int n = areas * periods;
-        int m = periods - 1 + k;      // reduced unknowns: γ_1..γ_{T−1}, β
+        int b0 = periods - 1;
+        int m = b0 + k;      // reduced unknowns: γ_1..γ_{T−1}, β
         String[] labels = new String[m];
         for (int t = 1; t < periods; t++) {
             labels[t - 1] = "period " + t;
         }
-        System.arraycopy(names, 0, labels, periods - 1, k);
+        System.arraycopy(names, 0, labels, b0, k);
+        // the covariates row by row, non-zero entries only (an event-time dummy has one per row)
+        int[][] nzIndex = new int[n][];
+        double[][] nzValue = new double[n][];
+        int[] buffer = new int[k];
+        for (int i = 0; i < n; i++) {
+            int c = 0;
+            for (int j = 0; j < k; j++) {
+                if (z[j][i] != 0) {
+                    buffer[c++] = j;
+                }
+            }
+            nzIndex[i] = Arrays.copyOf(buffer, c);
+            nzValue[i] = new double[c];
+            for (int e = 0; e < c; e++) {
+                nzValue[i][e] = z[nzIndex[i][e]][i];
+            }
+        }
+        Sparse sp = new Sparse(areas, periods, k, nzIndex, nzValue);
         double[] eta = new double[n];
         for (int i = 0; i < n; i++) {
             eta[i] = Math.log(y[i] + 0.1);
@@ -363,37 +382,32 @@ public final class Glm {
         double devOld = deviance(Family.POISSON, eta, offset, y, null);
         double[] w = new double[n];
         double[] wz = new double[n];
-        double[] d = new double[areas];
-        double[] ba = new double[areas];
-        double[][] f = new double[areas][k];
-        double[][] mm = new double[m][m];
-        double[] rhs = new double[m];
-        double[] theta = new double[m];
+        double[] theta;
         double[] alpha = new double[areas];
-        double[] col = new double[m];     // per area: [c_a1..c_a,T−1, F_a]
         for (int iter = 1; iter <= MAX_ITERATIONS; iter++) {
             for (int i = 0; i < n; i++) {
                 double mu = Math.exp(eta[i]);
                 w[i] = mu;
                 wz[i] = mu * (eta[i] - offset[i]) + (y[i] - mu);
             }
-            Cholesky chol = reduce(areas, periods, z, w, wz, d, ba, f, mm, rhs, col, labels);
-            theta = chol.solve(rhs);
+            Cholesky chol = sp.reduce(w, wz, labels);
+            theta = chol.solve(sp.rhs);
             for (int a = 0; a < areas; a++) {
-                double s = ba[a];
+                double v = sp.ba[a];
                 for (int t = 1; t < periods; t++) {
-                    s -= w[a * periods + t] * theta[t - 1];
+                    v -= w[a * periods + t] * theta[t - 1];
                 }
-                for (int j = 0; j < k; j++) {
-                    s -= f[a][j] * theta[periods - 1 + j];
+                for (int j : sp.areaNz[a]) {
+                    v -= sp.f[a][j] * theta[b0 + j];
                 }
-                alpha[a] = s / d[a];
+                alpha[a] = v / sp.d[a];
             }
             for (int a = 0, i = 0; a < areas; a++) {
                 for (int t = 0; t < periods; t++, i++) {
                     double e = offset[i] + alpha[a] + (t > 0 ? theta[t - 1] : 0);
-                    for (int j = 0; j < k; j++) {
-                        e += z[j][i] * theta[periods - 1 + j];
+                    int[] idx = nzIndex[i];
+                    for (int q = 0; q < idx.length; q++) {
+                        e += nzValue[i][q] * theta[b0 + idx[q]];
                     }
                     eta[i] = e;
                 }
@@ -412,9 +426,7 @@ public final class Glm {
                     score[i] = y[i] - mu;
                     pearson += score[i] * score[i] / mu;
                 }
-                Cholesky last = reduce(areas, periods, z, w, wz, d, ba, f, mm, rhs, col, labels);
-                double[][] inv = last.inverse();
-                int b0 = periods - 1;
+                double[][] inv = sp.reduce(w, wz, labels).inverse();
                 double[][] cov = new double[k][k];
                 for (int r = 0; r < k; r++) {
                     for (int c = 0; c < k; c++) {
@@ -427,35 +439,39 @@ public final class Glm {
                 double[] q = new double[k];
                 for (int a = 0; a < areas; a++) {
                     double ua = 0;
-                    java.util.Arrays.fill(r, 0);
+                    Arrays.fill(r, 0);
                     for (int t = 0; t < periods; t++) {
                         int i = a * periods + t;
                         ua += score[i];
                         if (t > 0) {
                             r[t - 1] += score[i];
                         }
-                        for (int j = 0; j < k; j++) {
-                            r[b0 + j] += z[j][i] * score[i];
+                        int[] idx = nzIndex[i];
+                        for (int e = 0; e < idx.length; e++) {
+                            r[b0 + idx[e]] += nzValue[i][e] * score[i];
                         }
                     }
-                    double ratio = ua / d[a];
+                    double ratio = ua / sp.d[a];
                     for (int t = 1; t < periods; t++) {
                         r[t - 1] -= w[a * periods + t] * ratio;
                     }
-                    for (int j = 0; j < k; j++) {
-                        r[b0 + j] -= f[a][j] * ratio;
+                    for (int j : sp.areaNz[a]) {
+                        r[b0 + j] -= sp.f[a][j] * ratio;
                     }
                     for (int j = 0; j < k; j++) {
-                        double s = 0;
+                        double v = 0;
                         double[] row = inv[b0 + j];
-                        for (int c = 0; c < m; c++) {
-                            s += row[c] * r[c];
+                        for (int c = 0; c < b0; c++) {
+                            v += row[c] * r[c];
                         }
-                        q[j] = s;
+                        for (int jj : sp.areaNz[a]) {
+                            v += row[b0 + jj] * r[b0 + jj];
+                        }
+                        q[j] = v;
                     }
                     addOuter(meat, q, q, 1);
                 }
-                double[] beta = java.util.Arrays.copyOfRange(theta, b0, m);
+                double[] beta = Arrays.copyOfRange(theta, b0, m);
                 return new TwoWayFit(beta, cov, meat, dev, pearson, n, 1 + (areas - 1) + (periods - 1) + k, iter);
             }
             devOld = dev;
@@ -464,85 +480,140 @@ public final class Glm {
                 "Poisson regression did not converge in %d iterations (deviance %s)", MAX_ITERATIONS, devOld));
     }
 
-    /**
-     * The reduced normal equations after eliminating the area effects: fills {@code d} (area
-     * weight sums), {@code ba} (area right-hand sides), {@code f} (area × covariate cross sums),
-     * {@code mm} and {@code rhs}; returns the Cholesky factor of {@code mm}.
-     */
-    private static Cholesky reduce(int areas, int periods, double[][] z, double[] w, double[] wz, double[] d,
-                                   double[] ba, double[][] f, double[][] mm, double[] rhs, double[] col,
-                                   String[] labels) {
-        int k = z.length;
-        int m = periods - 1 + k;
-        for (double[] row : mm) {
-            Arrays.fill(row, 0);
-        }
-        Arrays.fill(rhs, 0);
-        for (int a = 0; a < areas; a++) {
-            double da = 0;
-            double b = 0;
-            Arrays.fill(f[a], 0);
-            for (int t = 0; t < periods; t++) {
-                int i = a * periods + t;
-                double wi = w[i];
-                da += wi;
-                b += wz[i];
-                if (t > 0) {
-                    mm[t - 1][t - 1] += wi;
-                    rhs[t - 1] += wz[i];
-                }
-                for (int j = 0; j < k; j++) {
-                    double zj = z[j][i];
-                    if (zj == 0) {
-                        continue;
+    /** The reduced normal equations of {@link #poissonTwoWay}, with sparse covariates. */
+    private static final class Sparse {
+        final int areas;
+        final int periods;
+        final int k;
+        final int[][] nzIndex;
+        final double[][] nzValue;
+        /** Per area, the covariates that are non-zero in some row of it, increasing. */
+        final int[][] areaNz;
+        final double[] d;
+        final double[] ba;
+        final double[][] f;
+        final double[][] mm;
+        final double[] rhs;
+
+        Sparse(int areas, int periods, int k, int[][] nzIndex, double[][] nzValue) {
+            this.areas = areas;
+            this.periods = periods;
+            this.k = k;
+            this.nzIndex = nzIndex;
+            this.nzValue = nzValue;
+            this.areaNz = new int[areas][];
+            boolean[] seen = new boolean[k];
+            for (int a = 0; a < areas; a++) {
+                Arrays.fill(seen, false);
+                for (int t = 0; t < periods; t++) {
+                    for (int j : nzIndex[a * periods + t]) {
+                        seen[j] = true;
                     }
-                    f[a][j] += wi * zj;
+                }
+                int c = 0;
+                for (boolean b : seen) {
+                    c += b ? 1 : 0;
+                }
+                areaNz[a] = new int[c];
+                for (int j = 0, e = 0; j < k; j++) {
+                    if (seen[j]) {
+                        areaNz[a][e++] = j;
+                    }
+                }
+            }
+            int m = periods - 1 + k;
+            d = new double[areas];
+            ba = new double[areas];
+            f = new double[areas][k];
+            mm = new double[m][m];
+            rhs = new double[m];
+        }
+
+        /**
+         * Fills the reduced system at working weights {@code w} and working responses {@code wz}
+         * (the area effects eliminated) and returns the Cholesky factor of its matrix.
+         */
+        Cholesky reduce(double[] w, double[] wz, String[] labels) {
+            int b0 = periods - 1;
+            int m = b0 + k;
+            for (double[] row : mm) {
+                Arrays.fill(row, 0);
+            }
+            Arrays.fill(rhs, 0);
+            int[] cols = new int[m];
+            double[] col = new double[m];
+            for (int a = 0; a < areas; a++) {
+                double da = 0;
+                double b = 0;
+                double[] fa = f[a];
+                Arrays.fill(fa, 0);
+                for (int t = 0; t < periods; t++) {
+                    int i = a * periods + t;
+                    double wi = w[i];
+                    da += wi;
+                    b += wz[i];
                     if (t > 0) {
-                        mm[t - 1][periods - 1 + j] += wi * zj;
+                        mm[t - 1][t - 1] += wi;
+                        rhs[t - 1] += wz[i];
                     }
-                    rhs[periods - 1 + j] += wz[i] * zj;
-                    for (int l = j; l < k; l++) {
-                        mm[periods - 1 + j][periods - 1 + l] += wi * zj * z[l][i];
+                    int[] idx = nzIndex[i];
+                    double[] val = nzValue[i];
+                    for (int e = 0; e < idx.length; e++) {
+                        int j = idx[e];
+                        double zj = val[e];
+                        fa[j] += wi * zj;
+                        if (t > 0) {
+                            mm[t - 1][b0 + j] += wi * zj;
+                        }
+                        rhs[b0 + j] += wz[i] * zj;
+                        for (int e2 = 0; e2 < idx.length; e2++) {
+                            int l = idx[e2];
+                            if (l >= j) {
+                                mm[b0 + j][b0 + l] += wi * zj * val[e2];
+                            }
+                        }
                     }
                 }
+                if (!(da > 0)) {
+                    throw new IllegalStateException("Poisson regression: an area has zero fitted weight");
+                }
+                d[a] = da;
+                ba[a] = b;
+                // subtract col col' / d_a over the non-zero entries of col = [w_a1..w_a,T−1, F_a]
+                int nc = 0;
+                for (int t = 1; t < periods; t++) {
+                    cols[nc] = t - 1;
+                    col[nc++] = w[a * periods + t];
+                }
+                for (int j : areaNz[a]) {
+                    cols[nc] = b0 + j;
+                    col[nc++] = fa[j];
+                }
+                double inv = 1 / da;
+                for (int x = 0; x < nc; x++) {
+                    double cr = col[x] * inv;
+                    double[] row = mm[cols[x]];
+                    for (int yy = x; yy < nc; yy++) {
+                        row[cols[yy]] -= cr * col[yy];
+                    }
+                    rhs[cols[x]] -= cr * b;
+                }
             }
-            if (!(da > 0)) {
-                throw new IllegalStateException("Poisson regression: an area has zero fitted weight");
-            }
-            d[a] = da;
-            ba[a] = b;
-            // subtract col col' / d_a, col = [w_a1..w_a,T−1, F_a]
-            for (int t = 1; t < periods; t++) {
-                col[t - 1] = w[a * periods + t];
-            }
-            System.arraycopy(f[a], 0, col, periods - 1, k);
-            double inv = 1 / da;
             for (int r = 0; r < m; r++) {
-                double cr = col[r] * inv;
-                if (cr == 0) {
-                    continue;
+                for (int c = 0; c < r; c++) {
+                    mm[r][c] = mm[c][r];
                 }
-                double[] row = mm[r];
-                for (int c = r; c < m; c++) {
-                    row[c] -= cr * col[c];
-                }
-                rhs[r] -= cr * b;
             }
-        }
-        for (int r = 0; r < m; r++) {
-            for (int c = 0; c < r; c++) {
-                mm[r][c] = mm[c][r];
+            double maxDiag = 0;
+            for (int x = 0; x < m; x++) {
+                maxDiag = Math.max(maxDiag, mm[x][x]);
             }
-        }
-        double maxDiag = 0;
-        for (int a = 0; a < m; a++) {
-            maxDiag = Math.max(maxDiag, mm[a][a]);
-        }
-        try {
-            return Cholesky.factor(mm, 1e-11 * maxDiag, labels);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Poisson regression design is rank-deficient (collinear with the area and "
-                    + "period effects among " + String.join(", ", labels) + "): " + e.getMessage(), e);
+            try {
+                return Cholesky.factor(mm, 1e-11 * maxDiag, labels);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("Poisson regression design is rank-deficient (collinear with the area "
+                        + "and period effects among " + String.join(", ", labels) + "): " + e.getMessage(), e);
+            }
         }
     }
 
