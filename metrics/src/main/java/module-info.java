@@ -9,6 +9,7 @@ module io.github.peelmetrics.metrics {
     exports io.github.peelmetrics.metrics.beats;
     exports io.github.peelmetrics.metrics.complaints;
     exports io.github.peelmetrics.metrics.disparity;
+    exports io.github.peelmetrics.metrics.evaluation;
     exports io.github.peelmetrics.metrics.officers;
     exports io.github.peelmetrics.metrics.opp;
     exports io.github.peelmetrics.metrics.outcome;

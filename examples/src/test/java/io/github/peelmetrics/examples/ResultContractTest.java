@@ -30,6 +30,15 @@ import io.github.peelmetrics.metrics.beats.WorkforceRepresentation;
 import io.github.peelmetrics.metrics.complaints.ComplaintSummary;
 import io.github.peelmetrics.metrics.officers.EarlyIntervention;
 import io.github.peelmetrics.metrics.officers.InterventionList;
+import io.github.peelmetrics.examples.data.StagedRollout;
+import io.github.peelmetrics.metrics.evaluation.AttOutcome;
+import io.github.peelmetrics.metrics.evaluation.CallawaySantAnna;
+import io.github.peelmetrics.metrics.evaluation.CountInterruptedTimeSeries;
+import io.github.peelmetrics.metrics.evaluation.EventStudy;
+import io.github.peelmetrics.metrics.evaluation.Inference;
+import io.github.peelmetrics.metrics.evaluation.PanelCount;
+import io.github.peelmetrics.metrics.evaluation.PoissonDid;
+import io.github.peelmetrics.metrics.evaluation.SyntheticControl;
 import io.github.peelmetrics.metrics.disparity.Benchmark;
 import io.github.peelmetrics.metrics.officers.ExposureRecord;
 import io.github.peelmetrics.metrics.officers.Funnel;
@@ -335,6 +344,39 @@ class ResultContractTest {
             put(s, searches.of("Sample City", Races.BLACK));
             put(s, searches.aggregate().get(Races.BLACK));
             put(s, searches.kpt().get(0));
+            // metrics.evaluation, on the synthetic staged rollout
+            StagedRollout rollout = StagedRollout.cookCountyLike(2026);
+            put(s, rollout.rows().get(0));
+            PoissonDid did = PoissonDid.fit(rollout.rows(), rollout.adoption());
+            put(s, did);
+            put(s, did.regression());
+            put(s, did.regression().table(Inference.QUASI_POISSON));
+            put(s, did.effect());
+            put(s, EventStudy.fit(rollout.rows(), rollout.adoption()));
+            CallawaySantAnna cs = CallawaySantAnna.fit(rollout.rows(), rollout.adoption(), AttOutcome.LOG_RATE);
+            put(s, cs);
+            put(s, cs.groupTime().get(0));
+            put(s, cs.groupTime().get(0).att());
+            put(s, cs.dynamic().get(0));
+            long[] monthlyCrimes = new long[24];
+            double[] population = new double[24];
+            for (int i = 0; i < 24; i++) {
+                monthlyCrimes[i] = 40 + (i * 7) % 11 - (i >= 12 ? 8 : 0);
+                population[i] = 120_000 + 50 * i;
+            }
+            put(s, CountInterruptedTimeSeries.fit(monthlyCrimes, population, 13, 2));
+            Map<String, double[]> predictors = new LinkedHashMap<>();
+            List<String> units = List.of("D01", "D02", "D04", "D05", "D07", "D09", "D10");
+            for (String u : units) {
+                double[] rate = rollout.rows().stream().filter(r -> r.area().equals(u) && r.period() < 2012)
+                        .mapToDouble(r -> r.count() / r.population() * 1e5).toArray();
+                predictors.put(u, new double[] {(rate[0] + rate[1]) / 2, (rate[2] + rate[3]) / 2});
+            }
+            SyntheticControl synth = SyntheticControl.fit("D01", List.of("rate_2008_2009", "rate_2010_2011"),
+                    predictors, new double[] {1, 1}, rollout.rows(), List.of(2008, 2009, 2010, 2011),
+                    List.of(2012, 2013, 2014, 2015));
+            put(s, synth);
+            put(s, synth.fit());
             // io
             String csv = String.join("\n",
                     "raw_row_number,date,time,subject_race,subject_age,subject_sex,outcome",

@@ -19,6 +19,13 @@ import java.util.OptionalDouble;
  * on {@code G - 1} df, statsmodels {@code use_t=True}, Stata). With few clusters (under about 30)
  * prefer the t version (Cameron and Miller 2015). Immutable and thread-safe.
  *
+ * <p>This is a 2 × 2 design on levels: an additive effect, no area or period fixed effects, no
+ * population offset and no staggered adoption. For counts (crimes per area and year) use
+ * {@link io.github.peelmetrics.metrics.evaluation.PoissonDid} (a rate ratio with area and period
+ * fixed effects and a population offset), its event-study form
+ * {@link io.github.peelmetrics.metrics.evaluation.EventStudy}, or, when areas adopt in stages,
+ * {@link io.github.peelmetrics.metrics.evaluation.CallawaySantAnna}.
+ *
  * @param n                        the number of observations
  * @param clusters                 the number of areas (clusters)
  * @param residualDegreesOfFreedom {@code N - 4}

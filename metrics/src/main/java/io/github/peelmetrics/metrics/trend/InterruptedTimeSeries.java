@@ -20,6 +20,10 @@ import java.util.OptionalDouble;
  * same times {@code n/(n - 4)}, statsmodels {@code use_correction=True}). Immutable and
  * thread-safe.
  *
+ * <p>This is OLS on levels (additive changes). For counts with a population at risk use
+ * {@link io.github.peelmetrics.metrics.evaluation.CountInterruptedTimeSeries}: the Poisson form with
+ * an offset, level and slope changes as rate ratios.
+ *
  * @param series                   the outcome of periods {@code 1..n} (kept: the Newey-West covariances
  *                                 are computed from it on request)
  * @param firstPostPeriod          the first post-intervention period (1-based)

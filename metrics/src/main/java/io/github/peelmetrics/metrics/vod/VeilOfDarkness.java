@@ -1,5 +1,6 @@
 package io.github.peelmetrics.metrics.vod;
 
+import io.github.peelmetrics.metrics.internal.Glm;
 import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.GeoPoint;
 import io.github.peelmetrics.core.Races;
@@ -652,7 +653,7 @@ public final class VeilOfDarkness {
             saturated += xlogy(su[r], su[r] / tr[r]) + xlogy(tr[r] - su[r], (tr[r] - su[r]) / tr[r]);
             logChoose += LogGamma.value(tr[r] + 1) - LogGamma.value(su[r] + 1) - LogGamma.value(tr[r] - su[r] + 1);
         }
-        LogisticRegression.Fit fit = LogisticRegression.fit(x, p, tr, su, names);
+        Glm.Fit fit = Glm.binomial(x, p, tr, su, names);
         double beta = fit.beta()[1];
         double se = Math.sqrt(fit.covariance()[1][1]);
         double z = beta / se;

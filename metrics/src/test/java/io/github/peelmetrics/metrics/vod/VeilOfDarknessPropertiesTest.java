@@ -1,5 +1,6 @@
 package io.github.peelmetrics.metrics.vod;
 
+import io.github.peelmetrics.metrics.internal.Glm;
 import static io.github.peelmetrics.metrics.vod.SyntheticStops.OAKLAND;
 import static io.github.peelmetrics.metrics.vod.SyntheticStops.PACIFIC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -186,9 +187,9 @@ class VeilOfDarknessPropertiesTest {
         if (hits == 0 || hits == total) {
             return; // nothing to fit: every outcome the same
         }
-        LogisticRegression.Fit grouped;
+        Glm.Fit grouped;
         try {
-            grouped = LogisticRegression.fit(x, p, trials, successes, names);
+            grouped = Glm.binomial(x, p, trials, successes, names);
         } catch (IllegalStateException separated) {
             assertTrue(separated.getMessage().contains("separation") || separated.getMessage().contains("converge"),
                     seed + ": " + separated.getMessage());
@@ -203,7 +204,7 @@ class VeilOfDarknessPropertiesTest {
             ones[i] = 1;
             yu[i] = rowsY.get(i);
         }
-        LogisticRegression.Fit single = LogisticRegression.fit(xu, p, ones, yu, names);
+        Glm.Fit single = Glm.binomial(xu, p, ones, yu, names);
         for (int a = 0; a < p; a++) {
             assertEquals(single.beta()[a], grouped.beta()[a], 1e-8 * Math.max(1, Math.abs(single.beta()[a])), seed + " beta " + a);
             assertEquals(single.covariance()[a][a], grouped.covariance()[a][a], 1e-8 * single.covariance()[a][a],

@@ -1,5 +1,6 @@
 package io.github.peelmetrics.metrics.vod;
 
+import io.github.peelmetrics.metrics.internal.Glm;
 import static io.github.peelmetrics.metrics.vod.SyntheticStops.OAKLAND;
 import static io.github.peelmetrics.metrics.vod.SyntheticStops.PACIFIC;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -205,7 +206,7 @@ class VeilOfDarknessTest {
     void collinearColumnsAreReportedAsRankDeficient() {
         double[] x = {1, 2, 4, 1, 3, 6, 1, 5, 10, 1, 7, 14};   // third column = 2 × second
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> LogisticRegression.fit(x, 3, new double[] {5, 5, 5, 5}, new double[] {1, 2, 3, 2},
+                () -> Glm.binomial(x, 3, new double[] {5, 5, 5, 5}, new double[] {1, 2, 3, 2},
                         new String[] {"(intercept)", "a", "b"}));
         assertTrue(e.getMessage().contains("rank-deficient"), e.getMessage());
     }
@@ -214,7 +215,7 @@ class VeilOfDarknessTest {
     void completeSeparationIsNotReportedAsAnEstimate() {
         double[] x = {1, -2, 1, -1, 1, 1, 1, 2};
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> LogisticRegression.fit(x, 2, new double[] {3, 3, 3, 3}, new double[] {0, 0, 3, 3},
+                () -> Glm.binomial(x, 2, new double[] {3, 3, 3, 3}, new double[] {0, 0, 3, 3},
                         new String[] {"(intercept)", "a"}));
         assertTrue(e.getMessage().contains("separation") || e.getMessage().contains("converge"), e.getMessage());
         assertTrue(e.getMessage().contains("'a'"), e.getMessage());

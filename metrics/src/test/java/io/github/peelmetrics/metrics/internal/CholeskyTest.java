@@ -1,4 +1,4 @@
-package io.github.peelmetrics.metrics.vod;
+package io.github.peelmetrics.metrics.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,10 +1,10 @@
-package io.github.peelmetrics.metrics.vod;
+package io.github.peelmetrics.metrics.internal;
 
 import java.util.Locale;
 
 /**
  * Cholesky factorization {@code A = L Lᵀ} of a symmetric positive definite matrix, with solves
- * and the inverse: the normal equations of {@link LogisticRegression}.
+ * and the inverse: the normal equations of {@link Glm}.
  *
  * <p>The arithmetic is that of Apache Commons Math 3.6.1's {@code CholeskyDecomposition} and its
  * solver (which Peel used before), in the same order, so fits are unchanged to the last bit. Only
@@ -13,7 +13,7 @@ import java.util.Locale;
  *
  * <p>Immutable and thread-safe.
  */
-final class Cholesky {
+public final class Cholesky {
     /** {@code Lᵀ}: row {@code i} holds column {@code i} of {@code L} on and right of the diagonal. */
     private final double[][] lt;
 
@@ -30,7 +30,7 @@ final class Cholesky {
      * @throws IllegalArgumentException if a pivot is not above {@code threshold}; the message names
      *         the first such row and its pivot
      */
-    static Cholesky factor(double[][] a, double threshold, String[] labels) {
+    public static Cholesky factor(double[][] a, double threshold, String[] labels) {
         int n = a.length;
         double[][] lt = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -57,7 +57,7 @@ final class Cholesky {
     }
 
     /** The solution {@code x} of {@code A x = b}, in a new array. */
-    double[] solve(double[] b) {
+    public double[] solve(double[] b) {
         int n = lt.length;
         double[] x = b.clone();
         for (int j = 0; j < n; j++) { // L y = b
@@ -79,7 +79,7 @@ final class Cholesky {
     }
 
     /** {@code A⁻¹}, column by column as {@link #solve} of the unit vectors, in a new array. */
-    double[][] inverse() {
+    public double[][] inverse() {
         int n = lt.length;
         double[][] inv = new double[n][n];
         double[] unit = new double[n];
