@@ -28,6 +28,7 @@ final class Network {
     final long[][] value;
     final boolean[][] hidden;
     private final int nodes;
+    private final HubCut hub;
     // adjacency of hidden arcs by node, rebuilt lazily
     private int[][] adj;
     private int[] adjSize;
@@ -42,7 +43,13 @@ final class Network {
     private final int[] mark;
     private int stamp;
 
+    /** A network that answers bounds by {@link HubCut} when the table has few rows or few columns. */
     Network(long[][] value, boolean[][] hidden) {
+        this(value, hidden, HubCut.suitable(value));
+    }
+
+    Network(long[][] value, boolean[][] hidden, boolean hubs) {
+        this.hub = hubs ? new HubCut(value, hidden) : null;
         this.value = value;
         this.hidden = hidden;
         this.m = value.length - 1;
@@ -78,6 +85,9 @@ final class Network {
         if (!hidden[i][j]) {
             hidden[i][j] = true;
             dirty = true;
+            if (hub != null) {
+                hub.hide(i, j);
+            }
         }
     }
 
@@ -229,6 +239,9 @@ final class Network {
 
     /** How far the hidden value (i, j) can rise, up to {@code cap} ({@link #UNBOUNDED} possible). */
     long up(int i, int j, long cap) {
+        if (hub != null) {
+            return Math.min(cap, hub.flow(i, j, true));
+        }
         long f = maxFlow(head(i, j), tail(i, j), i * (n + 1) + j, cap);
         reset();
         return f;
@@ -236,6 +249,9 @@ final class Network {
 
     /** How far the hidden value (i, j) can fall, up to {@code cap}. */
     long down(int i, int j, long cap) {
+        if (hub != null) {
+            return Math.min(Math.min(cap, value[i][j]), hub.flow(i, j, false));
+        }
         long f = maxFlow(tail(i, j), head(i, j), i * (n + 1) + j, Math.min(cap, value[i][j]));
         reset();
         return f;

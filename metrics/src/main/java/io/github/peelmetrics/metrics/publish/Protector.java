@@ -106,6 +106,9 @@ final class Protector {
                 continue;
             }
             // up: flow from head to tail; down: from tail to head
+            if ((direction == 0 ? net.up(i, j, need) : net.down(i, j, need)) >= need) {
+                continue; // the common case, answered without a flow computation when the network has hubs
+            }
             int from = direction == 0 ? net.head(i, j) : net.tail(i, j);
             int to = direction == 0 ? net.tail(i, j) : net.head(i, j);
             while (true) {

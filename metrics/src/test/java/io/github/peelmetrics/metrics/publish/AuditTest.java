@@ -82,7 +82,8 @@ class AuditTest {
         int n = Seeded.edgy(r, 1, 5);
         long[][] v = randomAugmented(r, m, n);
         boolean[][] h = randomHidden(r, m, n);
-        Network net = new Network(v, copy(h));
+        Network net = new Network(v, copy(h), true);
+        Network flows = new Network(v, copy(h), false);
         IndependentLp oracle = new IndependentLp();
         oracle.table(v, h);
         // Peel's general LP over atoms (the cells)
@@ -112,7 +113,8 @@ class AuditTest {
             int j = where.get(x)[1];
             long[] expected = oracle.bounds(term(0, i, j));
             String msg = seed + ": value " + v[i][j] + " at (" + i + ", " + j + ") of " + m + "x" + n;
-            assertArrayEquals(expected, net.bounds(i, j), msg + " (network)");
+            assertArrayEquals(expected, net.bounds(i, j), msg + " (network by hub cuts)");
+            assertArrayEquals(expected, flows.bounds(i, j), msg + " (network by augmenting paths)");
             assertArrayEquals(expected, lp[x], msg + " (LP over atoms)");
             assertTrue(expected[0] <= v[i][j] && v[i][j] <= expected[1], msg);
         }
