@@ -179,7 +179,8 @@ public record SuppressedTable(String title, List<String> rows, List<String> colu
                 out[i][j] = c.toString();
             }
         }
-        return Grid.render(String.format(Locale.ROOT, "%s (* hidden; no count from 1 to %d is shown)",
-                title, minimumCount - 1), rows, columns, out) + System.lineSeparator() + "  " + audit;
+        return Grid.render(minimumCount <= 1 ? title + " (nothing under 1 to hide)"
+                : String.format(Locale.ROOT, "%s (* hidden; no count from 1 to %d is shown)", title, minimumCount - 1),
+                rows, columns, out) + System.lineSeparator() + "  " + audit;
     }
 }

@@ -246,6 +246,35 @@ public final class Suppression {
         return List.copyOf(out);
     }
 
+    /**
+     * Several measures of the same records, each counting a subset of the one before (stops, then
+     * searches, then hits), published together: a reader knows each cell of a narrower measure is
+     * at most the wider one's, so a difference such as "stops not searched" is as much a count as
+     * the published ones. The LP is that of {@link #applyCumulative(List)} read backwards (hits,
+     * searches beyond hits, stops beyond searches), and so is the choice: the narrowest measure is
+     * suppressed first, then each wider one, until no hidden count and no difference between
+     * neighbouring measures from 1 to {@code k - 1} can be narrowed below [0, k].
+     *
+     * @param measures the tables from the widest to the narrowest, with the same rows and columns
+     * @return the suppressed tables in the same order, each with the audit of all of them
+     * @throws IllegalArgumentException if the list is empty, titles repeat, the labels differ, or
+     *                                  a narrower measure exceeds a wider one in some cell
+     */
+    public List<SuppressedTable> applyNested(List<CountTable> measures) {
+        Objects.requireNonNull(measures, "measures must not be null");
+        List<CountTable> narrowFirst = new ArrayList<>(measures);
+        java.util.Collections.reverse(narrowFirst);
+        List<SuppressedTable> suppressed = applyCumulative(narrowFirst);
+        Audit joint = suppressed.get(suppressed.size() - 1).audit(); // published together: one audit of all
+        List<SuppressedTable> out = new ArrayList<>();
+        for (int t = suppressed.size() - 1; t >= 0; t--) {
+            SuppressedTable x = suppressed.get(t);
+            out.add(new SuppressedTable(x.title(), x.rows(), x.columns(), x.minimumCount(), x.cells(), x.rowTotals(),
+                    x.columnTotals(), x.grandTotal(), joint));
+        }
+        return List.copyOf(out);
+    }
+
     private static long cost(long[][] v, int i, int j, int m, int n) {
         long c = v[i][j] == 0 ? Protector.ZERO_COST : v[i][j];
         return c + (i == m && j == n ? Protector.GRAND_TOTAL_COST : i == m || j == n ? Protector.TOTAL_COST : 0);

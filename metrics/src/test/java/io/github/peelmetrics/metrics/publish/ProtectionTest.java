@@ -153,6 +153,11 @@ class ProtectionTest {
         assertTrue(e.getMessage().contains("one column of their totals [45, 150]"), e.getMessage());
     }
 
+    static SuppressedTable withAudit(SuppressedTable t, Audit audit) {
+        return new SuppressedTable(t.title(), t.rows(), t.columns(), t.minimumCount(), t.cells(), t.rowTotals(),
+                t.columnTotals(), t.grandTotal(), audit);
+    }
+
     static IndependentLp historyOracle(List<CountTable> releases, List<SuppressedTable> published) {
         IndependentLp oracle = new IndependentLp();
         for (int t = 0; t < releases.size(); t++) {
@@ -222,6 +227,9 @@ class ProtectionTest {
         IndependentLp oracle = historyOracle(releases, published);
         assertProtected(seed.toString(), k, releases.get(1), published.get(1), oracle, 1);
         assertIncrementsProtected(seed.toString(), k, releases, oracle);
+        // release 2's audit covers release 1 read with it
+        assertProtected(seed.toString(), k, releases.get(0), withAudit(published.get(0), published.get(1).audit()),
+                oracle, 0);
         // release 1's hidden values, read with release 2
         long[][] v = Suppression.augmented(releases.get(0));
         boolean[][] h = hiddenOf(published.get(0));
@@ -263,5 +271,22 @@ class ProtectionTest {
         assertEquals("audit: 4 hidden of 12 values; bounds by linear programming over every published number with "
                 + "non-negative counts; every hidden count under 5 could be 0 and could be 5 or more: protected",
                 s.audit().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
+    void stopsSearchesAndHitsPublishedTogetherRevealNoSmallDifference(Seeded seed) {
+        SplittableRandom r = seed.random();
+        List<CountTable> narrowFirst = randomHistory(r, 3); // hits <= searches <= stops, cell by cell
+        List<CountTable> measures = List.of(narrowFirst.get(2), narrowFirst.get(1), narrowFirst.get(0));
+        long k = 2 + r.nextInt(11);
+        List<SuppressedTable> published = Suppression.minimumCount(k).applyNested(measures);
+        List<SuppressedTable> narrowPublished = List.of(published.get(2), published.get(1), published.get(0));
+        IndependentLp oracle = historyOracle(narrowFirst, narrowPublished);
+        for (int t = 0; t < 3; t++) {
+            assertProtected(seed.toString(), k, narrowFirst.get(t), narrowPublished.get(t), oracle, t);
+        }
+        assertIncrementsProtected(seed.toString(), k, narrowFirst, oracle);
+        assertEquals(published.get(0).audit(), published.get(2).audit());
     }
 }
