@@ -197,4 +197,89 @@ class AuditTest {
         assertEquals("bound of (a, b) in stops must satisfy 0 <= lower <= upper: [5, 4]", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Audit(0, 1, List.of(), true));
     }
+
+    /** Every integer table that agrees with what is shown: the hidden cells by enumeration, totals by sum. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
+    void networkBoundsAreAttainedByIntegerTables(Seeded seed) {
+        SplittableRandom r = seed.random();
+        int m = Seeded.edgy(r, 1, 2);
+        int n = Seeded.edgy(r, 1, 3);
+        long[][] c = new long[m][n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[i][j] = r.nextInt(4) == 0 ? 0 : r.nextInt(5);
+            }
+        }
+        long[][] v = augment(c);
+        boolean[][] h = randomHidden(r, m, n);
+        h[m][n] = false; // a shown grand total bounds every cell, so the enumeration is finite
+        long cap = v[m][n];
+        long[][] lo = new long[m + 1][n + 1];
+        long[][] hi = new long[m + 1][n + 1];
+        for (long[] row : lo) {
+            java.util.Arrays.fill(row, Long.MAX_VALUE);
+        }
+        long[][] x = new long[m][n];
+        enumerate(0, m, n, cap, v, h, x, lo, hi);
+        Network net = new Network(v, copy(h));
+        for (int i = 0; i <= m; i++) {
+            for (int j = 0; j <= n; j++) {
+                if (h[i][j]) {
+                    assertArrayEquals(new long[] {lo[i][j], hi[i][j]}, net.bounds(i, j),
+                            seed + ": (" + i + ", " + j + ") of " + java.util.Arrays.deepToString(v));
+                }
+            }
+        }
+    }
+
+    private static void enumerate(int k, int m, int n, long cap, long[][] v, boolean[][] h, long[][] x, long[][] lo,
+                                  long[][] hi) {
+        if (k == m * n) {
+            long[][] a = augment(x);
+            for (int i = 0; i <= m; i++) {
+                for (int j = 0; j <= n; j++) {
+                    if (!h[i][j] && a[i][j] != v[i][j]) {
+                        return;
+                    }
+                }
+            }
+            for (int i = 0; i <= m; i++) {
+                for (int j = 0; j <= n; j++) {
+                    lo[i][j] = Math.min(lo[i][j], a[i][j]);
+                    hi[i][j] = Math.max(hi[i][j], a[i][j]);
+                }
+            }
+            return;
+        }
+        int i = k / n;
+        int j = k % n;
+        if (!h[i][j]) {
+            x[i][j] = v[i][j];
+            enumerate(k + 1, m, n, cap, v, h, x, lo, hi);
+            return;
+        }
+        long most = cap; // no cell exceeds a shown total of its row or column
+        if (!h[i][n]) {
+            most = Math.min(most, v[i][n]);
+        }
+        if (!h[m][j]) {
+            most = Math.min(most, v[m][j]);
+        }
+        for (long t = 0; t <= most; t++) {
+            x[i][j] = t;
+            enumerate(k + 1, m, n, cap, v, h, x, lo, hi);
+        }
+    }
+
+    @Test
+    void countTablesRetitleAndGiveTheirTotals() {
+        CountTable t = CountTable.of("stops", List.of("a", "b"), List.of("x", "y"), new long[][] {{3, 40}, {50, 60}});
+        assertEquals("by beat", t.withTitle("by beat").title());
+        assertEquals(t.counts(), t.withTitle("by beat").counts());
+        CountTable city = t.totals("city-wide");
+        assertEquals(List.of("all"), city.columns());
+        assertEquals(List.of(List.of(43L), List.of(110L)), city.counts());
+        assertEquals(153, city.total());
+    }
 }
