@@ -35,6 +35,9 @@ final class Linked {
         }
     }
 
+    /** The largest dense simplex tableau (entries) the audit builds: 200 MB of doubles. */
+    static final long MAX_TABLEAU = 25_000_000L;
+
     final long[] atomValue;
     final List<Quantity> quantities = new ArrayList<>();
 
@@ -171,6 +174,12 @@ final class Linked {
             }
             List<Quantity> eq = equations.get(r);
             int vars = size[r];
+            if ((long) eq.size() * (vars + eq.size() + 1) > MAX_TABLEAU) {
+                throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+                        "the publication is too large for the dense LP audit: %d published values over %d unknown "
+                                + "counts in one linked block (at most %d tableau entries); publish fewer releases or "
+                                + "smaller tables together", eq.size(), vars, MAX_TABLEAU));
+            }
             double[][] a = new double[eq.size()][vars];
             double[] b = new double[eq.size()];
             for (int e = 0; e < eq.size(); e++) {
