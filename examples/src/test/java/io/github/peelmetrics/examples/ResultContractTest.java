@@ -56,6 +56,7 @@ import io.github.peelmetrics.metrics.opp.OppBaseRules;
 import io.github.peelmetrics.metrics.outcome.HitRates;
 import io.github.peelmetrics.metrics.outcome.OutcomeTest;
 import io.github.peelmetrics.metrics.outcome.OutcomeTestResult;
+import io.github.peelmetrics.metrics.publish.Audit;
 import io.github.peelmetrics.metrics.publish.CountTable;
 import io.github.peelmetrics.metrics.publish.SuppressedTable;
 import io.github.peelmetrics.metrics.publish.Suppression;
@@ -243,6 +244,10 @@ class ResultContractTest {
             SuppressedTable suppressed = Suppression.minimumCount(11).apply(disparity);
             put(s, suppressed);
             put(s, suppressed.grandTotal());
+            Audit audit = Suppression.minimumCount(11).apply(CountTable.of("stops", List.of("black", "white"),
+                    List.of("B1", "B2"), new long[][] {{3, 40}, {50, 60}})).audit();
+            put(s, audit);
+            put(s, audit.hidden().get(0));
             // metrics: beats and complaints
             AssignmentStability stability = AssignmentStability.of(data.assignments());
             put(s, stability);

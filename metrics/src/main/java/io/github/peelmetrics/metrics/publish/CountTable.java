@@ -194,6 +194,24 @@ public record CountTable(String title, List<String> rows, List<String> columns, 
         return of("stops", rs.stream().map(r -> r.group().code()).toList(), keys, c);
     }
 
+    /** The same counts under another title (tables published together need different titles). */
+    public CountTable withTitle(String newTitle) {
+        return new CountTable(newTitle, rows, columns, counts, rowTotals, columnTotals, total);
+    }
+
+    /**
+     * The table of this table's row totals: the same rows and one column {@link StopTally#ALL}
+     * (for stops by group and beat, the city-wide stops by group), e.g. to publish with this one
+     * through {@link Suppression#apply(CountTable, CountTable)}.
+     */
+    public CountTable totals(String newTitle) {
+        long[][] c = new long[rows.size()][1];
+        for (int i = 0; i < c.length; i++) {
+            c[i][0] = rowTotals.get(i);
+        }
+        return of(newTitle, rows, List.of(StopTally.ALL), c);
+    }
+
     /**
      * The count of a cell, by index.
      *

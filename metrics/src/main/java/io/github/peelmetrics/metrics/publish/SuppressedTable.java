@@ -8,12 +8,15 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * A {@link CountTable} after {@link Suppression}: every cell and total either shown or hidden,
- * with the reason ({@link CellStatus}). Hidden values are not kept, so the object itself can be
- * handed to whoever publishes it.
+ * A {@link CountTable} after {@link Suppression}: the public view. Every cell and total is either
+ * shown or hidden; a hidden value is not kept, and nothing says why it is hidden (a small count
+ * and a complementary cell look the same), so the object itself, its {@code toString} and its
+ * JSON can be handed to whoever publishes it. Its {@link #audit()} gives, for every hidden value,
+ * the interval a reader can derive from everything published with it, and states whether every
+ * small count is protected.
  *
- * <p>Rows and columns are addressed by index ({@link #cell}, {@link #status}), the totals by
- * {@link #rowTotal}, {@link #columnTotal} and {@link #total}. Immutable and thread-safe.
+ * <p>Rows and columns are addressed by index ({@link #cell}), the totals by {@link #rowTotal},
+ * {@link #columnTotal} and {@link #total}. Immutable and thread-safe.
  *
  * @param title        the title of the table
  * @param rows         the row labels
@@ -23,34 +26,35 @@ import java.util.OptionalLong;
  * @param rowTotals    the total of each row
  * @param columnTotals the total of each column
  * @param grandTotal   the grand total
+ * @param audit        what a reader can derive about the hidden values of this table and of the
+ *                     tables published with it
  */
 public record SuppressedTable(String title, List<String> rows, List<String> columns, long minimumCount,
-                              List<List<Cell>> cells, List<Cell> rowTotals, List<Cell> columnTotals, Cell grandTotal) {
+                              List<List<Cell>> cells, List<Cell> rowTotals, List<Cell> columnTotals, Cell grandTotal,
+                              Audit audit) {
 
     /**
-     * One value of the table: its count when shown, and why it is shown or hidden.
+     * One value of the table: its count when shown, empty when hidden.
      *
-     * @param count  the count, empty exactly when the value is hidden
-     * @param status why it is shown or hidden
+     * @param count the count, empty when the value is hidden
      */
-    public record Cell(OptionalLong count, CellStatus status) {
+    public record Cell(OptionalLong count) {
 
-        /** Checks that a count is present exactly when the status shows it, and is not negative. */
+        /** Checks that a shown count is not negative. */
         public Cell {
             Objects.requireNonNull(count, "count of suppressed cell must not be null");
-            Objects.requireNonNull(status, "status of suppressed cell must not be null");
-            if (status.hidden() == count.isPresent()) {
-                throw new IllegalArgumentException("a suppressed cell has a count exactly when it is published: "
-                        + status + " with " + count);
-            }
             if (count.isPresent() && count.getAsLong() < 0) {
                 throw new IllegalArgumentException("count of suppressed cell must not be negative: " + count.getAsLong());
             }
         }
 
-        /** The cell of a count with a status; the count is dropped when the status hides it. */
-        static Cell of(long count, CellStatus status) {
-            return new Cell(status.hidden() ? OptionalLong.empty() : OptionalLong.of(count), status);
+        static Cell of(long count, boolean hidden) {
+            return new Cell(hidden ? OptionalLong.empty() : OptionalLong.of(count));
+        }
+
+        /** Whether the value is hidden. */
+        public boolean hidden() {
+            return count.isEmpty();
         }
 
         /** The count, or {@code *} when hidden. */
@@ -66,6 +70,7 @@ public record SuppressedTable(String title, List<String> rows, List<String> colu
         rows = List.copyOf(rows);
         columns = List.copyOf(columns);
         Objects.requireNonNull(grandTotal, "grandTotal of suppressed table " + title + " must not be null");
+        Objects.requireNonNull(audit, "audit of suppressed table " + title + " must not be null");
         List<List<Cell>> copy = new ArrayList<>();
         for (List<Cell> row : cells) {
             List<Cell> r = List.copyOf(row);
@@ -86,9 +91,9 @@ public record SuppressedTable(String title, List<String> rows, List<String> colu
         }
     }
 
-    /** The table from the augmented arrays of {@link Suppression}: row {@code m} the column totals, column {@code n} the row totals. */
+    /** The table from the augmented arrays: row {@code m} the column totals, column {@code n} the row totals. */
     static SuppressedTable of(String title, List<String> rows, List<String> columns, long minimum, long[][] values,
-                              CellStatus[][] status) {
+                              boolean[][] hidden, Audit audit) {
         int m = rows.size();
         int n = columns.size();
         List<List<Cell>> cells = new ArrayList<>(m);
@@ -96,17 +101,17 @@ public record SuppressedTable(String title, List<String> rows, List<String> colu
         for (int i = 0; i < m; i++) {
             List<Cell> row = new ArrayList<>(n);
             for (int j = 0; j < n; j++) {
-                row.add(Cell.of(values[i][j], status[i][j]));
+                row.add(Cell.of(values[i][j], hidden[i][j]));
             }
             cells.add(row);
-            rowTotals.add(Cell.of(values[i][n], status[i][n]));
+            rowTotals.add(Cell.of(values[i][n], hidden[i][n]));
         }
         List<Cell> columnTotals = new ArrayList<>(n);
         for (int j = 0; j < n; j++) {
-            columnTotals.add(Cell.of(values[m][j], status[m][j]));
+            columnTotals.add(Cell.of(values[m][j], hidden[m][j]));
         }
         return new SuppressedTable(title, rows, columns, minimum, cells, rowTotals, columnTotals,
-                Cell.of(values[m][n], status[m][n]));
+                Cell.of(values[m][n], hidden[m][n]), audit);
     }
 
     /** A cell's count, empty when hidden. */
@@ -114,19 +119,9 @@ public record SuppressedTable(String title, List<String> rows, List<String> colu
         return cells.get(checkRow(row)).get(checkColumn(column)).count();
     }
 
-    /** Why a cell is shown or hidden. */
-    public CellStatus status(int row, int column) {
-        return cells.get(checkRow(row)).get(checkColumn(column)).status();
-    }
-
     /** A row's total, empty when hidden. */
     public OptionalLong rowTotal(int row) {
         return rowTotals.get(checkRow(row)).count();
-    }
-
-    /** Why a row total is shown or hidden. */
-    public CellStatus rowTotalStatus(int row) {
-        return rowTotals.get(checkRow(row)).status();
     }
 
     /** A column's total, empty when hidden. */
@@ -134,35 +129,31 @@ public record SuppressedTable(String title, List<String> rows, List<String> colu
         return columnTotals.get(checkColumn(column)).count();
     }
 
-    /** Why a column total is shown or hidden. */
-    public CellStatus columnTotalStatus(int column) {
-        return columnTotals.get(checkColumn(column)).status();
-    }
-
     /** The grand total, empty when hidden. */
     public OptionalLong total() {
         return grandTotal.count();
     }
 
-    /** Why the grand total is shown or hidden. */
-    public CellStatus totalStatus() {
-        return grandTotal.status();
+    /** The augmented value (i, j): cells, row totals in column {@code n}, column totals in row {@code m}. */
+    OptionalLong augmented(int i, int j) {
+        int m = rows.size();
+        int n = columns.size();
+        return i < m ? (j < n ? cell(i, j) : rowTotal(i)) : (j < n ? columnTotal(j) : total());
     }
 
-    /** How many values (cells and totals) have the given status. */
-    public int count(CellStatus s) {
-        Objects.requireNonNull(s, "status must not be null");
-        int k = grandTotal.status() == s ? 1 : 0;
+    /** How many values (cells and totals) are hidden. */
+    public int hiddenCount() {
+        int k = grandTotal.hidden() ? 1 : 0;
         for (List<Cell> r : cells) {
             for (Cell c : r) {
-                k += c.status() == s ? 1 : 0;
+                k += c.hidden() ? 1 : 0;
             }
         }
         for (Cell c : rowTotals) {
-            k += c.status() == s ? 1 : 0;
+            k += c.hidden() ? 1 : 0;
         }
         for (Cell c : columnTotals) {
-            k += c.status() == s ? 1 : 0;
+            k += c.hidden() ? 1 : 0;
         }
         return k;
     }
@@ -175,7 +166,7 @@ public record SuppressedTable(String title, List<String> rows, List<String> colu
         return Checks.index("column", "suppressed table " + title, column, columns.size());
     }
 
-    /** The table with every hidden value printed as {@code *}, primary and complementary alike. */
+    /** The table with every hidden value printed as {@code *}, then the audit's statement. */
     @Override
     public String toString() {
         int m = rows.size();
@@ -188,7 +179,8 @@ public record SuppressedTable(String title, List<String> rows, List<String> colu
                 out[i][j] = c.toString();
             }
         }
-        return Grid.render(String.format(Locale.ROOT, "%s (* hidden: counts under %d and complementary cells)",
-                title, minimumCount), rows, columns, out);
+        return Grid.render(minimumCount <= 1 ? title + " (nothing under 1 to hide)"
+                : String.format(Locale.ROOT, "%s (* hidden; no count from 1 to %d is shown)", title, minimumCount - 1),
+                rows, columns, out) + System.lineSeparator() + "  " + audit;
     }
 }

@@ -1,7 +1,9 @@
 /**
  * Publication safety: {@link io.github.peelmetrics.metrics.publish.Suppression} hides small counts
  * of a {@link io.github.peelmetrics.metrics.publish.CountTable} (primary suppression) and the
- * further cells needed so that none of them can be recovered from the row and column totals
- * (complementary suppression), giving a {@link io.github.peelmetrics.metrics.publish.SuppressedTable}.
+ * further cells needed so that none of them can be narrowed, from everything published with it,
+ * to an interval that tells a small count from 0 or from the minimum (complementary suppression),
+ * giving a {@link io.github.peelmetrics.metrics.publish.SuppressedTable} (the public view) that
+ * carries its {@link io.github.peelmetrics.metrics.publish.Audit}.
  */
 package io.github.peelmetrics.metrics.publish;

@@ -161,13 +161,11 @@ class SuppressionTest {
         CountTable t = CountTable.of("stops", List.of("black", "white"), List.of("B1", "B2", "B3"),
                 new long[][] {{3, 50, 80}, {40, 60, 90}});
         SuppressedTable s = Suppression.minimumCount(5).apply(t);
-        assertEquals(CellStatus.PRIMARY, s.status(0, 0));
-        assertEquals(1, s.count(CellStatus.PRIMARY));
-        assertEquals(3, s.count(CellStatus.COMPLEMENTARY));
+        assertEquals(4, s.hiddenCount());
         // the cheapest rectangle: the row's and column's smallest partners
-        assertEquals(CellStatus.COMPLEMENTARY, s.status(1, 0));
-        assertEquals(CellStatus.COMPLEMENTARY, s.status(0, 1));
-        assertEquals(CellStatus.COMPLEMENTARY, s.status(1, 1));
+        assertTrue(s.cell(0, 0).isEmpty() && s.cell(1, 0).isEmpty() && s.cell(0, 1).isEmpty() && s.cell(1, 1).isEmpty());
+        assertTrue(s.audit().passed());
+        assertEquals(new Audit.Bound("stops", "black", "B1", 0, OptionalLong.of(43)), s.audit().hidden().get(0));
         assertTrue(s.rowTotal(0).isPresent() && s.columnTotal(0).isPresent() && s.total().isPresent());
         assertEquals(OptionalLong.of(80), s.cell(0, 2));
         String text = s.toString();
@@ -178,7 +176,8 @@ class SuppressionTest {
     void nothingIsHiddenWhenNoCountIsSmall() {
         CountTable t = CountTable.of("stops", List.of("a", "b"), List.of("x", "y"), new long[][] {{0, 50}, {11, 60}});
         SuppressedTable s = Suppression.minimumCount(11).apply(t);
-        assertEquals(0, s.count(CellStatus.PRIMARY) + s.count(CellStatus.COMPLEMENTARY));
+        assertEquals(0, s.hiddenCount());
+        assertEquals(List.of(), s.audit().hidden());
         assertEquals(OptionalLong.of(0), s.cell(0, 0));
     }
 
@@ -209,7 +208,7 @@ class SuppressionTest {
         for (int i = 0; i < c.rows().size(); i++) {
             for (int j = 0; j < c.columns().size(); j++) {
                 long v = c.count(i, j);
-                assertEquals(v >= 1 && v < 11, s.status(i, j) == CellStatus.PRIMARY);
+                assertTrue(!(v >= 1 && v < 11) || s.cell(i, j).isEmpty(), v + " shown");
             }
         }
     }
@@ -243,12 +242,11 @@ class SuppressionTest {
                 t.counts(), List.of(43L, 111L), t.columnTotals(), 153));
         assertEquals("total of row b in count table t must be the sum of its counts, 110: 111", e.getMessage());
         SuppressedTable s = Suppression.minimumCount(11).apply(t);
-        assertEquals(new SuppressedTable.Cell(OptionalLong.empty(), CellStatus.PRIMARY), s.cells().get(0).get(0));
-        assertEquals(new SuppressedTable.Cell(OptionalLong.of(153), CellStatus.PUBLISHED), s.grandTotal());
+        assertEquals(new SuppressedTable.Cell(OptionalLong.empty()), s.cells().get(0).get(0));
+        assertEquals(new SuppressedTable.Cell(OptionalLong.of(153)), s.grandTotal());
         assertEquals(s.total(), s.grandTotal().count());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> new SuppressedTable.Cell(OptionalLong.of(3), CellStatus.PRIMARY));
-        assertTrue(e.getMessage().contains("count exactly when it is published"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new SuppressedTable.Cell(OptionalLong.of(-3)));
+        assertTrue(e.getMessage().contains("must not be negative: -3"), e.getMessage());
         var i = assertThrows(IndexOutOfBoundsException.class, () -> t.count(0, 2));
         assertEquals("column 2 of count table t is outside [0, 2)", i.getMessage());
     }
