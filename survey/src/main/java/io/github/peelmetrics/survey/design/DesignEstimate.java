@@ -16,7 +16,7 @@ import java.util.Objects;
  * jshell> var d = SurveyDesign.builder(6).weights(new double[] {10, 10, 20, 20, 15, 15}).strata(new String[] {"A", "A", "A", "B", "B", "B"}).cluster(new String[] {"1", "1", "2", "1", "2", "3"}).nest().numeric("y", new double[] {1, 0, 1, 1, 0, 1}).build()
  * SurveyDesign[n=6, 2 strata, 5 PSUs, 1 stage, df 3, numeric=[y], factors=[]]
  * jshell> d.mean("y").interval(SurveyProportionMethod.BETA)
- * [0.1504, 0.9850] 95% svyciprop-beta
+ * [0.1217, 0.9961] 95% svyciprop-beta
  * }</pre>
  *
  * @param statistic         mean or total

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * jshell> var d = SurveyDesign.builder(6).weights(new double[] {10, 10, 20, 20, 15, 15}).strata(new String[] {"A", "A", "A", "B", "B", "B"}).cluster(new String[] {"1", "1", "2", "1", "2", "3"}).nest().numeric("y", new double[] {1, 0, 1, 1, 0, 1}).build()
  * SurveyDesign[n=6, 2 strata, 5 PSUs, 1 stage, df 3, numeric=[y], factors=[]]
  * jshell> d.mean("y")
- * mean y: 0.6667 (se 0.1361, df 3)
+ * mean y: 0.7222 (se 0.2072, df 3)
  * }</pre>
  *
  * <p><b>Variance</b> (R's {@code svyrecvar}): with influence values z_i (mean:
