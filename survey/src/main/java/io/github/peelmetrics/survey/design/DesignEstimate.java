@@ -62,7 +62,8 @@ public record DesignEstimate(Statistic statistic, String variable, String subset
      * {@code XLOGIT} and {@code LOGIT} {@code expit(logit p̂ ± t·SE/(p̂(1 − p̂)))} (on a
      * linearization design R's quasibinomial fit converges to this); {@code BETA} Korn-Graubard with
      * {@code n* = p̂(1 − p̂)/SE² · (qt(α/2, rows − 1)/qt(α/2, df))²}; {@code ASIN}
-     * {@code sin²(asin √p̂ ± t·SE/(2√(p̂(1 − p̂))))}. When p̂ is 0 or 1 or the standard error 0 the
+     * {@code sin²(asin √p̂ ± t·SE/(2√(p̂(1 − p̂))))} as R computes it (the angle is not kept in
+     * [0, π/2]; on tiny samples that can put the lower bound above the upper, an error). When p̂ is 0 or 1 or the standard error 0 the
      * interval is the point {@code [p̂, p̂]}.
      *
      * @throws IllegalStateException for a total, or a mean outside [0, 1]
