@@ -77,4 +77,77 @@ final class Linear {
         }
         return out;
     }
+
+    /** A Householder QR decomposition of an n×p matrix of full column rank (for least-squares residuals). */
+    static Qr qr(double[][] x) {
+        int n = x.length;
+        int p = x[0].length;
+        double[][] a = new double[n][];
+        for (int i = 0; i < n; i++) {
+            a[i] = x[i].clone();
+        }
+        double[][] v = new double[p][];
+        for (int k = 0; k < p; k++) {
+            double norm = 0;
+            for (int i = k; i < n; i++) {
+                norm += a[i][k] * a[i][k];
+            }
+            norm = Math.sqrt(norm);
+            double alpha = a[k][k] > 0 ? -norm : norm;
+            double[] vk = new double[n];
+            for (int i = k; i < n; i++) {
+                vk[i] = a[i][k];
+            }
+            vk[k] -= alpha;
+            double vv = 0;
+            for (int i = k; i < n; i++) {
+                vv += vk[i] * vk[i];
+            }
+            if (vv == 0) {
+                throw new IllegalStateException("calibration model matrix is rank deficient (column " + (k + 1) + ")");
+            }
+            for (int j = k; j < p; j++) {
+                double s = 0;
+                for (int i = k; i < n; i++) {
+                    s += vk[i] * a[i][j];
+                }
+                s = 2 * s / vv;
+                for (int i = k; i < n; i++) {
+                    a[i][j] -= s * vk[i];
+                }
+            }
+            v[k] = vk;
+        }
+        return new Qr(v, n, p);
+    }
+
+    /** Householder reflections: residuals are Q (0, Q'y lower part). */
+    record Qr(double[][] v, int n, int p) {
+        double[] residuals(double[] y) {
+            double[] r = y.clone();
+            for (int k = 0; k < p; k++) {
+                reflect(v[k], r, k);
+            }
+            for (int k = 0; k < p; k++) {
+                r[k] = 0;
+            }
+            for (int k = p - 1; k >= 0; k--) {
+                reflect(v[k], r, k);
+            }
+            return r;
+        }
+
+        private static void reflect(double[] vk, double[] r, int k) {
+            double vv = 0;
+            double s = 0;
+            for (int i = k; i < r.length; i++) {
+                vv += vk[i] * vk[i];
+                s += vk[i] * r[i];
+            }
+            s = 2 * s / vv;
+            for (int i = k; i < r.length; i++) {
+                r[i] -= s * vk[i];
+            }
+        }
+    }
 }

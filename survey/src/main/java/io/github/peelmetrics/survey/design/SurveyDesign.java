@@ -66,6 +66,8 @@ public final class SurveyDesign {
     final LonelyPsu lonely;
     final boolean adjustDomainLonely;
     final boolean ultimateCluster;
+    /** The calibrations' variance residuals, in the order applied (empty: not calibrated). */
+    final List<Calibrations.Residuals> calibrations;
     /** The domain's rows, null for the whole sample. */
     final boolean[] domain;
     final String subset;
@@ -74,8 +76,18 @@ public final class SurveyDesign {
 
     private SurveyDesign(SurveyDesign d, LonelyPsu lonely, boolean adjustDomainLonely, boolean ultimateCluster,
             boolean[] domain, String subset) {
+        this(d, d.weights, d.calibrations, lonely, adjustDomainLonely, ultimateCluster, domain, subset);
+    }
+
+    private SurveyDesign(SurveyDesign d, double[] weights, List<Calibrations.Residuals> calibrations) {
+        this(d, weights, calibrations, d.lonely, d.adjustDomainLonely, d.ultimateCluster, d.domain, d.subset);
+    }
+
+    private SurveyDesign(SurveyDesign d, double[] weights, List<Calibrations.Residuals> calibrations, LonelyPsu lonely,
+            boolean adjustDomainLonely, boolean ultimateCluster, boolean[] domain, String subset) {
         this.n = d.n;
-        this.weights = d.weights;
+        this.weights = weights;
+        this.calibrations = calibrations;
         this.stages = d.stages;
         this.stratum = d.stratum;
         this.stratumNames = d.stratumNames;
@@ -171,6 +183,7 @@ public final class SurveyDesign {
         this.lonely = b.lonely;
         this.adjustDomainLonely = b.adjustDomainLonely;
         this.ultimateCluster = b.ultimateCluster;
+        this.calibrations = List.of();
         this.domain = null;
         this.subset = "all";
     }
@@ -352,9 +365,12 @@ public final class SurveyDesign {
         return (domain == null || domain[i]) && weights[i] != 0;
     }
 
-    /** The rows of the design passed (the domain's rows), R's {@code nrow(design)}. */
+    /**
+     * The rows of the design passed, R's {@code nrow(design)}: the domain's rows, or all rows for a
+     * domain of a calibrated design (R keeps them with zero weight).
+     */
     public int rows() {
-        if (domain == null) {
+        if (domain == null || !calibrations.isEmpty()) {
             return n;
         }
         int c = 0;
@@ -576,6 +592,198 @@ public final class SurveyDesign {
         }
         int df = degf(use) - 1;
         return DesignTTest.of(outcome, group, f.levels.get(b), f.levels.get(a), mb - ma, se, df, level);
+    }
+
+    /** Whether the weights are calibrated (post-stratified, raked or calibrated). */
+    public boolean calibrated() {
+        return !calibrations.isEmpty();
+    }
+
+    private void wholeSample(String what) {
+        if (domain != null) {
+            throw new IllegalStateException(what + " calibrates the whole sample, not a domain (" + subset + ")");
+        }
+    }
+
+    private double[] populationOf(String factor, Factor f, Map<String, Double> population) {
+        Objects.requireNonNull(population, "population must not be null");
+        double[] pop = new double[f.levels.size()];
+        for (int c = 0; c < pop.length; c++) {
+            Double v = population.get(f.levels.get(c));
+            if (v == null || !(v > 0 && v < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(Format.f("population of %s=%s must be given, positive and finite: %s",
+                        factor, f.levels.get(c), v));
+            }
+            pop[c] = v;
+        }
+        for (String k : population.keySet()) {
+            if (!f.levels.contains(k)) {
+                throw Checks.notHeld("SurveyDesign", "level of " + factor, k, f.levels);
+            }
+        }
+        double[] sw = new double[pop.length];
+        for (int i = 0; i < n; i++) {
+            if (f.codes[i] < 0) {
+                throw new IllegalArgumentException(Format.f("%s is missing at row %d: every row needs a level to "
+                        + "calibrate", factor, i + 1));
+            }
+            sw[f.codes[i]] += weights[i];
+        }
+        for (int c = 0; c < pop.length; c++) {
+            if (sw[c] == 0) {
+                throw new IllegalArgumentException(Format.f("no respondent in %s=%s to carry its population",
+                        factor, f.levels.get(c)));
+            }
+        }
+        return pop;
+    }
+
+    /**
+     * Post-stratification to the population counts of a factor's levels, R's
+     * {@code postStratify(design, ~factor, population)}: {@code w·N_c/Σ_c w}; the variance uses the
+     * residuals {@code e_i = z_i − g_i·m_c}, {@code m_c = Σ_c z w⁰/g / Σ_c w⁰} (g the new weights,
+     * w⁰ those before), through the full multistage formula.
+     *
+     * @throws IllegalArgumentException if a level lacks a positive population or respondents
+     * @throws IllegalStateException on a domain
+     */
+    public SurveyDesign postStratify(String factor, Map<String, Double> population) {
+        wholeSample("postStratify");
+        Factor f = factor(factor);
+        double[] pop = populationOf(factor, f, population);
+        double[] now = Calibrations.postStratify(weights, f.codes, pop, pop.length);
+        List<Calibrations.Residuals> cal = new ArrayList<>(calibrations);
+        cal.add(Calibrations.postStratResiduals(f.codes, pop.length, weights, now));
+        return new SurveyDesign(this, now, List.copyOf(cal));
+    }
+
+    /**
+     * Raking with R's defaults ({@code maxit = 10}, {@code epsilon = 1}); see
+     * {@link #rake(Map, int, double)}.
+     */
+    public SurveyDesign rake(Map<String, Map<String, Double>> margins) {
+        return rake(margins, 10, 1);
+    }
+
+    /**
+     * Raking to the margins in their (map) order, R's {@code rake(design, list(~a, ~b), list(pop_a,
+     * pop_b), control = list(maxit, epsilon))}: sweeps of post-stratification to every margin until
+     * the largest change of the joint weighted table over a sweep is below {@code epsilon·Σw}
+     * ({@code epsilon < 1}; else {@code epsilon} itself), at most {@code maxit} sweeps. The variance
+     * uses exactly ten passes of {@code e ← e − g_m·ave(e/g_m, margin m)}, g_m the weights just after
+     * margin m in the last sweep.
+     *
+     * @throws IllegalArgumentException if a margin's level lacks a positive population or respondents
+     * @throws IllegalStateException on a domain
+     */
+    public SurveyDesign rake(Map<String, Map<String, Double>> margins, int maxit, double epsilon) {
+        wholeSample("rake");
+        if (margins.isEmpty() || maxit < 1 || !(epsilon > 0)) {
+            throw new IllegalArgumentException(Format.f("rake needs margins, maxit >= 1 and epsilon > 0: %s, %d, %s",
+                    margins.keySet(), maxit, epsilon));
+        }
+        int nm = margins.size();
+        int[][] codes = new int[nm][];
+        int[] levels = new int[nm];
+        double[][] pops = new double[nm][];
+        int m = 0;
+        for (Map.Entry<String, Map<String, Double>> e : margins.entrySet()) {
+            Factor f = factor(e.getKey());
+            pops[m] = populationOf(e.getKey(), f, e.getValue());
+            codes[m] = f.codes;
+            levels[m] = f.levels.size();
+            m++;
+        }
+        // the joint table's cells
+        Map<List<Integer>, Integer> cellIndex = new HashMap<>();
+        int[] cell = new int[n];
+        for (int i = 0; i < n; i++) {
+            List<Integer> key = new ArrayList<>();
+            for (int[] c : codes) {
+                key.add(c[i]);
+            }
+            cell[i] = cellIndex.computeIfAbsent(key, k -> cellIndex.size());
+        }
+        double eps = 0;
+        for (double x : weights) {
+            eps += x;
+        }
+        eps = epsilon < 1 ? epsilon * eps : epsilon;
+        double[] old = table(weights, cell, cellIndex.size());
+        double[] w = weights;
+        double[][] after = new double[nm][];
+        for (int sweep = 0; sweep < maxit; sweep++) {
+            for (int k = 0; k < nm; k++) {
+                w = Calibrations.postStratify(w, codes[k], pops[k], levels[k]);
+                after[k] = w;
+            }
+            double[] now = table(w, cell, cellIndex.size());
+            double delta = 0;
+            for (int c = 0; c < now.length; c++) {
+                delta = Math.max(delta, Math.abs(old[c] - now[c]));
+            }
+            if (delta < eps) {
+                break;
+            }
+            old = now;
+        }
+        List<Calibrations.Residuals> cal = new ArrayList<>(calibrations);
+        cal.add(Calibrations.rakeResiduals(codes, levels, after));
+        return new SurveyDesign(this, w, List.copyOf(cal));
+    }
+
+    private static double[] table(double[] w, int[] cell, int cells) {
+        double[] t = new double[cells];
+        for (int i = 0; i < w.length; i++) {
+            t[cell[i]] += w[i];
+        }
+        return t;
+    }
+
+    /**
+     * Unbounded calibration with R's defaults ({@code maxit = 50}, {@code epsilon = 1e-7}); see
+     * {@link #calibrate(List, Map, CalibrationFunction, double, double, int, double)}.
+     */
+    public SurveyDesign calibrate(List<String> terms, Map<String, Double> population, CalibrationFunction function) {
+        return calibrate(terms, population, function, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 50, 1e-7);
+    }
+
+    /**
+     * Calibration to population totals, R's {@code calibrate(design, ~a + b, population, calfun,
+     * bounds = c(lower, upper), maxit, epsilon)}: the model matrix has an intercept, treatment
+     * dummies of each factor term (first level the reference) and each numeric term; the totals are
+     * named like R's model-matrix columns ({@code (Intercept)}, {@code raceHispanic}, {@code api99}).
+     * Weights {@code w⁰·g} with g from {@link CalibrationFunction}; the variance uses the residuals
+     * {@code e = resid(z/(g√w⁰) on X√w⁰)·g√w⁰}.
+     *
+     * @throws IllegalArgumentException if the totals do not name every column, a term is missing, or
+     *     logit bounds are not finite with {@code lower < 1 < upper}
+     * @throws IllegalStateException on a domain, or if the iteration does not converge in maxit steps
+     */
+    public SurveyDesign calibrate(List<String> terms, Map<String, Double> population, CalibrationFunction function,
+            double lower, double upper, int maxit, double epsilon) {
+        wholeSample("calibrate");
+        Objects.requireNonNull(function, "calibration function must not be null");
+        if (!(lower < 1 && upper > 1) || (function == CalibrationFunction.LOGIT
+                && !(Double.isFinite(lower) && Double.isFinite(upper)))) {
+            throw new IllegalArgumentException(Format.f("calibration bounds must satisfy lower < 1 < upper (finite for "
+                    + "logit): [%s, %s]", lower, upper));
+        }
+        if (maxit < 1 || !(epsilon > 0)) {
+            throw new IllegalArgumentException(Format.f("calibrate needs maxit >= 1 and epsilon > 0: %d, %s", maxit,
+                    epsilon));
+        }
+        List<String> names = new ArrayList<>();
+        double[][] x = Calibrations.modelMatrix(this, terms, names);
+        double[] pop = Calibrations.totals(names, population);
+        double[] g = Calibrations.g(x, weights, pop, function, lower, upper, maxit, epsilon);
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = 1 / (1 / weights[i] / g[i]);
+        }
+        List<Calibrations.Residuals> cal = new ArrayList<>(calibrations);
+        cal.add(Calibrations.gregResiduals(x, weights, g));
+        return new SurveyDesign(this, w, List.copyOf(cal));
     }
 
     /** A one-line summary: size, strata, PSUs, stages, degrees of freedom and variables. */

@@ -14,7 +14,18 @@ final class Variance {
 
     /** The k×k covariance of the influence columns {@code z[k][n]} over the rows used. */
     static double[][] of(SurveyDesign d, double[][] z, int[] rows) {
-        return multistage(d, z, rows, 0);
+        if (d.calibrations.isEmpty()) {
+            return multistage(d, z, rows, 0);
+        }
+        // R keeps every row of a calibrated design (zero weight outside a domain): residuals over all rows
+        double[][] e = new double[z.length][];
+        for (int a = 0; a < z.length; a++) {
+            e[a] = z[a].clone();
+            for (Calibrations.Residuals c : d.calibrations) {
+                c.adjust(e[a]);
+            }
+        }
+        return multistage(d, e, java.util.stream.IntStream.range(0, d.n).toArray(), 0);
     }
 
     private static double[][] multistage(SurveyDesign d, double[][] z, int[] rows, int stage) {
