@@ -659,14 +659,14 @@ public final class SurveyDesign {
 
     /**
      * Raking with R's defaults ({@code maxit = 10}, {@code epsilon = 1}); see
-     * {@link #rake(Map, int, double)}.
+     * {@link #rake(List, List, int, double)}.
      */
-    public SurveyDesign rake(Map<String, Map<String, Double>> margins) {
-        return rake(margins, 10, 1);
+    public SurveyDesign rake(List<String> factors, List<Map<String, Double>> populations) {
+        return rake(factors, populations, 10, 1);
     }
 
     /**
-     * Raking to the margins in their (map) order, R's {@code rake(design, list(~a, ~b), list(pop_a,
+     * Raking to the population counts of the factors' levels, margins in the order given, R's {@code rake(design, list(~a, ~b), list(pop_a,
      * pop_b), control = list(maxit, epsilon))}: sweeps of post-stratification to every margin until
      * the largest change of the joint weighted table over a sweep is below {@code epsilon·Σw}
      * ({@code epsilon < 1}; else {@code epsilon} itself), at most {@code maxit} sweeps. The variance
@@ -676,20 +676,20 @@ public final class SurveyDesign {
      * @throws IllegalArgumentException if a margin's level lacks a positive population or respondents
      * @throws IllegalStateException on a domain
      */
-    public SurveyDesign rake(Map<String, Map<String, Double>> margins, int maxit, double epsilon) {
+    public SurveyDesign rake(List<String> factors, List<Map<String, Double>> populations, int maxit, double epsilon) {
         wholeSample("rake");
-        if (margins.isEmpty() || maxit < 1 || !(epsilon > 0)) {
-            throw new IllegalArgumentException(Format.f("rake needs margins, maxit >= 1 and epsilon > 0: %s, %d, %s",
-                    margins.keySet(), maxit, epsilon));
+        if (factors.isEmpty() || factors.size() != populations.size() || maxit < 1 || !(epsilon > 0)) {
+            throw new IllegalArgumentException(Format.f("rake needs one population per factor, maxit >= 1 and "
+                    + "epsilon > 0: %s, %d populations, %d, %s", factors, populations.size(), maxit, epsilon));
         }
-        int nm = margins.size();
+        int nm = factors.size();
         int[][] codes = new int[nm][];
         int[] levels = new int[nm];
         double[][] pops = new double[nm][];
         int m = 0;
-        for (Map.Entry<String, Map<String, Double>> e : margins.entrySet()) {
-            Factor f = factor(e.getKey());
-            pops[m] = populationOf(e.getKey(), f, e.getValue());
+        for (String name : factors) {
+            Factor f = factor(name);
+            pops[m] = populationOf(name, f, populations.get(m));
             codes[m] = f.codes;
             levels[m] = f.levels.size();
             m++;

@@ -217,11 +217,11 @@ class DesignConformanceTest {
                 return source.postStratify(v, doubles(margins.path(v)));
             }
             case "rake" -> {
-                Map<String, Map<String, Double>> m = new LinkedHashMap<>();
+                List<Map<String, Double>> m = new ArrayList<>();
                 for (String v : strings(spec.path("vars"))) {
-                    m.put(v, doubles(margins.path(v)));
+                    m.add(doubles(margins.path(v)));
                 }
-                return source.rake(m, spec.path("control").path("maxit").asInt(),
+                return source.rake(strings(spec.path("vars")), m, spec.path("control").path("maxit").asInt(),
                         spec.path("control").path("epsilon").asDouble());
             }
             default -> {
