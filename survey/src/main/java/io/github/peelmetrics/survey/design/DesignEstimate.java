@@ -28,9 +28,14 @@ import java.util.Objects;
  * @param n                 the observed values used
  * @param rows              the rows of the design passed (the domain's rows, missing values
  *                          included), R's {@code nrow(design)}, used by the Korn-Graubard interval
+ * @param logitStandardError the standard error of logit p̂ used by the logit interval: the delta
+ *                          method {@code SE/(p̂(1 − p̂))} on a linearization design (where R's
+ *                          quasibinomial fit converges to it), the replicate standard error of the
+ *                          logit refitted on every replicate on a replicate design; NaN for a total
+ *                          or a mean outside (0, 1)
  */
 public record DesignEstimate(Statistic statistic, String variable, String subset, double estimate,
-        double standardError, int degreesOfFreedom, int n, int rows) {
+        double standardError, int degreesOfFreedom, int n, int rows, double logitStandardError) {
 
     /** What the estimate is. */
     public enum Statistic {
@@ -59,8 +64,9 @@ public record DesignEstimate(Statistic statistic, String variable, String subset
     /**
      * An interval of a proportion (a mean in [0, 1]), R's {@code svyciprop(~y, design, method,
      * level)}, with the t quantile on {@link #degreesOfFreedom()}: {@code MEAN} p̂ ± t·SE;
-     * {@code XLOGIT} and {@code LOGIT} {@code expit(logit p̂ ± t·SE/(p̂(1 − p̂)))} (on a
-     * linearization design R's quasibinomial fit converges to this); {@code BETA} Korn-Graubard with
+     * {@code XLOGIT} {@code expit(logit p̂ ± t·SE/(p̂(1 − p̂)))}; {@code LOGIT}
+     * {@code expit(logit p̂ ± t·}{@link #logitStandardError()}{@code )} (R's quasibinomial
+     * {@code svyglm}, refitted on every replicate of a replicate design); {@code BETA} Korn-Graubard with
      * {@code n* = p̂(1 − p̂)/SE² · (qt(α/2, rows − 1)/qt(α/2, df))²}; {@code ASIN}
      * {@code sin²(asin √p̂ ± t·SE/(2√(p̂(1 − p̂))))} as R computes it (the angle is not kept in
      * [0, π/2]; on tiny samples that can put the lower bound above the upper, an error). When p̂ is 0 or 1 or the standard error 0 the
@@ -94,7 +100,11 @@ public record DesignEstimate(Statistic statistic, String variable, String subset
         switch (method) {
             case MEAN:
                 return Interval.of(p - t * se, p + t * se, name, level);
-            case LOGIT:
+            case LOGIT: {
+                double l = Math.log(p / (1 - p));
+                double h = t * logitStandardError;
+                return Interval.of(expit(l - h), expit(l + h), name, level);
+            }
             case XLOGIT: {
                 double l = Math.log(p / (1 - p));
                 double h = t * se / (p * (1 - p));

@@ -9,6 +9,27 @@ import java.util.TreeSet;
 final class RaoScott {
     private RaoScott() {}
 
+    /** The covariance of the cell proportions p (cells of complete rows: cellOf, -1 elsewhere). */
+    interface CellVariance {
+        double[][] of(int[] cellOf, int cells, double[] p, int[] rows);
+    }
+
+    static DesignChiSquare test(SurveyDesign d, String rowVar, String colVar) {
+        return test(d, rowVar, colVar, d.degreesOfFreedom(), (cellOf, cells, p, rows) -> {
+            double sw = 0;
+            for (int i : rows) {
+                sw += d.weights[i];
+            }
+            double[][] z = new double[cells][d.n];
+            for (int i : rows) {
+                for (int j = 0; j < cells; j++) {
+                    z[j][i] = d.weights[i] * ((j == cellOf[i] ? 1 : 0) - p[j]) / sw;
+                }
+            }
+            return Variance.of(d, z, rows);
+        });
+    }
+
     /** Codes 0..levels-1 of a variable over the design's rows (-1 = missing or outside). */
     private static int[] codes(SurveyDesign d, String variable, List<String> names) {
         int n = d.n;
@@ -51,7 +72,7 @@ final class RaoScott {
         return out;
     }
 
-    static DesignChiSquare test(SurveyDesign d, String rowVar, String colVar) {
+    static DesignChiSquare test(SurveyDesign d, String rowVar, String colVar, double nu, CellVariance cv) {
         List<String> rn = new ArrayList<>();
         List<String> cn = new ArrayList<>();
         int[] r = codes(d, rowVar, rn);
@@ -81,14 +102,12 @@ final class RaoScott {
         for (int j = 0; j < cells; j++) {
             p[j] = t[j] / sw;
         }
-        double[][] z = new double[cells][n];
+        int[] cellOf = new int[n];
+        java.util.Arrays.fill(cellOf, -1);
         for (int i : rows) {
-            int cell = r[i] + nr * c[i];
-            for (int j = 0; j < cells; j++) {
-                z[j][i] = d.weights[i] * ((j == cell ? 1 : 0) - p[j]) / sw;
-            }
+            cellOf[i] = r[i] + nr * c[i];
         }
-        double[][] v = Variance.of(d, z, rows);
+        double[][] v = cv.of(cellOf, cells, p, rows);
         // Pearson's X² on the table rescaled to N
         double[] rowSum = new double[nr];
         double[] colSum = new double[nc];
@@ -153,7 +172,6 @@ final class RaoScott {
             }
         }
         double ndf = tr * tr / tr2;
-        double nu = d.degreesOfFreedom();
         double ddf = ndf * nu;
         double f = x2 / tr;
         double pf = Distributions.betaCdf(ddf / (ddf + ndf * f), ddf / 2, ndf / 2);

@@ -48,7 +48,7 @@ import java.util.TreeSet;
  *
  * <p>Immutable and thread-safe.
  */
-public final class SurveyDesign {
+public final class SurveyDesign implements Design {
     final int n;
     final double[] weights;
     final int stages;
@@ -272,6 +272,7 @@ public final class SurveyDesign {
     }
 
     /** The analysis weights (a copy), in row order (R's {@code weights(design)}). */
+    @Override
     public double[] weights() {
         return weights.clone();
     }
@@ -331,6 +332,7 @@ public final class SurveyDesign {
      * @throws IllegalArgumentException if the variable is not a factor of the design or the level
      *     not one of its levels (the message lists what is held)
      */
+    @Override
     public SurveyDesign subset(String variable, String level) {
         Factor f = factor(variable);
         int code = f.levels.indexOf(Objects.requireNonNull(level, "level must not be null"));
@@ -384,6 +386,7 @@ public final class SurveyDesign {
      * The degrees of freedom, R's {@code degf(design)}: distinct PSUs minus distinct strata over the
      * rows of the design (the domain's rows) with non-zero weight.
      */
+    @Override
     public int degreesOfFreedom() {
         boolean[] use = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -411,6 +414,7 @@ public final class SurveyDesign {
      * @throws IllegalArgumentException if the variable is not a numeric variable of the design
      * @throws IllegalStateException under {@link LonelyPsu#FAIL} when a lonely PSU is met
      */
+    @Override
     public DesignEstimate mean(String variable) {
         double[] y = values(variable);
         int[] rows = observed(y);
@@ -427,7 +431,7 @@ public final class SurveyDesign {
         }
         double v = rows.length == 0 ? Double.NaN : Variance.of(this, z, rows)[0][0];
         return new DesignEstimate(DesignEstimate.Statistic.MEAN, variable, subset, mean, Math.sqrt(v),
-                degreesOfFreedom(), rows.length, rows());
+                degreesOfFreedom(), rows.length, rows(), Math.sqrt(v) / (mean * (1 - mean)));
     }
 
     /**
@@ -437,6 +441,7 @@ public final class SurveyDesign {
      * @throws IllegalArgumentException if the variable is not a numeric variable of the design
      * @throws IllegalStateException under {@link LonelyPsu#FAIL} when a lonely PSU is met
      */
+    @Override
     public DesignEstimate total(String variable) {
         double[] y = values(variable);
         int[] rows = observed(y);
@@ -448,7 +453,7 @@ public final class SurveyDesign {
         }
         double v = rows.length == 0 ? 0 : Variance.of(this, z, rows)[0][0];
         return new DesignEstimate(DesignEstimate.Statistic.TOTAL, variable, subset, t, Math.sqrt(v),
-                degreesOfFreedom(), rows.length, rows());
+                degreesOfFreedom(), rows.length, rows(), Double.NaN);
     }
 
     /** The rows in the domain with an observed value of every column given. */
@@ -475,6 +480,7 @@ public final class SurveyDesign {
      * of all the levels run jointly through the design. Levels without an observed value are left
      * out (listed in {@link DesignDomains#emptyLevels()}).
      */
+    @Override
     public DesignDomains meanBy(String variable, String by) {
         double[] y = values(variable);
         Factor f = factor(by);
@@ -532,6 +538,7 @@ public final class SurveyDesign {
      * variables whose distinct values are taken as levels), R's
      * {@code svychisq(~row + col, design)}; see {@link DesignChiSquare}.
      */
+    @Override
     public DesignChiSquare chiSquare(String rowVariable, String columnVariable) {
         return RaoScott.test(this, rowVariable, columnVariable);
     }
@@ -540,6 +547,7 @@ public final class SurveyDesign {
      * The design-based t test of the difference of a numeric variable's means between the two levels
      * of a factor (second level minus first), R's {@code svyttest(y ~ g, design)}, with a 95% interval.
      */
+    @Override
     public DesignTTest tTest(String outcome, String group) {
         return tTest(outcome, group, 0.95);
     }
@@ -592,6 +600,27 @@ public final class SurveyDesign {
         }
         int df = degf(use) - 1;
         return DesignTTest.of(outcome, group, f.levels.get(b), f.levels.get(a), mb - ma, se, df, level);
+    }
+
+    /** A view of this design's variables with other full-sample weights and domain (replicate designs). */
+    SurveyDesign view(double[] w, boolean[] d, String s) {
+        return new SurveyDesign(this, w, List.of(), lonely, adjustDomainLonely, ultimateCluster, d, s);
+    }
+
+    /**
+     * A replicate-weight design built from this design, R's {@code as.svrepdesign(design, type)}:
+     * {@link ReplicateType#JK1} (replicate r drops PSU r and multiplies the others by n/(n − 1);
+     * scale {@code (n − 1)/n·(1 − f)}) or {@link ReplicateType#JKN} (one replicate per PSU, only its
+     * stratum reweighted by n_h/(n_h − 1); rscales {@code (n_h − 1)/n_h·(1 − f_h)}; strata sampled
+     * completely get no replicate; a lonely stratum follows the lonely-PSU rule). PSUs in order of
+     * first appearance (JKn: strata, then PSUs). Replicate weights are the full-sample weights times
+     * the multipliers of the respondent's PSU; variances centre on the mean of the replicates.
+     *
+     * @throws IllegalArgumentException for another type (BRR and Fay are not available yet)
+     * @throws IllegalStateException under {@link LonelyPsu#FAIL} with a lonely stratum (JKn)
+     */
+    public ReplicateDesign replicates(ReplicateType type) {
+        return ReplicateDesign.jackknife(this, Objects.requireNonNull(type, "replicate type must not be null"));
     }
 
     /** Whether the weights are calibrated (post-stratified, raked or calibrated). */
@@ -647,6 +676,7 @@ public final class SurveyDesign {
      * @throws IllegalArgumentException if a level lacks a positive population or respondents
      * @throws IllegalStateException on a domain
      */
+    @Override
     public SurveyDesign postStratify(String factor, Map<String, Double> population) {
         wholeSample("postStratify");
         Factor f = factor(factor);
