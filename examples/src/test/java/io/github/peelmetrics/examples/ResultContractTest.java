@@ -83,6 +83,7 @@ import io.github.peelmetrics.survey.SurveySample;
 import io.github.peelmetrics.survey.Trim;
 import io.github.peelmetrics.survey.WeightedSample;
 import io.github.peelmetrics.survey.design.DesignDomains;
+import io.github.peelmetrics.survey.design.ReplicateDesign;
 import io.github.peelmetrics.survey.design.SurveyDesign;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -161,6 +162,7 @@ class ResultContractTest {
             Map.entry(SurveyDesign.class, "a complex design of respondents; its figures are the records DesignEstimate, "
                     + "DesignDomains, DesignContrast, DesignChiSquare and DesignTTest"),
             Map.entry(SurveyDesign.Builder.class, "a builder of SurveyDesign"),
+            Map.entry(ReplicateDesign.class, "a replicate-weight design; its figures are the same Design* records"),
             Map.entry(Rake.class, "a configured weighting step"),
             Map.entry(Trim.class, "a configured weighting step"),
             Map.entry(Benchmark.class, "an input: the population a disparity is measured against"),
