@@ -1,9 +1,7 @@
 package io.github.peelmetrics.survey.design;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * R {@code survey}'s recursive multistage linearization variance ({@code svyrecvar},
@@ -49,9 +47,49 @@ final class Variance {
         }
     }
 
-    /** Rows grouped by key, groups in order of first appearance. */
+    /**
+     * Rows grouped by key (dense non-negative ints), groups in order of first appearance, rows in
+     * their order: a counting sort, no boxing.
+     */
     static List<int[]> groups(int[] rows, int[] key) {
-        Map<Integer, List<Integer>> m = new LinkedHashMap<>();
+        int min = Integer.MAX_VALUE;
+        int max = -1;
+        for (int i : rows) {
+            min = Math.min(min, key[i]);
+            max = Math.max(max, key[i]);
+        }
+        if (rows.length == 0) {
+            return List.of();
+        }
+        if ((long) max - min + 1 > 4L * rows.length + 64) {
+            return sparseGroups(rows, key);
+        }
+        int range = max - min + 1;
+        int[] count = new int[range];
+        int[] order = new int[range];
+        int distinct = 0;
+        for (int i : rows) {
+            if (count[key[i] - min]++ == 0) {
+                order[distinct++] = key[i] - min;
+            }
+        }
+        List<int[]> out = new ArrayList<>(distinct);
+        int[][] byKey = new int[range][];
+        for (int g = 0; g < distinct; g++) {
+            int[] arr = new int[count[order[g]]];
+            byKey[order[g]] = arr;
+            out.add(arr);
+        }
+        int[] fill = new int[range];
+        for (int i : rows) {
+            int k = key[i] - min;
+            byKey[k][fill[k]++] = i;
+        }
+        return out;
+    }
+
+    private static List<int[]> sparseGroups(int[] rows, int[] key) {
+        java.util.Map<Integer, List<Integer>> m = new java.util.LinkedHashMap<>();
         for (int i : rows) {
             m.computeIfAbsent(key[i], x -> new ArrayList<>()).add(i);
         }
