@@ -3,4 +3,5 @@ module io.github.peelmetrics.survey {
     requires transitive io.github.peelmetrics.core;
 
     exports io.github.peelmetrics.survey;
+    exports io.github.peelmetrics.survey.design;
 }

@@ -92,6 +92,9 @@ import io.github.peelmetrics.survey.Scales;
 import io.github.peelmetrics.survey.SurveySample;
 import io.github.peelmetrics.survey.Trim;
 import io.github.peelmetrics.survey.WeightedSample;
+import io.github.peelmetrics.survey.design.DesignDomains;
+import io.github.peelmetrics.survey.design.ReplicateDesign;
+import io.github.peelmetrics.survey.design.SurveyDesign;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.reflect.Array;
@@ -166,6 +169,10 @@ class ResultContractTest {
             Map.entry(WeightedSample.class, "a weighted data set; its figures are the records Kish, RakeDiagnostics, "
                     + "TrimDiagnostics and SurveyMean"),
             Map.entry(PostStratify.class, "a configured weighting step"),
+            Map.entry(SurveyDesign.class, "a complex design of respondents; its figures are the records DesignEstimate, "
+                    + "DesignDomains, DesignContrast, DesignChiSquare and DesignTTest"),
+            Map.entry(SurveyDesign.Builder.class, "a builder of SurveyDesign"),
+            Map.entry(ReplicateDesign.class, "a replicate-weight design; its figures are the same Design* records"),
             Map.entry(Rake.class, "a configured weighting step"),
             Map.entry(Trim.class, "a configured weighting step"),
             Map.entry(Benchmark.class, "an input: the population a disparity is measured against"),
@@ -229,6 +236,19 @@ class ResultContractTest {
             put(s, CronbachAlpha.of(Scales.TRUST, sample));
             put(s, data.margins().get(0));
             put(s, Trim.meanMultiples(0.5, 1.5).fit(raked).trimDiagnostics().orElseThrow());
+            SurveyDesign design = SurveyDesign.builder(8).weights(new double[] {10, 12, 9, 11, 20, 18, 22, 19})
+                    .strata(new String[] {"A", "A", "A", "A", "B", "B", "B", "B"})
+                    .cluster(new String[] {"1", "1", "2", "2", "1", "1", "2", "2"}).nest()
+                    .numeric("approve", new double[] {1, 0, 1, 1, 0, 1, 0, 1})
+                    .factor("race", List.of("Black", "White"), new String[] {"Black", "White", "White", "Black", "Black",
+                        "White", "Black", "White"})
+                    .build();
+            put(s, design.mean("approve"));
+            DesignDomains designByRace = design.meanBy("approve", "race");
+            put(s, designByRace);
+            put(s, designByRace.contrast("Black", "White"));
+            put(s, design.chiSquare("approve", "race"));
+            put(s, design.tTest("approve", "race"));
             // metrics: stops, disparity, publishing
             StopTally tally = stops.parallelStream().collect(StopTally.collector(Stop::beat));
             put(s, tally);
