@@ -367,7 +367,8 @@ public final class VeilOfDarkness {
      *       decided on the stops left by the window, over the whole data (OPP's geography is the city).</li>
      * </ol>
      * The model is then fitted on the stops left, with the window of step 4 (it is not recomputed after
-     * years are removed, as in OPP's code). Each step needs the whole data (months and years are judged
+     * years are removed, as in OPP's code); the result's exclusions count the stops of the years kept
+     * (the steps count every stop). Each step needs the whole data (months and years are judged
      * on all stops), so this path takes a collection; a {@link #tally()} cannot apply these rules.
      *
      * @param stops                  the stops of one location (any order)
@@ -427,8 +428,23 @@ public final class VeilOfDarkness {
             }
         }
         kept.widenWindows(window);   // OPP's window: from the stops present before the year rules
-        VeilOfDarknessResult result = kept.result();
-        return new OppVeilOfDarknessResult(a.steps(), result);
+        try {
+            return new OppVeilOfDarknessResult(a.steps(), kept.result());
+        } catch (IllegalStateException e) {
+            StringBuilder where = new StringBuilder();
+            for (EligibilityStep s : a.steps()) {
+                if (s.rowsDropped() > 0) {
+                    where.append(where.length() == 0 ? "" : ", ").append(s.rule().oppFunction()).append(" dropped ")
+                            .append(s.rowsDropped());
+                }
+            }
+            throw new IllegalStateException(e.getMessage() + "; OPP's steps left " + a.stops().size() + " of "
+                    + stops.size() + " stops (" + (where.length() == 0 ? "none dropped" : where) + ")"
+                    + (a.steps().stream().anyMatch(s -> s.rule() == EligibilityRule.VEHICULAR
+                            && s.rowsAfter() == 0 && s.rowsDropped() > 0)
+                            ? "; no stop is vehicular: if the export has no type column and holds traffic stops only, "
+                                    + "map it with .constant(\"type\", \"vehicular\")" : ""), e);
+        }
     }
 
     /**

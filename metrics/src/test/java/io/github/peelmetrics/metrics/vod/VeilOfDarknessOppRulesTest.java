@@ -136,7 +136,15 @@ class VeilOfDarknessOppRulesTest {
     }
 
     @Test
-    void whenEveryYearGoesTheErrorFollowsStepsThatSayWhere() {
-        assertThrows(IllegalStateException.class, () -> opp().testWithOppRules(STOPS, BASE, 1_000_000));
+    void whenEveryYearGoesTheErrorSaysWhichStepsDroppedTheStops() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> opp().testWithOppRules(STOPS, BASE, 1_000_000));
+        assertTrue(e.getMessage().contains("remove_location_yrs_with_too_few_stops_per_race(geography) dropped"),
+                e.getMessage());
+        // an export without a type column: every stop is dropped as not vehicular, and the message says what to do
+        List<Stop> untyped = STOPS.stream().map(s -> s.toBuilder().type(StopType.UNKNOWN).build()).toList();
+        IllegalStateException u = assertThrows(IllegalStateException.class, () -> opp().testWithOppRules(untyped, BASE));
+        assertTrue(u.getMessage().contains("OPP's steps left 0 of 12000 stops (filter_to_vehicular_stops dropped 12000)")
+                && u.getMessage().contains(".constant(\"type\", \"vehicular\")"), u.getMessage());
     }
 }
