@@ -38,6 +38,19 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
      * {@link RecordReader#onRejection(Consumer)}.
      */
     public static final int MAX_KEPT_REJECTIONS = 100_000;
+    /**
+     * At most this many characters of rejections (field, value and reason) are kept; the rest are
+     * counted (the summary says {@linkplain ReadSummary#truncated() truncated}).
+     */
+    public static final int MAX_KEPT_REJECTION_CHARS = 4_000_000;
+    /**
+     * At most this many distinct unknown values (all fields together) are kept in
+     * {@link ReadSummary#unknownValues()}; further ones are counted under
+     * {@link ReadSummary#OTHER_VALUES} and the summary says {@linkplain ReadSummary#truncated() truncated}.
+     */
+    public static final int MAX_UNKNOWN_VALUES = 10_000;
+    /** At most this many characters of distinct unknown values are kept (each is cut to 200 characters). */
+    public static final int MAX_UNKNOWN_CHARS = 1_000_000;
 
     private final String source;
     private final RowSource rows;
@@ -54,6 +67,11 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
     private long accepted;
     private long rejected;
     private long records;
+    private long keptRejectionChars;
+    private int unknownDistinct;
+    private long unknownChars;
+    private boolean truncated;
+    private boolean stoppedEarly;
     private boolean done;
     private boolean closed;
 
@@ -72,15 +90,33 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
             if (mode == ErrorMode.STRICT) {
                 throw new ReadException(r);
             }
-            if (rejections.size() < MAX_KEPT_REJECTIONS) {
+            if (rejections.size() < MAX_KEPT_REJECTIONS && keptRejectionChars + r.chars() <= MAX_KEPT_REJECTION_CHARS) {
                 rejections.add(r);
+                keptRejectionChars += r.chars();
+            } else {
+                truncated = true;
             }
             listener.accept(r);
         }
 
         @Override
         public void unknown(String field, String raw) {
-            unknown.computeIfAbsent(field, k -> new HashMap<>()).merge(raw, 1L, Long::sum);
+            String key = raw.length() > Rejection.MAX_VALUE_CHARS ? raw.substring(0, Rejection.MAX_VALUE_CHARS) + "..." : raw;
+            Map<String, Long> values = unknown.get(field);
+            if (values == null || !values.containsKey(key)) {
+                if (unknownDistinct >= MAX_UNKNOWN_VALUES || unknownChars + key.length() + field.length() > MAX_UNKNOWN_CHARS) {
+                    truncated = true;
+                    key = ReadSummary.OTHER_VALUES;
+                } else {
+                    unknownDistinct++;
+                    unknownChars += key.length() + (values == null ? field.length() : 0);
+                }
+                if (values == null) {
+                    values = new HashMap<>();
+                    unknown.put(field, values);
+                }
+            }
+            values.merge(key, 1L, Long::sum);
         }
     };
 
@@ -148,6 +184,7 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
         if (row.fault != null) {
             sink.reject(row.line, row.faultField, row.faultValue, row.fault, 1);
             if (rows.fatal()) {
+                stoppedEarly = true;
                 binder.finish(sink);
                 done = true;
                 closeQuietly();
@@ -187,7 +224,7 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
     /** The counts so far; final once the records are exhausted. */
     public ReadSummary summary() {
         return new ReadSummary(source, accepted + rejected, accepted, rejected, records, unknown,
-                rejections.subList(0, Math.min(3, rejections.size())), warnings);
+                rejections.subList(0, Math.min(3, rejections.size())), warnings, truncated, stoppedEarly);
     }
 
     /** Whether every row has been read. */
