@@ -70,6 +70,10 @@ final class CsvRows implements RowSource {
     private boolean rowOverflow;
     private boolean fatal;
     private boolean ended;
+    /** Offset in the input of {@code buf[0]}. */
+    private long base;
+    /** Offset in the input at which no more rows are read (the next range's first row; see {@link CsvSplit}). */
+    long stopAt = Long.MAX_VALUE;
 
     CsvRows(InputStream in) throws IOException {
         this.in = in;
@@ -100,6 +104,22 @@ final class CsvRows implements RowSource {
         this.columns = new Columns(names, true);
     }
 
+    /**
+     * Rows of one range of a CSV file: {@code in} is positioned at {@code start}, where a row starts
+     * on line {@code line}; the header was read by the first range's scanner.
+     */
+    CsvRows(InputStream in, Columns columns, long start, long line) {
+        this.in = in;
+        this.columns = columns;
+        this.base = start;
+        this.line = line;
+    }
+
+    /** Offset in the input of the next byte to scan (after the header, the first data row's). */
+    long position() {
+        return base + pos + (skipLf && pos < lim && buf[pos] == '\n' ? 1 : 0);
+    }
+
     /** Skips a UTF-8 byte order mark at the start of the input (PowerShell writes one, even before a quote). */
     private void skipByteOrderMark() throws IOException {
         while (lim < 3 && fill()) {
@@ -124,7 +144,7 @@ final class CsvRows implements RowSource {
     public boolean next(Row row) throws IOException {
         while (!ended) {
             row.reset(columns == null ? 8 : columns.size(), false);
-            if (!startRow()) {
+            if (!startRow() || base + pos >= stopAt) {
                 ended = true;
                 return false;
             }
@@ -249,7 +269,7 @@ final class CsvRows implements RowSource {
     }
 
     /** {@code 0x80} in each byte of {@code t} that is zero, {@code 0} in the others (exact). */
-    private static long zeros(long t) {
+    static long zeros(long t) {
         long y = (t & LOW7) + LOW7;
         return ~(y | t | LOW7);
     }
@@ -437,6 +457,7 @@ final class CsvRows implements RowSource {
         }
         int keep = rowOverflow ? pos : rowStart;
         if (keep > 0) {
+            base += keep;
             System.arraycopy(buf, keep, buf, 0, lim - keep);
             lim -= keep;
             pos -= keep;

@@ -144,7 +144,11 @@ public final class RecordReader<T> {
      * @throws UncheckedIOException if the file cannot be opened
      */
     public RecordStream<T> openCsv(Path file) {
-        return openCsv(bytes(file), file.toString());
+        RecordStream<T> s = openCsv(bytes(file), file.toString());
+        if (charset.equals(StandardCharsets.UTF_8) && mapping.type() != RecordType.BEATS && !mapping.usesRowNumber()) {
+            s.splittable(file); // rows independent of each other: ranges can be read on all cores
+        }
+        return s;
     }
 
     /** Opens a JSON-lines file for streaming. */
