@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param line   the line on which the record starts (1 = the header line of a CSV file, the first
  *               line of a JSON-lines file)
  * @param field  the Peel field (or column) at fault, {@code (row)} for a malformed row, {@code (record)}
- *               for a rule that spans fields, {@code (file)} for a fault that ends reading
+ *               for a rule that spans fields, {@code (file)} for a fault that ends reading; cut to
+ *               200 characters (a JSON key may be long)
  * @param value  the raw value (possibly empty), cut to 200 characters
  * @param reason what is wrong with it, cut to 1,000 characters (a reason may quote an id or a
  *               key, which the input controls)
