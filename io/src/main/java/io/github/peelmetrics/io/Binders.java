@@ -18,6 +18,7 @@ import io.github.peelmetrics.core.Stop;
 import io.github.peelmetrics.core.StopOutcome;
 import io.github.peelmetrics.core.StopType;
 import io.github.peelmetrics.core.SurveyResponse;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -101,8 +102,11 @@ final class Binders {
                     day = d; // kept without a time of day: analyses that need one exclude it and say so
                     clock = Optional.empty();
                 } else {
-                    // a local time in a daylight-saving gap moves forward, as ZonedDateTime.of does
-                    ZonedDateTime when = ZonedDateTime.of(d, v.time(time, row, t), zone);
+                    // a local time in a daylight-saving gap moves forward, as ZonedDateTime.of does;
+                    // one in the repeated hour takes the offset written after it, else the earlier one
+                    ZonedDateTime when = offsetAfter(row, t)
+                            ? withOffset(time, row.get(t), d, zone)
+                            : ZonedDateTime.of(d, v.time(time, row, t), zone);
                     day = when.toLocalDate();
                     clock = Optional.of(when.toLocalTime());
                 }
@@ -172,6 +176,37 @@ final class Binders {
         };
     }
 
+    /** Whether time cell {@code c} ends in an offset {@code ±HH:MM} (the writer's mark of the repeated hour). */
+    private static boolean offsetAfter(Row r, int c) {
+        if (c < 0) {
+            return false;
+        }
+        if (r.plain(c)) {
+            int e = r.ends[c];
+            byte sign = r.length(c) > 6 ? r.bytes[e - 6] : 0;
+            return (sign == '+' || sign == '-') && r.bytes[e - 3] == ':';
+        }
+        String s = r.get(c).strip();
+        int n = s.length();
+        return n > 6 && (s.charAt(n - 6) == '+' || s.charAt(n - 6) == '-') && s.charAt(n - 3) == ':';
+    }
+
+    /** A time of day followed by its offset ({@code 01:30:00-05:00}) on day {@code d}. */
+    private static ZonedDateTime withOffset(Field f, String raw, LocalDate d, ZoneId zone) {
+        String s = raw.strip();
+        try {
+            java.time.ZoneOffset offset = java.time.ZoneOffset.of(s.substring(s.length() - 6));
+            LocalDateTime local = LocalDateTime.of(d, LocalTime.parse(s.substring(0, s.length() - 6)));
+            if (!zone.getRules().isValidOffset(local, offset)) {
+                throw new Reject(f.label(), raw, "has offset " + offset + ", which " + zone + " does not have at "
+                        + local);
+            }
+            return ZonedDateTime.ofLocal(local, zone, offset);
+        } catch (DateTimeException e) {
+            throw new Reject(f.label(), raw, "is not a time of day with an offset (HH:mm[:ss]+HH:MM)");
+        }
+    }
+
     private static ZonedDateTime dateTime(Values v, Field f, Row row, ZoneId zone) {
         String raw = f.raw(row);
         if (raw == null) {
@@ -182,11 +217,16 @@ final class Binders {
             return OffsetDateTime.parse(s).atZoneSameInstant(zone);
         } catch (DateTimeParseException e) {
             // a local date-time
+        } catch (DateTimeException e) {
+            // parsed, but its instant is out of range in the zone (such as +999999999-12-31T23:59:59-18:00)
+            throw new Reject(f.label(), raw, "is out of the range of date-times: " + e.getMessage());
         }
         try {
             return ZonedDateTime.of(LocalDateTime.parse(s.replace(' ', 'T')), zone);
         } catch (DateTimeParseException e) {
             throw new Reject(f.label(), raw, "is not an ISO date-time (yyyy-MM-ddTHH:mm[:ss], with or without offset)");
+        } catch (DateTimeException e) {
+            throw new Reject(f.label(), raw, "is out of the range of date-times: " + e.getMessage());
         }
     }
 
@@ -274,14 +314,17 @@ final class Binders {
         int[] known = {-1};
         return (row, sink) -> {
             if (known[0] != cols.size()) { // JSON lines: new keys may be items
-                items.clear();
                 if (m.items().isEmpty()) {
-                    for (String c : cols.names()) {
+                    // only the keys met since the last row: a file whose every line adds a key stays linear
+                    List<String> names = cols.names();
+                    for (int k = Math.max(known[0], 0); k < names.size(); k++) {
+                        String c = names.get(k);
                         if (!used.contains(c) && !c.isEmpty()) {
                             items.add(new Field(c, m.withColumns(c, List.of(c)), cols));
                         }
                     }
                 } else {
+                    items.clear();
                     for (String c : m.items()) {
                         items.add(new Field(c, m, cols));
                     }

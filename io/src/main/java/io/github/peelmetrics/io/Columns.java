@@ -10,6 +10,8 @@ final class Columns {
     private final List<String> names = new ArrayList<>();
     private final Map<String, Integer> index = new HashMap<>();
     private final boolean fixed;
+    /** Characters of the names registered so far (growing columns are bounded by {@link Limits#MAX_KEY_CHARS}). */
+    private long chars;
 
     Columns(List<String> header, boolean fixed) {
         for (String h : header) {
@@ -31,15 +33,19 @@ final class Columns {
         return i == null ? -1 : i;
     }
 
-    /** The index of a name, adding it when the columns grow; -1 when full. */
+    /**
+     * The index of a name, adding it when the columns grow; -1 when full ({@value Limits#MAX_COLUMNS}
+     * names, or {@value Limits#MAX_KEY_CHARS} characters of names).
+     */
     int register(String name) {
         Integer i = index.get(name);
         if (i != null) {
             return i;
         }
-        if (names.size() >= Limits.MAX_COLUMNS) {
+        if (names.size() >= Limits.MAX_COLUMNS || chars + name.length() > Limits.MAX_KEY_CHARS) {
             return -1;
         }
+        chars += name.length();
         index.put(name, names.size());
         names.add(name);
         return names.size() - 1;

@@ -17,7 +17,10 @@ import java.util.Locale;
  * text after a quoted cell's closing quote, a cell over {@value Limits#MAX_FIELD_CHARS} bytes, a
  * row over {@value Limits#MAX_LINE_CHARS} bytes (its content is dropped as it is read, so the
  * limits bound memory), a quoted cell not closed at the end of the input. A row of more than
- * {@value Limits#MAX_COLUMNS} fields ends the read. A row with bytes that are not UTF-8 is
+ * {@value Limits#MAX_COLUMNS} fields is rejected (its further cells are not held) and reading
+ * resumes at the next row. A UTF-8 byte order mark at the start is skipped. A header that names a
+ * column twice is a {@link ReadException} naming it (empty names may repeat: no field can map to
+ * them). A row with bytes that are not UTF-8 is
  * rejected, naming its first such cell. Line numbers count the line breaks before a row's first
  * byte, quoted ones included.
  *
@@ -67,11 +70,17 @@ final class CsvRows implements RowSource {
     private boolean rowOverflow;
     private boolean fatal;
     private boolean ended;
+    /** Offset in the input of {@code buf[0]}. */
+    private long base;
+    /** Offset in the input at which no more rows are read (the next range's first row; see {@link CsvSplit}). */
+    long stopAt = Long.MAX_VALUE;
 
     CsvRows(InputStream in) throws IOException {
         this.in = in;
         Row header = new Row();
         List<String> names = new ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        skipByteOrderMark();
         if (next(header)) {
             if (header.fault != null) {
                 throw new ReadException(new Rejection("", header.line, "(header)", header.faultValue,
@@ -82,11 +91,43 @@ final class CsvRows implements RowSource {
                 if (i == 0 && h.startsWith("\uFEFF")) {
                     h = h.substring(1).strip();
                 }
+                Integer before = h.isEmpty() ? null : seen.putIfAbsent(h, i + 1);
+                if (before != null) {
+                    throw new ReadException(new Rejection("", header.line, "(header)", h,
+                            "names column " + before + " and column " + (i + 1)
+                            + ": a column name must not repeat (rename one of them)"));
+                }
                 names.add(h);
             }
         }
         rowNumber = 0;
         this.columns = new Columns(names, true);
+    }
+
+    /**
+     * Rows of one range of a CSV file: {@code in} is positioned at {@code start}, where a row starts
+     * on line {@code line}; the header was read by the first range's scanner.
+     */
+    CsvRows(InputStream in, Columns columns, long start, long line) {
+        this.in = in;
+        this.columns = columns;
+        this.base = start;
+        this.line = line;
+    }
+
+    /** Offset in the input of the next byte to scan (after the header, the first data row's). */
+    long position() {
+        return base + pos + (skipLf && pos < lim && buf[pos] == '\n' ? 1 : 0);
+    }
+
+    /** Skips a UTF-8 byte order mark at the start of the input (PowerShell writes one, even before a quote). */
+    private void skipByteOrderMark() throws IOException {
+        while (lim < 3 && fill()) {
+            // the first three bytes, or all there are
+        }
+        if (lim >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+            pos = 3;
+        }
     }
 
     @Override
@@ -103,7 +144,7 @@ final class CsvRows implements RowSource {
     public boolean next(Row row) throws IOException {
         while (!ended) {
             row.reset(columns == null ? 8 : columns.size(), false);
-            if (!startRow()) {
+            if (!startRow() || base + pos >= stopAt) {
                 ended = true;
                 return false;
             }
@@ -228,7 +269,7 @@ final class CsvRows implements RowSource {
     }
 
     /** {@code 0x80} in each byte of {@code t} that is zero, {@code 0} in the others (exact). */
-    private static long zeros(long t) {
+    static long zeros(long t) {
         long y = (t & LOW7) + LOW7;
         return ~(y | t | LOW7);
     }
@@ -378,11 +419,10 @@ final class CsvRows implements RowSource {
     /** Adds cell {@code [from, to)} and passes on what ended it. */
     private int add(Row row, int from, int to, boolean doubled, int why) {
         if (row.size >= Limits.MAX_COLUMNS) {
-            // a hostile row (one enormous line of short cells): stop here, hold nothing more
-            row.fault("(row)", "", "has more than " + Limits.MAX_COLUMNS + " fields; the rest of the file is not read");
-            fatal = true;
-            ended = true;
-            return STOP;
+            // a hostile row (one enormous line of short cells): rejected, its further cells are
+            // scanned but not held (the row's bytes are bounded by the row limit)
+            row.fault("(row)", "", "has more than " + Limits.MAX_COLUMNS + " fields");
+            return why;
         }
         if (rowOverflow) {
             row.addBytes(buf, 0, 0, false);
@@ -417,6 +457,7 @@ final class CsvRows implements RowSource {
         }
         int keep = rowOverflow ? pos : rowStart;
         if (keep > 0) {
+            base += keep;
             System.arraycopy(buf, keep, buf, 0, lim - keep);
             lim -= keep;
             pos -= keep;

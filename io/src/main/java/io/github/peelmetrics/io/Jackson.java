@@ -30,8 +30,15 @@ final class Jackson {
             StreamReadConstraints.builder().maxStringLength(Limits.MAX_FIELD_CHARS).maxNestingDepth(Limits.MAX_NESTING)
                     .maxNumberLength(Limits.MAX_NUMBER_CHARS).build()).build();
 
+    /**
+     * JSON lines and the JSON writer. Field names are neither canonicalized nor interned: a
+     * JSON-lines file of many distinct long keys would otherwise fill the factory's shared name
+     * table, which outlives the read.
+     */
     static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(READ)
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
 
     /** For small trusted-shape documents (mapping files): a tree, never a bound class. */
     static final ObjectMapper TREE_READER = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(READ)

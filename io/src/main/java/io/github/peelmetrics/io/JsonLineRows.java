@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * JSON-lines rows: one flat JSON object per line whose values are strings, numbers, booleans or
+ * JSON-lines rows: one flat JSON object per line (lines end at LF, CRLF or a lone CR; JSON text
+ * holds no raw line breaks) whose values are strings, numbers, booleans or
  * null (null = missing). Each line is parsed on its own, so a bad line is one faulty row and the
  * next line reads normally. A line longer than {@link Limits#MAX_LINE_CHARS} is skipped without
  * being held in memory. Blank lines are not rows.
@@ -24,6 +25,8 @@ final class JsonLineRows implements RowSource {
     private long rowNumber;
     private final StringBuilder sb = new StringBuilder();
     private boolean eof;
+    /** The last line ended at a CR: a following LF belongs to it. */
+    private boolean skipLf;
 
     JsonLineRows(Reader in, List<String> knownColumns) {
         this.in = in;
@@ -62,9 +65,16 @@ final class JsonLineRows implements RowSource {
                     return any;
                 }
             }
+            if (skipLf) {
+                skipLf = false;
+                if (buf[pos] == '\n') {
+                    pos++;
+                    continue;
+                }
+            }
             any = true;
             int start = pos;
-            while (pos < lim && buf[pos] != '\n') {
+            while (pos < lim && buf[pos] != '\n' && buf[pos] != '\r') {
                 pos++;
             }
             int n = pos - start;
@@ -77,7 +87,8 @@ final class JsonLineRows implements RowSource {
                 }
             }
             if (pos < lim) {
-                pos++; // the line feed
+                skipLf = buf[pos] == '\r'; // a line ends at LF, CRLF or a lone CR
+                pos++;
                 return true;
             }
         }
@@ -124,7 +135,8 @@ final class JsonLineRows implements RowSource {
                 String name = p.currentName();
                 int idx = columns.register(name);
                 if (idx < 0) {
-                    row.fault("(row)", name, "has more than " + Limits.MAX_COLUMNS + " distinct keys in the file");
+                    row.fault("(row)", name, "has a key beyond the limits of " + Limits.MAX_COLUMNS
+                            + " distinct keys or " + Limits.MAX_KEY_CHARS + " characters of keys in the file");
                     return;
                 }
                 JsonToken v = p.nextToken();

@@ -24,6 +24,8 @@ final class Limits {
     static final int MAX_NAME_CHARS = 10_000;
     /** Most fields in one row (a CSV row) or keys in one file (JSON lines). */
     static final int MAX_COLUMNS = 10_000;
+    /** Most characters of all the distinct keys of one JSON-lines file together. */
+    static final int MAX_KEY_CHARS = 1_000_000;
     /** Largest mapping file read (bytes). */
     static final long MAX_MAPPING_BYTES = 1_000_000;
 }

@@ -170,6 +170,11 @@ public final class Mapping<T> {
                 items, attributes);
     }
 
+    /** Whether some field takes the row number ({@link #ROW_NUMBER}), which a range of a file read on its own does not know. */
+    boolean usesRowNumber() {
+        return columns.values().stream().anyMatch(c -> c.contains(ROW_NUMBER));
+    }
+
     /** The fields whose columns {@link #column} set (a read checks that one of their columns is present). */
     Set<String> mappedFields() {
         return mapped;

@@ -30,9 +30,21 @@ import java.util.TreeMap;
  *                      {@code frisk_performed: no column frisk_performed; not recorded}; a column
  *                      that the mapping named explicitly and the input lacks starts with
  *                      {@code WARNING} (in {@link ErrorMode#STRICT} mode it fails the read instead)
+ * @param truncated     whether a per-read structure reached its limit (see {@link RecordStream}): the
+ *                      counts stay exact, but some unknown values are counted under
+ *                      {@value #OTHER_VALUES} and some rejections were counted without being kept
+ * @param stoppedEarly  whether the read stopped before the end of the input (a fault that ends
+ *                      reading, see the last rejection): the counts cover only the rows read
  */
 public record ReadSummary(String source, long read, long accepted, long rejected, long records,
-        Map<String, Map<String, Long>> unknownValues, List<Rejection> firstRejections, List<String> warnings) {
+        Map<String, Map<String, Long>> unknownValues, List<Rejection> firstRejections, List<String> warnings,
+        boolean truncated, boolean stoppedEarly) {
+
+    /**
+     * The key under which unknown values are counted once the distinct values kept reach their
+     * limit (see {@link RecordStream#MAX_UNKNOWN_VALUES}).
+     */
+    public static final String OTHER_VALUES = "(other values, not kept)";
 
     /** Validates the counts and copies the maps. */
     public ReadSummary {
@@ -51,6 +63,12 @@ public record ReadSummary(String source, long read, long accepted, long rejected
         warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings of read summary must not be null"));
     }
 
+    /** A complete, untruncated summary. */
+    public ReadSummary(String source, long read, long accepted, long rejected, long records,
+            Map<String, Map<String, Long>> unknownValues, List<Rejection> firstRejections, List<String> warnings) {
+        this(source, read, accepted, rejected, records, unknownValues, firstRejections, warnings, false, false);
+    }
+
     /** How many values of a field were read as unknown or kept (0 when none). */
     public long unknownCount(String field) {
         return unknownValues.getOrDefault(field, Map.of()).values().stream().mapToLong(Long::longValue).sum();
@@ -58,7 +76,8 @@ public record ReadSummary(String source, long read, long accepted, long rejected
 
     /**
      * {@code stops.csv: 1500 read, 1497 accepted, 3 rejected (line 88: approve "maybe" is not an
-     * integer; ...)}, then each warning on a line of its own.
+     * integer; ...)}, then each warning on a line of its own, then {@code STOPPED EARLY} and
+     * {@code TRUNCATED} lines when they apply.
      */
     @Override
     public String toString() {
@@ -80,6 +99,14 @@ public record ReadSummary(String source, long read, long accepted, long rejected
                 field, values)));
         for (String w : warnings) {
             sb.append("\n  ").append(w);
+        }
+        if (stoppedEarly) {
+            sb.append("\n  STOPPED EARLY: the rest of the input was not read (see the last rejection); "
+                    + "the counts cover only the rows read");
+        }
+        if (truncated) {
+            sb.append("\n  TRUNCATED: a per-read limit was reached; the counts are exact, but some unknown values "
+                    + "are counted under " + OTHER_VALUES + " or some rejections were counted without being kept");
         }
         return sb.toString();
     }

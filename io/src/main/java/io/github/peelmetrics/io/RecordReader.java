@@ -34,7 +34,10 @@ import java.util.function.Consumer;
  * {@link #charset(Charset) charset} is set; a cell with bytes that do not decode rejects its row.
  * Hostile input fails fast: a CSV cell over 1,000,000 bytes or row over 4,000,000 bytes, a JSON
  * line over 4,000,000 characters or nested deeper than 16 levels rejects its row without being
- * held; a CSV row of more than 10,000 fields ends the read.
+ * held; a CSV row of more than 10,000 fields is rejected (its further cells are not held). Every
+ * per-read structure is bounded in number and in characters (see {@link RecordStream}); a summary
+ * that had to cut one says {@linkplain ReadSummary#truncated() truncated}. A UTF-8 byte order mark
+ * is skipped; a CSV header that names a column twice is a {@link ReadException} naming it.
  *
  * <p>The default mode is {@link ErrorMode#STRICT}. Immutable and thread-safe; each open read is
  * single-threaded.
@@ -141,7 +144,11 @@ public final class RecordReader<T> {
      * @throws UncheckedIOException if the file cannot be opened
      */
     public RecordStream<T> openCsv(Path file) {
-        return openCsv(bytes(file), file.toString());
+        RecordStream<T> s = openCsv(bytes(file), file.toString());
+        if (charset.equals(StandardCharsets.UTF_8) && mapping.type() != RecordType.BEATS && !mapping.usesRowNumber()) {
+            s.splittable(file); // rows independent of each other: ranges can be read on all cores
+        }
+        return s;
     }
 
     /** Opens a JSON-lines file for streaming. */

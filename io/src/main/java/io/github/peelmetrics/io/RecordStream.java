@@ -2,16 +2,20 @@ package io.github.peelmetrics.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.Spliterator;
-import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -27,7 +31,11 @@ import java.util.stream.StreamSupport;
  * {@link #summary()} may be asked at any time; once the stream is exhausted its counts are final
  * and {@code read == accepted + rejected}. Its {@linkplain ReadSummary#warnings() warnings} name
  * the fields the input has no column for (a CSV file's from its header; a JSON-lines file's once
- * the stream is exhausted, from the keys of all its lines). Not thread-safe.
+ * the stream is exhausted, from the keys of all its lines). Not thread-safe, except that a
+ * {@linkplain #stream() parallel stream} reads a CSV file on all cores; then the
+ * {@linkplain RecordReader#onRejection rejection listener} is called from those threads, in no
+ * particular order, and in strict mode the rejection thrown is the first of its range (with several
+ * bad rows, not necessarily the first of the file).
  *
  * @param <T> the record type
  */
@@ -38,6 +46,19 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
      * {@link RecordReader#onRejection(Consumer)}.
      */
     public static final int MAX_KEPT_REJECTIONS = 100_000;
+    /**
+     * At most this many characters of rejections (field, value and reason) are kept; the rest are
+     * counted (the summary says {@linkplain ReadSummary#truncated() truncated}).
+     */
+    public static final int MAX_KEPT_REJECTION_CHARS = 4_000_000;
+    /**
+     * At most this many distinct unknown values (all fields together) are kept in
+     * {@link ReadSummary#unknownValues()}; further ones are counted under
+     * {@link ReadSummary#OTHER_VALUES} and the summary says {@linkplain ReadSummary#truncated() truncated}.
+     */
+    public static final int MAX_UNKNOWN_VALUES = 10_000;
+    /** At most this many characters of distinct unknown values are kept (each is cut to 200 characters). */
+    public static final int MAX_UNKNOWN_CHARS = 1_000_000;
 
     private final String source;
     private final RowSource rows;
@@ -49,38 +70,36 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
     private final Consumer<Rejection> listener;
     private final Row row = new Row();
     private final ArrayDeque<T> pending = new ArrayDeque<>();
-    private final List<Rejection> rejections = new ArrayList<>();
-    private final Map<String, Map<String, Long>> unknown = new HashMap<>();
-    private long accepted;
-    private long rejected;
-    private long records;
+    private final Tallies tallies = new Tallies();
+    private boolean stoppedEarly;
     private boolean done;
     private boolean closed;
+    /** Set by {@link #close()}: ranges still being read stop. */
+    private volatile boolean userClosed;
+    /** The file, when its ranges may be read in parallel (CSV, UTF-8, no row numbers, rows independent). */
+    private Path file;
+    /** Set when a parallel stream splits the file: the ranges, and each range's tallies once read. */
+    private CsvSplit.Plan plan;
+    private Tallies[] parts;
+    private final AtomicInteger partsLeft = new AtomicInteger();
+    private final Set<RowSource> open = ConcurrentHashMap.newKeySet();
 
     private final Sink<T> sink = new Sink<>() {
         @Override
         public void emit(T record, long n) {
             pending.add(record);
-            accepted += n;
-            records++;
+            tallies.accepted += n;
+            tallies.records++;
         }
 
         @Override
         public void reject(long line, String field, String value, String reason, long n) {
-            Rejection r = new Rejection(source, line, field, value, reason);
-            rejected += n;
-            if (mode == ErrorMode.STRICT) {
-                throw new ReadException(r);
-            }
-            if (rejections.size() < MAX_KEPT_REJECTIONS) {
-                rejections.add(r);
-            }
-            listener.accept(r);
+            RecordStream.this.reject(tallies, line, field, value, reason, n);
         }
 
         @Override
         public void unknown(String field, String raw) {
-            unknown.computeIfAbsent(field, k -> new HashMap<>()).merge(raw, 1L, Long::sum);
+            tallies.unknown(field, raw, 1);
         }
     };
 
@@ -92,6 +111,22 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
         this.rows = rows;
         this.binding = binding;
         this.mode = mode;
+    }
+
+    private void reject(Tallies t, long line, String field, String value, String reason, long n) {
+        Rejection r = new Rejection(source, line, field, value, reason);
+        t.rejected += n;
+        if (mode == ErrorMode.STRICT) {
+            throw new ReadException(r);
+        }
+        t.keep(r);
+        listener.accept(r);
+    }
+
+    /** Lets a parallel {@link #stream()} read ranges of {@code csvFile} on all cores. */
+    RecordStream<T> splittable(Path csvFile) {
+        this.file = csvFile;
+        return this;
     }
 
     /** Binds the fields to the columns; fails when a required column is missing. */
@@ -145,16 +180,23 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
             }
             return;
         }
-        if (row.fault != null) {
+        if (row.fault != null && rows.fatal()) {
             sink.reject(row.line, row.faultField, row.faultValue, row.fault, 1);
-            if (rows.fatal()) {
-                binder.finish(sink);
-                done = true;
-                closeQuietly();
-            }
+            stoppedEarly = true;
+            binder.finish(sink);
+            done = true;
+            closeQuietly();
             return;
         }
-        Columns cols = rows.columns();
+        handle(row, rows.columns(), binder, sink);
+    }
+
+    /** One row: rejected with its fault, or handed to the binder. */
+    private static <T> void handle(Row row, Columns cols, Binder<T> binder, Sink<T> sink) {
+        if (row.fault != null) {
+            sink.reject(row.line, row.faultField, row.faultValue, row.fault, 1);
+            return;
+        }
         if (cols.fixed() && row.size != cols.size()) {
             sink.reject(row.line, "(row)", "", String.format(java.util.Locale.ROOT,
                     "has %d fields but the header has %d", row.size, cols.size()), 1);
@@ -170,35 +212,75 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
         }
     }
 
-    /** A sequential stream of the remaining records; closing it closes the file. */
+    /**
+     * A stream of the remaining records; closing it closes the file. Sequential, it reads as this
+     * iterator does. Made {@link Stream#parallel() parallel}, it reads a CSV file opened by
+     * {@link RecordReader#openCsv(Path)} in ranges on all cores (see {@link #summary()}), in memory
+     * bounded by the number of threads (each holds one range's buffer); other inputs (streams, JSON
+     * lines, beats, mappings that take the row number) are then read sequentially, also in bounded
+     * memory. Records come in file order wherever the stream keeps order.
+     */
     public Stream<T> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
-                false).onClose(this::close);
+        return StreamSupport.stream(new Split(), false).onClose(this::close);
     }
 
     /**
-     * The rejections so far (lenient mode), unmodifiable; the first {@value #MAX_KEPT_REJECTIONS}
-     * are kept, all are counted in {@link #summary()}.
+     * The rejections so far (lenient mode), unmodifiable and in file order; the first
+     * {@value #MAX_KEPT_REJECTIONS} (and {@value #MAX_KEPT_REJECTION_CHARS} characters) are kept,
+     * all are counted in {@link #summary()}.
      */
     public List<Rejection> rejections() {
-        return Collections.unmodifiableList(rejections);
+        return Collections.unmodifiableList(merged().kept);
     }
 
-    /** The counts so far; final once the records are exhausted. */
+    /**
+     * The counts so far; final once the records are exhausted. After a parallel stream the counts,
+     * rejections (with their lines) and unknown values are those of a sequential read, except that
+     * when a limit truncated the unknown values, which values are named and which are counted under
+     * {@link ReadSummary#OTHER_VALUES} may differ (their total does not).
+     */
     public ReadSummary summary() {
-        return new ReadSummary(source, accepted + rejected, accepted, rejected, records, unknown,
-                rejections.subList(0, Math.min(3, rejections.size())), warnings);
+        Tallies t = merged();
+        return new ReadSummary(source, t.accepted + t.rejected, t.accepted, t.rejected, t.records, t.unknown,
+                t.kept.subList(0, Math.min(3, t.kept.size())), warnings, t.truncated, stoppedEarly);
+    }
+
+    private synchronized Tallies merged() {
+        if (parts == null) {
+            return tallies;
+        }
+        Tallies all = new Tallies();
+        all.merge(tallies);
+        for (int k = 1; k < parts.length; k++) {
+            if (parts[k] != null) {
+                all.merge(parts[k]);
+            }
+        }
+        return all;
+    }
+
+    /** The number of ranges a parallel stream read (1 when it read sequentially); for tests. */
+    synchronized int ranges() {
+        return plan == null ? 1 : plan.size();
     }
 
     /** Whether every row has been read. */
     public boolean finished() {
-        return done;
+        return done && partsLeft.get() == 0;
     }
 
     /** Closes the file; records not yet read are not read. */
     @Override
     public void close() {
+        userClosed = true;
         closeQuietly();
+        for (RowSource r : open) {
+            try {
+                r.close();
+            } catch (IOException e) {
+                // nothing more to read from it
+            }
+        }
     }
 
     private void closeQuietly() {
@@ -209,6 +291,188 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
             } catch (IOException e) {
                 // nothing more to read from it
             }
+        }
+    }
+
+    /** Plans the ranges, once, when a parallel stream first splits; false when the input cannot be split. */
+    private synchronized boolean planned() {
+        if (plan != null) {
+            return true;
+        }
+        if (file == null || done || tallies.accepted + tallies.rejected > 0 || !pending.isEmpty()
+                || !(rows instanceof CsvRows csv)) {
+            return false;
+        }
+        CsvSplit.Plan p = CsvSplit.plan(file, csv.position());
+        if (p.size() < 2) {
+            file = null;
+            return false;
+        }
+        csv.stopAt = p.stop(0);
+        parts = new Tallies[p.size()];
+        partsLeft.set(p.size() - 1);
+        plan = p;
+        return true;
+    }
+
+    /** One range (k &gt; 0) of a file split for a parallel stream, read as the stream reads: records pulled one at a time. */
+    private final class Range implements Sink<T> {
+        private final int k;
+        private final Tallies t = new Tallies();
+        private final ArrayDeque<T> out = new ArrayDeque<>();
+        private final Row r = new Row();
+        private CsvRows csv;
+        private Binder<T> b;
+        private boolean over;
+
+        Range(int k) {
+            this.k = k;
+        }
+
+        boolean advance(Consumer<? super T> action) {
+            while (out.isEmpty() && !over) {
+                step();
+            }
+            T x = out.poll();
+            if (x == null) {
+                return false;
+            }
+            action.accept(x);
+            return true;
+        }
+
+        private void step() {
+            try {
+                if (csv == null) {
+                    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+                    ch.position(plan.starts()[k]);
+                    csv = new CsvRows(Channels.newInputStream(ch), rows.columns(), plan.starts()[k], plan.lines()[k]);
+                    csv.stopAt = plan.stop(k);
+                    open.add(csv);
+                    b = binding.apply(rows.columns());
+                }
+                if (userClosed || !csv.next(r)) {
+                    over = true;
+                    b.finish(this);
+                    csv.close();
+                    open.remove(csv);
+                    synchronized (RecordStream.this) {
+                        parts[k] = t;
+                    }
+                    partsLeft.decrementAndGet();
+                    return;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + source, e);
+            }
+            handle(r, rows.columns(), b, this);
+        }
+
+        @Override
+        public void emit(T record, long n) {
+            out.add(record);
+            t.accepted += n;
+            t.records++;
+        }
+
+        @Override
+        public void reject(long line, String field, String value, String reason, long n) {
+            RecordStream.this.reject(t, line, field, value, reason, n);
+        }
+
+        @Override
+        public void unknown(String field, String raw) {
+            t.unknown(field, raw, 1);
+        }
+    }
+
+    /**
+     * The stream's spliterator: this iterator until a parallel stream splits it; then ranges
+     * {@code [lo, hi)} of the plan, split in halves, each read by its own scanner and binder.
+     */
+    private final class Split implements Spliterator<T> {
+        private int lo;
+        private int hi = -1;
+        private Range current;
+
+        Split() {}
+
+        Split(int lo, int hi) {
+            this.lo = lo;
+            this.hi = hi;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super T> action) {
+            while (true) {
+                if (hi < 0 || lo == 0 && current == null) {
+                    // the first range is this iterator's (stopAt ends it at the second range)
+                    if (hasNext()) {
+                        action.accept(next());
+                        return true;
+                    }
+                    if (hi < 0 || lo + 1 >= hi) {
+                        lo = Math.max(lo, 1);
+                        return false;
+                    }
+                    lo = 1;
+                }
+                if (lo >= hi) {
+                    return false;
+                }
+                if (current == null) {
+                    current = new Range(lo);
+                }
+                if (current.advance(action)) {
+                    return true;
+                }
+                current = null;
+                lo++;
+            }
+        }
+
+        @Override
+        public Spliterator<T> trySplit() {
+            if (hi < 0) {
+                if (!planned()) {
+                    return null; // read on sequentially: no batches that grow without bound
+                }
+                lo = 0;
+                hi = plan.size();
+            }
+            if (current != null || hi - lo < 2) {
+                return null;
+            }
+            int mid = (lo + hi) >>> 1;
+            Split prefix = new Split(lo, mid);
+            lo = mid;
+            return prefix;
+        }
+
+        @Override
+        public long estimateSize() {
+            if (hi < 0) {
+                return file == null ? Long.MAX_VALUE : Math.max(1, sizeOf(file));
+            }
+            long bytes = 0;
+            for (int k = lo; k < hi; k++) {
+                bytes += (k + 1 < plan.size() ? plan.starts()[k + 1] : plan.starts()[k] + CsvSplit.chunkBytes)
+                        - plan.starts()[k];
+            }
+            return bytes;
+        }
+
+        @Override
+        public int characteristics() {
+            return Spliterator.ORDERED | Spliterator.NONNULL;
+        }
+    }
+
+    private static long sizeOf(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
         }
     }
 

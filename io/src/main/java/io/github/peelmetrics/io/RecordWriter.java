@@ -109,6 +109,9 @@ public final class RecordWriter<T> {
                 ZonedDateTime t = s.dateTime().orElseThrow().withZoneSameInstant(zone);
                 day = t.toLocalDate().toString();
                 time = t.toLocalTime().format(TIME) + (t.getNano() == 0 ? "" : String.format(Locale.ROOT, ".%09d", t.getNano()));
+                if (zone.getRules().getValidOffsets(t.toLocalDateTime()).size() > 1) {
+                    time += t.getOffset().getId(); // the repeated hour: the offset says which of the two it is
+                }
             } else {
                 day = s.date().toString(); // no time of day: the date as recorded, an empty time cell
                 time = "";

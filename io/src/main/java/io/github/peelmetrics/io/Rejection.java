@@ -10,15 +10,19 @@ import java.util.Objects;
  * @param line   the line on which the record starts (1 = the header line of a CSV file, the first
  *               line of a JSON-lines file)
  * @param field  the Peel field (or column) at fault, {@code (row)} for a malformed row, {@code (record)}
- *               for a rule that spans fields, {@code (file)} for a fault that ends reading
+ *               for a rule that spans fields, {@code (file)} for a fault that ends reading; cut to
+ *               200 characters (a JSON key may be long)
  * @param value  the raw value (possibly empty), cut to 200 characters
- * @param reason what is wrong with it
+ * @param reason what is wrong with it, cut to 1,000 characters (a reason may quote an id or a
+ *               key, which the input controls)
  */
 public record Rejection(String source, long line, String field, String value, String reason)
         implements java.io.Serializable {
 
     /** Longest raw value kept in a rejection. */
     static final int MAX_VALUE_CHARS = 200;
+    /** Longest reason (and field name) kept in a rejection. */
+    static final int MAX_REASON_CHARS = 1_000;
 
     /** Validates the fields and cuts long values. */
     public Rejection {
@@ -29,6 +33,17 @@ public record Rejection(String source, long line, String field, String value, St
         if (value.length() > MAX_VALUE_CHARS) {
             value = value.substring(0, MAX_VALUE_CHARS) + "...";
         }
+        if (reason.length() > MAX_REASON_CHARS) {
+            reason = reason.substring(0, MAX_REASON_CHARS) + "...";
+        }
+        if (field.length() > MAX_VALUE_CHARS) {
+            field = field.substring(0, MAX_VALUE_CHARS) + "...";
+        }
+    }
+
+    /** Characters held by this rejection (the source is shared), for the limit on kept rejections. */
+    int chars() {
+        return field.length() + value.length() + reason.length() + 32;
     }
 
     /** {@code file.csv line 88: approve "maybe" is not an integer}. */

@@ -30,6 +30,8 @@ final class Row {
     int[] ends = new int[32];
     /** What byte cell {@code i} is: {@link #EMPTY}, {@link #PLAIN}, {@link #TEXT} or {@link #ESCAPED}. */
     byte[] kinds = new byte[32];
+    /** Whether byte cell {@code i} was quoted (its spaces are part of it: see {@link #verbatim}). */
+    boolean[] quoted = new boolean[32];
     /** The byte cells whose strings {@link #get} made in this row, so that {@link #reset} forgets only those. */
     private int[] made = new int[32];
     private int madeCount;
@@ -86,6 +88,7 @@ final class Row {
         }
         starts[n] = from;
         ends[n] = to;
+        quoted[n] = from > 0 && b[from - 1] == '"'; // the scanner keeps a quoted cell's opening quote before it
         kinds[n] = from == to ? EMPTY : escapedQuotes ? ESCAPED : b[from] <= ' ' || b[to - 1] <= ' ' ? TEXT : PLAIN;
         size = n + 1;
     }
@@ -95,6 +98,7 @@ final class Row {
         starts = Arrays.copyOf(starts, n);
         ends = Arrays.copyOf(ends, n);
         kinds = Arrays.copyOf(kinds, n);
+        quoted = Arrays.copyOf(quoted, n);
         made = Arrays.copyOf(made, n);
         if (values.length < n) {
             values = Arrays.copyOf(values, n);
@@ -148,6 +152,14 @@ final class Row {
             made[madeCount++] = i;
         }
         return v;
+    }
+
+    /**
+     * Whether cell {@code i}'s surrounding spaces are part of its text: a quoted CSV cell or a JSON
+     * string (ids and beats keep them then, so that what the writer wrote reads back the same).
+     */
+    boolean verbatim(int i) {
+        return bytes == null || quoted[i];
     }
 
     /** Whether cell {@code i} is {@link #PLAIN}. */

@@ -40,23 +40,24 @@ final class Values {
         return mapping;
     }
 
-    /** A required id-like text, stripped. */
+    /** A required id-like text, stripped unless {@linkplain Row#verbatim verbatim} (quoted, or a JSON string). */
     String id(Field f, Row r) {
-        String v = f.raw(r);
+        int c = f.cell(r);
+        String v = text(f, r, c);
         if (v == null) {
             throw new Reject(f.label(), "", "is missing");
         }
-        return v.strip();
+        return c >= 0 && r.verbatim(c) ? v : v.strip();
     }
 
-    /** An optional stripped text, or null. */
+    /** An optional text, stripped unless {@linkplain Row#verbatim verbatim}, or null. */
     String strippedOrNull(Field f, Row r) {
         int c = f.cell(r);
         if (c >= 0 && r.plain(c)) {
             return shared(f, r, c); // nothing to strip
         }
         String v = text(f, r, c);
-        return v == null ? null : v.strip();
+        return v == null ? null : c >= 0 && r.verbatim(c) ? v : v.strip();
     }
 
     /** Raw text as written, or null when missing. */

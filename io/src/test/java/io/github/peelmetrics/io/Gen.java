@@ -56,6 +56,11 @@ final class Gen {
         return r.nextInt(4) == 0 ? text(r) : "S-" + r.nextInt(1_000_000);
     }
 
+    /** Now and then the text with spaces around it (ids and beats keep them through a round trip). */
+    static String padded(SplittableRandom r, String s) {
+        return r.nextInt(6) == 0 ? " " + s + "  " : s;
+    }
+
     static <T> T pick(SplittableRandom r, List<T> xs) {
         return xs.get(r.nextInt(xs.size()));
     }
@@ -72,10 +77,17 @@ final class Gen {
     static Stop stop(SplittableRandom r) {
         LocalDateTime t = LocalDateTime.of(2010 + r.nextInt(15), 1 + r.nextInt(12), 1 + r.nextInt(28),
                 r.nextInt(24), r.nextInt(60), r.nextInt(60), r.nextInt(4) == 0 ? r.nextInt(1_000_000_000) : 0);
-        Stop.Builder b = r.nextInt(5) == 0 ? Stop.builder(id(r), t.toLocalDate(), ZONE)
-                : Stop.builder(id(r), ZonedDateTime.of(t, ZONE));
+        ZonedDateTime when = r.nextInt(8) == 0
+                // the repeated hour of a fall-back night, either of its two instants
+                ? ZonedDateTime.of(LocalDateTime.of(2021, 11, 7, 1, r.nextInt(60), r.nextInt(60)), ZONE)
+                : ZonedDateTime.of(t, ZONE);
         if (r.nextBoolean()) {
-            b.beat(r.nextInt(3) == 0 ? text(r) : "B" + r.nextInt(20));
+            when = when.withLaterOffsetAtOverlap();
+        }
+        Stop.Builder b = r.nextInt(5) == 0 ? Stop.builder(padded(r, id(r)), t.toLocalDate(), ZONE)
+                : Stop.builder(padded(r, id(r)), when);
+        if (r.nextBoolean()) {
+            b.beat(padded(r, r.nextInt(3) == 0 ? text(r) : "B" + r.nextInt(20)));
         }
         if (r.nextBoolean()) {
             b.district(r.nextInt(3) == 0 ? text(r) : "D" + r.nextInt(5));

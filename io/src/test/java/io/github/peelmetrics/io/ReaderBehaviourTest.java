@@ -211,15 +211,17 @@ class ReaderBehaviourTest {
     }
 
     @Test
-    void aRowOfTooManyFieldsEndsTheReadWithARejection() {
+    void aRowOfTooManyFieldsIsRejectedAndTheReadGoesOn() { // issue 18: it used to end the read, looking finished
         String wide = "stop_id,date,time\n1,2017-01-01,10:00\n" + ",x".repeat(Limits.MAX_COLUMNS + 5) + "\n"
                 + "3,2017-01-01,10:00\n";
         ReadResult<Stop> r = RecordReader.of(Mapping.generic(RecordType.STOPS).zone(CHICAGO)).mode(ErrorMode.LENIENT)
                 .readCsv(in(wide), "wide.csv");
-        assertEquals(List.of("1"), r.records().stream().map(Stop::id).toList());
-        assertEquals(2, r.summary().read());
+        assertEquals(List.of("1", "3"), r.records().stream().map(Stop::id).toList());
+        assertEquals(3, r.summary().read());
         assertEquals(3, r.rejections().get(0).line());
-        assertTrue(r.rejections().get(0).reason().endsWith("the rest of the file is not read"), r.rejections().get(0).reason());
+        assertTrue(r.rejections().get(0).reason().endsWith("has more than " + Limits.MAX_COLUMNS + " fields"),
+                r.rejections().get(0).reason());
+        assertTrue(r.summary().toString().indexOf("STOPPED EARLY") < 0);
     }
 
     @Test

@@ -1,0 +1,244 @@
+package io.github.peelmetrics.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Where the rows of a CSV file start, at about every {@value #CHUNK_BYTES} bytes, so that ranges of
+ * the file can be read on all cores with the same rows, lines and rejections as one sequential read.
+ *
+ * <p>A range is cut just after a line feed. There the scanner ({@link CsvRows}) is in one of two
+ * states: at the start of a row, or inside a quoted cell (a quoted line break). Which one depends on
+ * everything before, so each range is first simulated from both states, in parallel (only quotes
+ * and line breaks matter: a quote opens a quoted cell when it starts a cell, a quote inside an
+ * unquoted cell is an ordinary byte, a doubled quote stays inside); then the states are chained
+ * from the first range (which starts after the header, at a row start) to find each range's true
+ * first row, and its line number from the line breaks counted before it (LF, CRLF and a lone CR each
+ * end a line, quoted or not, as the scanner counts them). A range that lies wholly inside one quoted
+ * cell holds no row start and is merged into the one before.
+ */
+final class CsvSplit {
+    private CsvSplit() {}
+
+    /** Nominal bytes per range. */
+    static final int CHUNK_BYTES = 4 << 20;
+    /** The bytes per range in use: {@link #CHUNK_BYTES}, set smaller by tests to split small files. */
+    static volatile int chunkBytes = CHUNK_BYTES;
+
+    private static final long LFS = 0x0101010101010101L * '\n';
+    private static final long CRS = 0x0101010101010101L * '\r';
+    private static final long QUOTES = 0x0101010101010101L * '"';
+
+    /**
+     * The ranges: range {@code k} reads the rows that start at or after {@code starts[k]} (on line
+     * {@code lines[k]}) and before {@code starts[k + 1]}.
+     */
+    record Plan(long[] starts, long[] lines) {
+        int size() {
+            return starts.length;
+        }
+
+        long stop(int k) {
+            return k + 1 < starts.length ? starts[k + 1] : Long.MAX_VALUE;
+        }
+    }
+
+    /** The outcome of simulating one range from one state. */
+    private record Run(boolean endQuoted, int firstRow, long breaksBefore) {}
+
+    /** Plans the ranges of {@code file}, whose header ends (and first data row starts) at {@code headerEnd}. */
+    static Plan plan(Path file, long headerEnd) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            List<Long> cuts = new ArrayList<>();
+            cuts.add(0L);
+            long prev = headerEnd;
+            int step = chunkBytes;
+            for (long target = headerEnd + step; target < size; target = Math.max(target + step, prev)) {
+                long lf = nextLineFeed(ch, target, size);
+                if (lf < 0 || lf + 1 >= size) {
+                    break;
+                }
+                prev = lf + 1;
+                cuts.add(prev);
+            }
+            int n = cuts.size();
+            long[] from = new long[n];
+            long[] to = new long[n];
+            for (int k = 0; k < n; k++) {
+                from[k] = cuts.get(k);
+                to[k] = k + 1 < n ? cuts.get(k + 1) : size;
+            }
+            // each range from both states, in parallel: [k][0] from a row start, [k][1] from inside quotes
+            Run[][] runs = new Run[n][];
+            long[] breaks = new long[n];
+            IntStream.range(0, n).parallel().forEach(k -> {
+                byte[] b = read(file, from[k], to[k]);
+                int len = b.length;
+                int end = (int) (to[k] - from[k]);
+                int start = k == 0 ? (int) headerEnd : 0;
+                breaks[k] = breaks(b, 0, end, len);
+                runs[k] = new Run[] {simulate(b, start, end, len, false),
+                    k == 0 ? null : simulate(b, start, end, len, true)};
+            });
+            List<Long> starts = new ArrayList<>();
+            List<Long> lines = new ArrayList<>();
+            starts.add(headerEnd);
+            lines.add(-1L); // the first range is read on by the scanner that read the header
+            boolean quoted = runs[0][0].endQuoted();
+            long linesBefore = breaks[0];
+            for (int k = 1; k < n; k++) {
+                Run r = runs[k][quoted ? 1 : 0];
+                if (r.firstRow() >= 0) {
+                    starts.add(from[k] + r.firstRow());
+                    lines.add(1 + linesBefore + r.breaksBefore());
+                }
+                quoted = r.endQuoted();
+                linesBefore += breaks[k];
+            }
+            return new Plan(starts.stream().mapToLong(Long::longValue).toArray(),
+                    lines.stream().mapToLong(Long::longValue).toArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The first line feed at or after {@code at}, or -1. */
+    private static long nextLineFeed(FileChannel ch, long at, long size) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        long p = at;
+        while (p < size) {
+            buf.clear();
+            int n = ch.read(buf, p);
+            if (n <= 0) {
+                return -1;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf.get(i) == '\n') {
+                    return p + i;
+                }
+            }
+            p += n;
+        }
+        return -1;
+    }
+
+    /** Bytes {@code [from, to)} of the file and the byte after, when there is one. */
+    private static byte[] read(Path file, long from, long to) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long end = Math.min(ch.size(), to + 1);
+            ByteBuffer buf = ByteBuffer.allocate((int) (end - from));
+            long p = from;
+            while (buf.hasRemaining()) {
+                int n = ch.read(buf, p);
+                if (n < 0) {
+                    break;
+                }
+                p += n;
+            }
+            return buf.position() == buf.capacity() ? buf.array() : java.util.Arrays.copyOf(buf.array(), buf.position());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Line breaks in {@code b[from, to)} (LF, CRLF and a lone CR count one each); {@code b} has {@code len} bytes. */
+    static long breaks(byte[] b, int from, int to, int len) {
+        long n = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) Row.LONGS.get(b, i);
+            n += Long.bitCount(CsvRows.zeros(x ^ LFS));
+            long cr = CsvRows.zeros(x ^ CRS);
+            while (cr != 0) {
+                int j = i + (Long.numberOfTrailingZeros(cr) >>> 3);
+                cr &= cr - 1;
+                if (j + 1 >= len || b[j + 1] != '\n') {
+                    n++;
+                }
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n' || (b[i] == '\r' && (i + 1 >= len || b[i + 1] != '\n'))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Runs the scanner's quote states over {@code b[from, to)} starting inside a quoted cell or at a
+     * row start; says whether it ends inside quotes, where the first row starts (-1 when none does)
+     * and how many line breaks come before it.
+     */
+    static Run simulate(byte[] b, int from, int to, int len, boolean quoted) {
+        int p = from;
+        boolean inQuotes = quoted;
+        int firstRow = quoted ? -1 : from;
+        while (p < to) {
+            if (inQuotes) {
+                int q = next(b, p, to, QUOTES, false);
+                if (q < 0) {
+                    p = to;
+                    break;
+                }
+                if (q + 1 < len && b[q + 1] == '"') {
+                    p = q + 2; // a doubled quote
+                } else {
+                    inQuotes = false;
+                    p = q + 1;
+                }
+            } else {
+                int d = next(b, p, to, QUOTES, firstRow < 0);
+                if (d < 0) {
+                    p = to;
+                    break;
+                }
+                if (b[d] == '"') {
+                    inQuotes = d == 0 || b[d - 1] == ',' || b[d - 1] == '\n' || b[d - 1] == '\r';
+                    p = d + 1;
+                } else { // the first row end: the next row starts after it
+                    p = d + 1;
+                    if (b[d] == '\r' && p < len && b[p] == '\n') {
+                        p++;
+                    }
+                    firstRow = p < to ? p : -1;
+                    if (p >= to) {
+                        break;
+                    }
+                }
+            }
+        }
+        long before = firstRow < 0 ? 0 : breaks(b, from, firstRow, len);
+        return new Run(inQuotes, firstRow, before);
+    }
+
+    /** The first {@code targets} byte (and LF or CR when {@code breaks}) in {@code b[p, to)}, or -1. */
+    private static int next(byte[] b, int p, int to, long targets, boolean breaks) {
+        while (p + 8 <= to) {
+            long x = (long) Row.LONGS.get(b, p);
+            long m = CsvRows.zeros(x ^ targets);
+            if (breaks) {
+                m |= CsvRows.zeros(x ^ LFS) | CsvRows.zeros(x ^ CRS);
+            }
+            if (m != 0) {
+                return p + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+            p += 8;
+        }
+        for (; p < to; p++) {
+            byte c = b[p];
+            if (c == (byte) targets || (breaks && (c == '\n' || c == '\r'))) {
+                return p;
+            }
+        }
+        return -1;
+    }
+}
