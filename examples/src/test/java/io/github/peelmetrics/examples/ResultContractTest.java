@@ -281,8 +281,10 @@ class ResultContractTest {
                     Benchmark.residents(data.beats()));
             put(s, workforce);
             put(s, workforce.rows().get(0));
-            put(s, ComplaintSummary.of(data.complaints(), data.officers(), java.time.LocalDate.of(2015, 1, 1),
-                    java.time.LocalDate.of(2016, 12, 31), stops.size()));
+            ComplaintSummary complaints = ComplaintSummary.of(data.complaints(), data.officers(),
+                    java.time.LocalDate.of(2015, 1, 1), java.time.LocalDate.of(2016, 12, 31), stops.size());
+            put(s, complaints);
+            put(s, Suppression.minimumCount(11).publish(complaints));
             io.github.peelmetrics.metrics.officers.CpdpPercentile cpdp = io.github.peelmetrics.metrics.officers
                     .CpdpPercentile.of(data.complaints(), data.officers(), java.time.LocalDate.of(2015, 1, 1),
                             java.time.LocalDate.of(2016, 12, 31));

@@ -83,6 +83,16 @@ public final class Suppression {
     }
 
     /**
+     * The public view of a complaint summary: allegations by type and finding, suppressed and
+     * audited, with the sustained rates derived from the published cells alone. See
+     * {@link PublishedComplaints}.
+     */
+    public PublishedComplaints publish(io.github.peelmetrics.metrics.complaints.ComplaintSummary summary) {
+        Objects.requireNonNull(summary, "complaint summary must not be null");
+        return PublishedComplaints.of(apply(PublishedComplaints.table(summary)));
+    }
+
+    /**
      * A count table, suppressed, with its audit.
      *
      * @throws IllegalStateException if the table is too small to protect a small count (a single
