@@ -92,6 +92,71 @@ class PublishedDisparityTest {
         }
     }
 
+    static Stream<Seeded> fewerSeeds() {
+        return Seeded.cases(40);
+    }
+
+    /**
+     * An LP written in the published values (Commons Math, not Peel's atoms): each table's
+     * equations and, per cell, searches &lt;= stops, hits &lt;= searches, arrests &lt;= stops. No hidden
+     * count or difference of neighbouring measures under k can be narrowed below [0, k].
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fewerSeeds")
+    void anIndependentLpCannotNarrowAHiddenSmallCount(Seeded seed) {
+        SplittableRandom r = seed.random();
+        int beats = Seeded.edgy(r, 1, 4);
+        List<Stop> stops = stops(r, Seeded.edgy(r, 1, 250), beats, true);
+        DisparityTable table = table(r, stops, beats);
+        long k = 2 + r.nextInt(12);
+        DisparityPublication p = new DisparityPublication(Suppression.minimumCount(k), table);
+        IndependentLp lp = new IndependentLp();
+        for (int t = 0; t < p.tables.size(); t++) {
+            lp.table(p.values.get(t), p.hidden.get(t));
+        }
+        long[][] v0 = p.values.get(0);
+        int m = v0.length - 1;
+        int n = v0[0].length - 1;
+        List<int[]> pairs = new ArrayList<>();
+        for (int t = 1; t < p.measures.size(); t++) {
+            int wide = p.measures.get(t).equals(DisparityPublication.HITS) ? p.measures.indexOf(
+                    DisparityPublication.SEARCHES) : 0;
+            pairs.add(new int[] {wide, t});
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    lp.constraint(List.of(new int[] {t, i, j, 1}, new int[] {wide, i, j, -1}),
+                            org.apache.commons.math3.optim.linear.Relationship.LEQ);
+                }
+            }
+        }
+        for (int t = 0; t < p.tables.size(); t++) {
+            for (int i = 0; i <= m; i++) {
+                for (int j = 0; j <= n; j++) {
+                    long v = p.values.get(t)[i][j];
+                    if (p.hidden.get(t)[i][j] && v < k) {
+                        long[] b = lp.bounds(List.<int[]>of(new int[] {t, i, j, 1}));
+                        assertTrue(b[0] <= 0 && (b[1] == IndependentLp.UNBOUNDED || b[1] >= k),
+                                seed + ": " + p.measures.get(t) + " (" + i + ", " + j + ") = " + v + " in ["
+                                        + b[0] + ", " + b[1] + "]");
+                    }
+                }
+            }
+        }
+        for (int[] pair : pairs) {
+            for (int i = 0; i <= m; i++) {
+                for (int j = 0; j <= n; j++) {
+                    long d = p.values.get(pair[0])[i][j] - p.values.get(pair[1])[i][j];
+                    if (d >= 1 && d < k) {
+                        long[] b = lp.bounds(List.of(new int[] {pair[0], i, j, 1}, new int[] {pair[1], i, j, -1}));
+                        assertTrue(b[0] <= 0 && (b[1] == IndependentLp.UNBOUNDED || b[1] >= k),
+                                seed + ": " + p.measures.get(pair[0]) + " - " + p.measures.get(pair[1]) + " (" + i
+                                        + ", " + j + ") = " + d + " in [" + b[0] + ", " + b[1] + "]");
+                    }
+                }
+            }
+        }
+    }
+
     static void checkView(String what, PublishedDisparity view, DisparityTable table, long k) {
         small(what + " stops", view.stops(), k, table.total().stops());
         if (view.stopRate().isPresent()) {
