@@ -35,7 +35,10 @@ import java.util.OptionalLong;
  *
  * <p>A measure not recorded for every stop (an export without the arrest flag, say) is left out
  * of the view entirely and listed in {@link #notRecorded()}: its counts and rates are empty,
- * printed {@code n/r}, never 0. The view keeps no hidden value, so the object, its
+ * printed {@code n/r}, never 0. Use of force is not yet part of the view. Publish the whole table
+ * (city-wide with its keys) once: the view of a key's table published on its own, or a second
+ * period published beside this one, is another publication that this audit does not cover. The
+ * view keeps no hidden value, so the object, its
  * {@code toString} and its JSON can be handed to whoever publishes it. Immutable and thread-safe.
  *
  * @param key          the key of this view ({@link StopTally#ALL} for the city-wide view)
