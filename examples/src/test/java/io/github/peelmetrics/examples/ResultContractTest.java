@@ -58,6 +58,7 @@ import io.github.peelmetrics.metrics.outcome.OutcomeTest;
 import io.github.peelmetrics.metrics.outcome.OutcomeTestResult;
 import io.github.peelmetrics.metrics.publish.Audit;
 import io.github.peelmetrics.metrics.publish.CountTable;
+import io.github.peelmetrics.metrics.publish.PublishedDisparity;
 import io.github.peelmetrics.metrics.publish.SuppressedTable;
 import io.github.peelmetrics.metrics.publish.Suppression;
 import io.github.peelmetrics.metrics.stops.StopTally;
@@ -264,6 +265,9 @@ class ResultContractTest {
             SuppressedTable suppressed = Suppression.minimumCount(11).apply(disparity);
             put(s, suppressed);
             put(s, suppressed.grandTotal());
+            PublishedDisparity published = Suppression.minimumCount(11).publish(disparity);
+            put(s, published);
+            put(s, published.rows().get(0));
             Audit audit = Suppression.minimumCount(11).apply(CountTable.of("stops", List.of("black", "white"),
                     List.of("B1", "B2"), new long[][] {{3, 40}, {50, 60}})).audit();
             put(s, audit);
@@ -277,8 +281,10 @@ class ResultContractTest {
                     Benchmark.residents(data.beats()));
             put(s, workforce);
             put(s, workforce.rows().get(0));
-            put(s, ComplaintSummary.of(data.complaints(), data.officers(), java.time.LocalDate.of(2015, 1, 1),
-                    java.time.LocalDate.of(2016, 12, 31), stops.size()));
+            ComplaintSummary complaints = ComplaintSummary.of(data.complaints(), data.officers(),
+                    java.time.LocalDate.of(2015, 1, 1), java.time.LocalDate.of(2016, 12, 31), stops.size());
+            put(s, complaints);
+            put(s, Suppression.minimumCount(11).publish(complaints));
             io.github.peelmetrics.metrics.officers.CpdpPercentile cpdp = io.github.peelmetrics.metrics.officers
                     .CpdpPercentile.of(data.complaints(), data.officers(), java.time.LocalDate.of(2015, 1, 1),
                             java.time.LocalDate.of(2016, 12, 31));

@@ -13,6 +13,14 @@ import java.util.Objects;
  * The result of {@link EarlyIntervention#list}: every officer compared with peers, most unusual
  * first, the model used and why, and the funnel behind it.
  *
+ * <p><b>Not a publication.</b> The early intervention list is an internal supervisory document:
+ * it names (or pseudonymizes) individual officers with their own counts, which is its purpose, and
+ * has no public view ({@link io.github.peelmetrics.metrics.publish.Suppression} makes public views
+ * of disparity tables and complaint summaries only). Suppressing small counts would not make it
+ * safe to publish: a flag is about one officer whatever the count. Publish aggregates instead
+ * (complaints by type and finding, via
+ * {@code Suppression.publish(ComplaintSummary)}).
+ *
  * <p>Immutable and thread-safe.
  *
  * @param falseDiscoveryRate the false discovery rate of the flags, {@code q}

@@ -69,6 +69,30 @@ public final class Suppression {
     }
 
     /**
+     * The public view of a disparity table: its stops, searches, hits and arrests by group and key
+     * (city-wide and for every key), suppressed together so that the audit of all of them passes,
+     * with every rate and ratio derived from the published counts alone. See
+     * {@link PublishedDisparity}. The joint audit is a dense LP over every cell's stops split six
+     * ways (by search, hit and arrest), meant for tables of up to a few hundred cells.
+     *
+     * @throws IllegalStateException if the tables are too large for the dense audit
+     */
+    public PublishedDisparity publish(DisparityTable table) {
+        Objects.requireNonNull(table, "disparity table must not be null");
+        return PublishedDisparity.of(table, new DisparityPublication(this, table));
+    }
+
+    /**
+     * The public view of a complaint summary: allegations by type and finding, suppressed and
+     * audited, with the sustained rates derived from the published cells alone. See
+     * {@link PublishedComplaints}.
+     */
+    public PublishedComplaints publish(io.github.peelmetrics.metrics.complaints.ComplaintSummary summary) {
+        Objects.requireNonNull(summary, "complaint summary must not be null");
+        return PublishedComplaints.of(apply(PublishedComplaints.table(summary)));
+    }
+
+    /**
      * A count table, suppressed, with its audit.
      *
      * @throws IllegalStateException if the table is too small to protect a small count (a single
