@@ -55,6 +55,8 @@ public final class SurveyDesign implements Design {
     /** [stage][row]: the stratum of the row at that stage (index into stratumNames[stage]). */
     final int[][] stratum;
     final String[][] stratumNames;
+    /** Whether strata were given (R's {@code has.strata}). */
+    final boolean stratified;
     /** [stage][row]: the unit (cluster) of the row at that stage, numbered over the sample. */
     final int[][] unit;
     /** [stage][row]: the sampled units of the row's stratum at that stage. */
@@ -91,6 +93,7 @@ public final class SurveyDesign implements Design {
         this.stages = d.stages;
         this.stratum = d.stratum;
         this.stratumNames = d.stratumNames;
+        this.stratified = d.stratified;
         this.unit = d.unit;
         this.sampled = d.sampled;
         this.population = d.population;
@@ -112,6 +115,7 @@ public final class SurveyDesign implements Design {
             ids[s] = b.ids.isEmpty() || b.ids.get(s) == null ? rowNumbers(n) : b.ids.get(s);
         }
         String[] strata = b.strata == null ? filled(n, "1") : b.strata;
+        this.stratified = b.strata != null;
         // stage-1 units, nested in strata on request; else checked to be
         String[] key1 = new String[n];
         for (int i = 0; i < n; i++) {
@@ -609,18 +613,61 @@ public final class SurveyDesign implements Design {
 
     /**
      * A replicate-weight design built from this design, R's {@code as.svrepdesign(design, type)}:
-     * {@link ReplicateType#JK1} (replicate r drops PSU r and multiplies the others by n/(n − 1);
-     * scale {@code (n − 1)/n·(1 − f)}) or {@link ReplicateType#JKN} (one replicate per PSU, only its
-     * stratum reweighted by n_h/(n_h − 1); rscales {@code (n_h − 1)/n_h·(1 − f_h)}; strata sampled
-     * completely get no replicate; a lonely stratum follows the lonely-PSU rule). PSUs in order of
-     * first appearance (JKn: strata, then PSUs). Replicate weights are the full-sample weights times
-     * the multipliers of the respondent's PSU; variances centre on the mean of the replicates.
+     * <ul>
+     *   <li>{@link ReplicateType#JK1}: replicate r drops PSU r and multiplies the others by
+     *       n/(n − 1); scale {@code (n − 1)/n·(1 − f)};</li>
+     *   <li>{@link ReplicateType#JKN}: one replicate per PSU, only its stratum reweighted by
+     *       n_h/(n_h − 1); rscales {@code (n_h − 1)/n_h·(1 − f_h)}; strata sampled completely get
+     *       no replicate; a lonely stratum follows the lonely-PSU rule;</li>
+     *   <li>{@link ReplicateType#BRR}: balanced half-samples from R's Hadamard matrix H of the
+     *       smallest size R offers above the number of strata (16 strata: 20 replicates, 20: 24).
+     *       The strata are sorted as strings (code-point order, R's order in the C locale) and the
+     *       k-th uses row k + 1 of H (row 1, all ones, is skipped); in replicate r its
+     *       first-appearing PSU gets multiplier 2 when {@code H[k + 1, r] = 1}, else 0, and the other
+     *       PSU the complement. A stratum of 4, 6, ... PSUs is split into consecutive pairs (numbered
+     *       before the strata of two, as R does). Scale 1/R, rscales 1; the fpc is dropped (as R
+     *       does, with its warning "Finite population correction dropped in conversion").</li>
+     * </ul>
+     * PSUs in order of first appearance (JKn: strata, then PSUs). Replicate weights are the
+     * full-sample weights times the multipliers of the respondent's PSU; variances centre on the
+     * mean of the replicates. For Fay's method use {@link #replicates(ReplicateType, double)}.
      *
-     * @throws IllegalArgumentException for another type (BRR and Fay are not available yet)
+     * @throws IllegalArgumentException for {@link ReplicateType#FAY} (it needs ρ), bootstrap or
+     *     successive-difference (they come as columns), or BRR on a design without strata, with a
+     *     stratum of one PSU or an odd number of PSUs (R's messages)
      * @throws IllegalStateException under {@link LonelyPsu#FAIL} with a lonely stratum (JKn)
      */
     public ReplicateDesign replicates(ReplicateType type) {
-        return ReplicateDesign.jackknife(this, Objects.requireNonNull(type, "replicate type must not be null"));
+        Objects.requireNonNull(type, "replicate type must not be null");
+        if (type == ReplicateType.FAY) {
+            throw new IllegalArgumentException("Fay replicates need rho: use replicates(ReplicateType.FAY, rho)");
+        }
+        return type == ReplicateType.BRR ? ReplicateDesign.brr(this, 0) : ReplicateDesign.jackknife(this, type);
+    }
+
+    /**
+     * Fay's modified BRR built from this design, R's {@code as.svrepdesign(design, type = "Fay",
+     * fay.rho = rho)}: the half-samples of {@link #replicates(ReplicateType) BRR} with multipliers
+     * {@code 2 − ρ} (kept) and {@code ρ} (instead of 2 and 0), scale {@code 1/(R(1 − ρ)²)}, rscales 1.
+     * Every respondent stays in every replicate, so domain estimates never lose a whole PSU.
+     *
+     * <pre>{@code
+     * jshell> var d = SurveyDesign.builder(8).weights(new double[] {10, 10, 12, 12, 8, 8, 9, 9}).strata(new String[] {"A", "A", "A", "A", "B", "B", "B", "B"}).cluster(new String[] {"1", "1", "2", "2", "1", "1", "2", "2"}).nest().numeric("y", new double[] {1, 0, 1, 1, 0, 1, 1, 1}).build()
+     * SurveyDesign[n=8, 2 strata, 4 PSUs, 1 stage, df 2, numeric=[y], factors=[]]
+     * jshell> d.replicates(ReplicateType.FAY, 0.5)
+     * ReplicateDesign[Fay rho=0.5, n=8, 4 replicates, scale 1, df 2]
+     * }</pre>
+     *
+     * @throws IllegalArgumentException unless {@code type} is {@link ReplicateType#FAY} and
+     *     {@code 0 < rho < 1}, or for a design BRR cannot use (see {@link #replicates(ReplicateType)})
+     */
+    public ReplicateDesign replicates(ReplicateType type, double rho) {
+        if (type != ReplicateType.FAY) {
+            throw new IllegalArgumentException("replicates(type, rho) builds Fay replicates (ReplicateType.FAY): "
+                    + type);
+        }
+        Checks.openUnit("rho", "Fay replicates", rho);
+        return ReplicateDesign.brr(this, rho);
     }
 
     /** Whether the weights are calibrated (post-stratified, raked or calibrated). */
