@@ -501,6 +501,21 @@ public final class ReplicateDesign implements Design {
         return new DesignDomains(variable, by, est, c, empty, degf);
     }
 
+    /**
+     * Domain means by the cross-classification of several factors with their replicate covariance,
+     * R's {@code svyby(~y, ~by + more, design, svymean, covmat = TRUE)}; domains named and ordered
+     * as in {@link SurveyDesign#meanBy(String, String, String...)}.
+     */
+    @Override
+    public DesignDomains meanBy(String variable, String by, String... more) {
+        if (more.length == 0) {
+            return meanBy(variable, by);
+        }
+        ReplicateDesign x = new ReplicateDesign(data.crossed(by, more), weights, rep, scale, rscales, mse, degf,
+                domain, subset, selfRepresenting, type, rho);
+        return x.meanBy(variable, SurveyDesign.crossedName(by, more));
+    }
+
     /** The Rao-Scott test with the replicate covariance of the cell proportions, R's {@code svychisq}. */
     @Override
     public DesignChiSquare chiSquare(String rowVariable, String columnVariable) {

@@ -87,6 +87,12 @@ public final class SurveyDesign implements Design {
 
     private SurveyDesign(SurveyDesign d, double[] weights, List<Calibrations.Residuals> calibrations, LonelyPsu lonely,
             boolean adjustDomainLonely, boolean ultimateCluster, boolean[] domain, String subset) {
+        this(d, weights, calibrations, lonely, adjustDomainLonely, ultimateCluster, domain, subset, d.factors);
+    }
+
+    private SurveyDesign(SurveyDesign d, double[] weights, List<Calibrations.Residuals> calibrations, LonelyPsu lonely,
+            boolean adjustDomainLonely, boolean ultimateCluster, boolean[] domain, String subset,
+            Map<String, Factor> factors) {
         this.n = d.n;
         this.weights = weights;
         this.calibrations = calibrations;
@@ -98,7 +104,7 @@ public final class SurveyDesign implements Design {
         this.sampled = d.sampled;
         this.population = d.population;
         this.numeric = d.numeric;
-        this.factors = d.factors;
+        this.factors = factors;
         this.lonely = lonely;
         this.adjustDomainLonely = adjustDomainLonely;
         this.ultimateCluster = ultimateCluster;
@@ -535,6 +541,88 @@ public final class SurveyDesign implements Design {
             use[i] = true;
         }
         return new DesignDomains(variable, by, est, cov, empty, degf(use));
+    }
+
+    /**
+     * Domain means by the cross-classification of several factors (race × age group), R's
+     * {@code svyby(~y, ~by + more, design, svymean, covmat = TRUE)}: the domains are the
+     * combinations of levels, named as R's {@code interaction} names them ({@code Black.18-29}) and
+     * ordered as R orders them, the first factor varying fastest ({@code Black.18-29},
+     * {@code White.18-29}, {@code Black.30-44}, ...); combinations without an observed value are
+     * listed in {@link DesignDomains#emptyLevels()}. The domain variable is named
+     * {@code by:more} ({@code race:age_group}). Each combination's estimate and standard error are
+     * those of {@code subset(by, a).subset(more, b).mean(variable)}, with the full covariance.
+     *
+     * @throws IllegalArgumentException if a name is not a factor of the design (the message lists
+     *     the factors), or a factor is repeated
+     */
+    @Override
+    public DesignDomains meanBy(String variable, String by, String... more) {
+        if (more.length == 0) {
+            return meanBy(variable, by);
+        }
+        return crossed(by, more).meanBy(variable, crossedName(by, more));
+    }
+
+    static String crossedName(String by, String... more) {
+        return by + ":" + String.join(":", more);
+    }
+
+    /** This design with the cross-classification of the factors added as one factor. */
+    SurveyDesign crossed(String by, String... more) {
+        List<String> names = new ArrayList<>();
+        names.add(by);
+        names.addAll(Arrays.asList(more));
+        if (new TreeSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException("meanBy needs distinct factors: " + names);
+        }
+        String name = crossedName(by, more);
+        if (factors.containsKey(name) || numeric.containsKey(name)) {
+            throw new IllegalArgumentException("SurveyDesign already has a variable " + name);
+        }
+        List<Factor> fs = new ArrayList<>();
+        for (String f : names) {
+            fs.add(factor(f));
+        }
+        int total = 1;
+        for (Factor f : fs) {
+            total = Math.multiplyExact(total, f.levels.size());
+        }
+        List<String> levels = new ArrayList<>();
+        for (int idx = 0; idx < total; idx++) {
+            StringBuilder label = new StringBuilder();
+            int rest = idx;
+            for (Factor f : fs) {
+                if (label.length() > 0) {
+                    label.append('.');
+                }
+                label.append(f.levels.get(rest % f.levels.size()));
+                rest /= f.levels.size();
+            }
+            levels.add(label.toString());
+        }
+        if (new TreeSet<>(levels).size() != levels.size()) {
+            throw new IllegalArgumentException("the level names of " + name + " are not distinct (a level contains "
+                    + "'.'): " + levels);
+        }
+        int[] codes = new int[n];
+        for (int i = 0; i < n; i++) {
+            int code = 0;
+            int stride = 1;
+            for (Factor f : fs) {
+                if (f.codes[i] < 0) {
+                    code = -1;
+                    break;
+                }
+                code += f.codes[i] * stride;
+                stride *= f.levels.size();
+            }
+            codes[i] = code;
+        }
+        Map<String, Factor> all = new LinkedHashMap<>(factors);
+        all.put(name, new Factor(List.copyOf(levels), codes));
+        return new SurveyDesign(this, weights, calibrations, lonely, adjustDomainLonely, ultimateCluster, domain,
+                subset, Collections.unmodifiableMap(all));
     }
 
     /**
