@@ -82,7 +82,13 @@ public enum SurveyProportionMethod {
             return new double[] {expit(l - h), expit(l + h)};
         }
     },
-    /** Wald on the arcsine-square-root scale: {@code sin²(asin √p̂ ± t·SE/(2√(p̂(1 − p̂))))}. */
+    /**
+     * Wald on the arcsine-square-root scale: {@code sin²(asin √p̂ ± t·SE/(2√(p̂(1 − p̂))))}, the angle
+     * not kept in [0, π/2] (as R). On tiny samples that can put the lower bound above the upper:
+     * R returns those inverted bounds; Peel returns NaN bounds whose {@link Interval#method()} says
+     * why and gives R's values ({@code svyciprop-asin (undefined: ...; R returns the inverted bounds
+     * [0.9, 0.2])}), since an {@link Interval} never has lower > upper.
+     */
     ASIN("asin") {
         @Override
         double[] bounds(double p, double se, double t, double alpha, SurveyMean m) {
@@ -154,6 +160,9 @@ public enum SurveyProportionMethod {
         }
         double t = Distributions.tQuantile(1 - alpha / 2, m.degreesOfFreedom());
         double[] b = bounds(p, se, t, alpha, m);
+        if (b[0] > b[1]) {
+            return Interval.of(Double.NaN, Double.NaN, invertedLabel(name, b), level);
+        }
         return Interval.of(b[0], b[1], name, level);
     }
 
@@ -168,6 +177,15 @@ public enum SurveyProportionMethod {
                     (int) p);
         }
         return name + " (degenerate: se 0)";
+    }
+
+    /**
+     * The method name of an asin interval whose angle left [0, π/2]: the bounds are NaN and the name
+     * gives R's inverted bounds.
+     */
+    static String invertedLabel(String name, double[] b) {
+        return Format.f("%s (undefined: asin(sqrt(p)) +/- h leaves [0, pi/2]; R returns the inverted bounds [%s, %s])",
+                name, Format.num(b[0]), Format.num(b[1]));
     }
 
     /** The method name of the Korn-Graubard bound at p̂ = 0 or 1, with the n* it used. */

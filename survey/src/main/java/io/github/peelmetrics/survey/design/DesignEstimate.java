@@ -69,7 +69,8 @@ public record DesignEstimate(Statistic statistic, String variable, String subset
      * {@code svyglm}, refitted on every replicate of a replicate design); {@code BETA} Korn-Graubard with
      * {@code n* = p̂(1 − p̂)/SE² · (qt(α/2, rows − 1)/qt(α/2, df))²}; {@code ASIN}
      * {@code sin²(asin √p̂ ± t·SE/(2√(p̂(1 − p̂))))} as R computes it (the angle is not kept in
-     * [0, π/2]; on tiny samples that can put the lower bound above the upper, an error).
+     * [0, π/2]; on tiny samples that can put the lower bound above the upper: R returns those inverted
+     * bounds, Peel NaN bounds whose method says why and gives R's values).
      *
      * <p><b>Degenerate intervals.</b> When p̂ is 0 or 1 (a domain where every answer is the same; the
      * standard error is then 0) every method but {@code BETA} gives the point {@code [p̂, p̂]} and
@@ -136,6 +137,11 @@ public record DesignEstimate(Statistic statistic, String variable, String subset
                 double h = t * se / (2 * Math.sqrt(p * (1 - p)));
                 double lo = Math.sin(a - h);
                 double hi = Math.sin(a + h);
+                if (lo * lo > hi * hi) {
+                    return Interval.of(Double.NaN, Double.NaN, Format.f("%s (undefined: asin(sqrt(p)) +/- h leaves "
+                            + "[0, pi/2]; R returns the inverted bounds [%s, %s])", name, Format.num(lo * lo),
+                            Format.num(hi * hi)), level);
+                }
                 return Interval.of(lo * lo, hi * hi, name, level);
             }
             case BETA: {
