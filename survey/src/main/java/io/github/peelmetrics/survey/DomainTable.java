@@ -98,6 +98,18 @@ public record DomainTable(String variable, String domain, List<Row> rows, List<S
             lines.add(Format.f(fmt, r.level(), Integer.toString(r.mean().n()), Format.f("%.4f", r.mean().estimate()),
                     Format.f("[%.4f, %.4f]", ci.lower(), ci.upper()), Format.f("%.4f", r.mean().standardError())));
         }
+        List<String> degenerate = new ArrayList<>();
+        for (Row r : rows) {
+            double p = r.mean().estimate();
+            if (p == 0 || p == 1) {
+                degenerate.add(r.level() + " (p = " + (int) p + ")");
+            }
+        }
+        if (!degenerate.isEmpty()) {
+            lines.add("  degenerate (every answer the same, se 0): " + String.join(", ", degenerate)
+                    + (method == SurveyProportionMethod.BETA ? "; Korn-Graubard bound with n* = n"
+                            : "; the beta (Korn-Graubard) method gives a bound"));
+        }
         if (!emptyLevels.isEmpty()) {
             lines.add("  no observed " + variable + ": " + String.join(", ", emptyLevels));
         }

@@ -16,8 +16,14 @@ import io.github.peelmetrics.core.stats.ProportionMethod;
  * counterpart of {@link ProportionMethod#WALD}; {@link #BETA} (Korn-Graubard) that of
  * {@link ProportionMethod#CLOPPER_PEARSON}.
  *
- * <p>When p̂ is 0 or 1, or the standard error is 0, every method gives the point interval
- * {@code [p̂, p̂]}; with an undefined (NaN) estimate or standard error the bounds are NaN. A mean
+ * <p><b>Degenerate intervals.</b> When p̂ is 0 or 1 (every observed answer the same, so the standard
+ * error is 0) every method but {@link #BETA} gives the point interval {@code [p̂, p̂]}, and says so:
+ * its {@link Interval#method()} reads e.g. {@code svyciprop-logit (degenerate: p = 0, se 0; the beta
+ * (Korn-Graubard) method gives a bound)}. {@link #BETA} then gives a useful bound: Korn-Graubard with
+ * {@code n* = n} (the observed respondents), the rule of the NCHS data presentation standards for
+ * proportions (Parker et al. 2017), e.g. {@code [0, 1 − (α/2)^(1/n)]} at p̂ = 0; R's {@code svyciprop}
+ * gives NaN there ({@code 0/0}). A standard error of 0 with p̂ in (0, 1) gives {@code [p̂, p̂]} marked
+ * {@code (degenerate: se 0)}. With an undefined (NaN) estimate or standard error the bounds are NaN. A mean
  * outside [0, 1] (a 0-100 index) is not a proportion: its interval is
  * {@code toEstimate().waldInterval(level)}.
  *
@@ -76,7 +82,13 @@ public enum SurveyProportionMethod {
             return new double[] {expit(l - h), expit(l + h)};
         }
     },
-    /** Wald on the arcsine-square-root scale: {@code sin²(asin √p̂ ± t·SE/(2√(p̂(1 − p̂))))}. */
+    /**
+     * Wald on the arcsine-square-root scale: {@code sin²(asin √p̂ ± t·SE/(2√(p̂(1 − p̂))))}, the angle
+     * not kept in [0, π/2] (as R). On tiny samples that can put the lower bound above the upper:
+     * R returns those inverted bounds; Peel returns NaN bounds whose {@link Interval#method()} says
+     * why and gives R's values ({@code svyciprop-asin (undefined: ...; R returns the inverted bounds
+     * [0.9, 0.2])}), since an {@link Interval} never has lower > upper.
+     */
     ASIN("asin") {
         @Override
         double[] bounds(double p, double se, double t, double alpha, SurveyMean m) {
@@ -136,13 +148,49 @@ public enum SurveyProportionMethod {
             throw new IllegalStateException(Format.f("svyciprop intervals are for proportions, but the mean of %s is %s "
                     + "(use toEstimate().waldInterval(level) for a mean on another scale)", m.variable(), Format.num(p)));
         }
-        if (p == 0 || p == 1 || se == 0) {
-            return Interval.of(p, p, name, level);
-        }
         double alpha = 1 - level;
+        if ((p == 0 || p == 1) && this == BETA && m.n() > 0) {
+            // Korn-Graubard with n* = n, the NCHS rule (Parker et al. 2017) where p(1 - p)/SE² is 0/0
+            return Interval.of(p == 0 ? 0 : Distributions.betaQuantile(alpha / 2, m.n(), 1),
+                    p == 1 ? 1 : Distributions.betaQuantile(1 - alpha / 2, 1, m.n()),
+                    degenerateBoundLabel(name, p, m.n()), level);
+        }
+        if (p == 0 || p == 1 || se == 0) {
+            return Interval.of(p, p, degenerateLabel(name, p, se), level);
+        }
         double t = Distributions.tQuantile(1 - alpha / 2, m.degreesOfFreedom());
         double[] b = bounds(p, se, t, alpha, m);
+        if (b[0] > b[1]) {
+            return Interval.of(Double.NaN, Double.NaN, invertedLabel(name, b), level);
+        }
         return Interval.of(b[0], b[1], name, level);
+    }
+
+    /**
+     * The method name of a point interval {@code [p̂, p̂]}, saying why it is a point and what gives a
+     * bound, e.g. {@code svyciprop-logit (degenerate: p = 0, se 0; the beta (Korn-Graubard) method
+     * gives a bound)}.
+     */
+    static String degenerateLabel(String name, double p, double se) {
+        if (p == 0 || p == 1) {
+            return Format.f("%s (degenerate: p = %d, se 0; the beta (Korn-Graubard) method gives a bound)", name,
+                    (int) p);
+        }
+        return name + " (degenerate: se 0)";
+    }
+
+    /**
+     * The method name of an asin interval whose angle left [0, π/2]: the bounds are NaN and the name
+     * gives R's inverted bounds.
+     */
+    static String invertedLabel(String name, double[] b) {
+        return Format.f("%s (undefined: asin(sqrt(p)) +/- h leaves [0, pi/2]; R returns the inverted bounds [%s, %s])",
+                name, Format.num(b[0]), Format.num(b[1]));
+    }
+
+    /** The method name of the Korn-Graubard bound at p̂ = 0 or 1, with the n* it used. */
+    static String degenerateBoundLabel(String name, double p, int n) {
+        return Format.f("%s (p = %d: n* = n = %d)", name, (int) p, n);
     }
 
     static double expit(double x) {

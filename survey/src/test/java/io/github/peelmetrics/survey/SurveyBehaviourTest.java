@@ -49,16 +49,64 @@ class SurveyBehaviourTest {
     }
 
     @Test
-    void aDomainWithOneAnswerHasZeroStandardErrorAndAPointInterval() {
+    void aDomainWithOneAnswerHasADegeneratePointIntervalThatSaysSoAndABetaBound() {
         SurveySample s = SurveySample.ofWeights(new double[] {1, 2, 3, 4})
                 .withFactor("g", new String[] {"a", "a", "a", "b"})
                 .withNumeric("y", new double[] {1, 0, 1, 1});
         SurveyMean b = s.design().meanBy("y", "g").get("b").orElseThrow();
         assertEquals(1.0, b.estimate(), 0.0);
         assertEquals(0.0, b.standardError(), 1e-17);
-        Interval ci = b.interval(SurveyProportionMethod.BETA);
+        Interval ci = b.interval(SurveyProportionMethod.LOGIT);
         assertEquals(1.0, ci.lower(), 0.0);
         assertEquals(1.0, ci.upper(), 0.0);
+        assertEquals("[1, 1] 95% svyciprop-logit (degenerate: p = 1, se 0; the beta (Korn-Graubard) method gives "
+                + "a bound)", ci.toString());
+        // Korn-Graubard with n* = n = 1: [qbeta(0.025, 1, 1), 1]
+        Interval beta = b.interval(SurveyProportionMethod.BETA);
+        assertEquals(0.025, beta.lower(), 1e-12);
+        assertEquals(1.0, beta.upper(), 0.0);
+        assertEquals("[0.02500, 1] 95% svyciprop-beta (p = 1: n* = n = 1)", beta.toString());
+        String table = s.design().meanBy("y", "g").interval(SurveyProportionMethod.LOGIT).toString();
+        assertTrue(table.endsWith("\n  degenerate (every answer the same, se 0): b (p = 1); the beta (Korn-Graubard) "
+                + "method gives a bound"), table);
+    }
+
+    @Test
+    void anAsinIntervalWhoseAngleWrapsRoundIsUndefinedNotAnError() {
+        // tiny samples: R returns inverted asin bounds; Peel NaN bounds that say so (no exception)
+        java.util.SplittableRandom r = new java.util.SplittableRandom(16);
+        int undefined = 0;
+        for (int k = 0; k < 2000; k++) {
+            int n = 2 + r.nextInt(3);
+            double[] w = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                w[i] = 0.5 + r.nextDouble() * 20;
+                y[i] = r.nextInt(2);
+            }
+            Interval ci = SurveySample.ofWeights(w).withNumeric("y", y).design().mean("y")
+                    .interval(SurveyProportionMethod.ASIN);
+            if (ci.method().contains("undefined")) {
+                undefined++;
+                assertTrue(Double.isNaN(ci.lower()) && Double.isNaN(ci.upper()), ci.toString());
+                assertTrue(ci.method().startsWith("svyciprop-asin (undefined: asin(sqrt(p)) +/- h leaves [0, pi/2]; "
+                        + "R returns the inverted bounds ["), ci.method());
+            }
+        }
+        assertTrue(undefined > 0, "no wrapped asin interval met");
+    }
+
+    @Test
+    void aProportionOfZeroGetsTheNchsKornGraubardUpperBound() {
+        double[] y = new double[30];
+        double[] w = new double[30];
+        java.util.Arrays.fill(w, 2);
+        SurveyMean m = SurveySample.ofWeights(w).withNumeric("y", y).design().mean("y");
+        Interval beta = m.interval(SurveyProportionMethod.BETA);
+        assertEquals(0.0, beta.lower(), 0.0);
+        // Clopper-Pearson's upper bound for 0 of 30: 1 - 0.025^(1/30)
+        assertEquals(1 - Math.pow(0.025, 1 / 30.0), beta.upper(), 1e-12);
+        assertTrue(m.interval(SurveyProportionMethod.MEAN).method().contains("degenerate: p = 0"));
     }
 
     @Test
@@ -128,7 +176,10 @@ class SurveyBehaviourTest {
         assertTrue(text.matches("raked to 2 margins in \\d+ sweeps, largest margin error \\d\\.\\de-\\d+; Kish n_eff \\d+\\.\\d, deff \\d\\.\\d+"), text);
         String table = rk.meanBy("approve", "race").interval(SurveyProportionMethod.LOGIT).toString();
         assertTrue(table.lines().findFirst().orElseThrow().contains("95% CI (logit)"), table);
-        assertEquals(3, table.lines().count(), table);
+        // header, two races, and the note that Black's approval (1) has a degenerate interval
+        assertEquals(4, table.lines().count(), table);
+        assertTrue(table.endsWith("degenerate (every answer the same, se 0): Black (p = 1); the beta "
+                + "(Korn-Graubard) method gives a bound"), table);
     }
 
     @Test

@@ -17,6 +17,12 @@ public sealed interface Design permits SurveyDesign, ReplicateDesign {
     /** Domain means with their covariance (R's {@code svyby(..., covmat = TRUE)}). */
     DesignDomains meanBy(String variable, String by);
 
+    /**
+     * Domain means by the cross-classification of several factors, the first varying fastest, with
+     * their covariance (R's {@code svyby(~y, ~a + b, ..., covmat = TRUE)}).
+     */
+    DesignDomains meanBy(String variable, String by, String... more);
+
     /** The Rao-Scott test of independence (R's {@code svychisq}). */
     DesignChiSquare chiSquare(String rowVariable, String columnVariable);
 

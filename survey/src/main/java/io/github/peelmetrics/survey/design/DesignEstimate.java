@@ -69,8 +69,17 @@ public record DesignEstimate(Statistic statistic, String variable, String subset
      * {@code svyglm}, refitted on every replicate of a replicate design); {@code BETA} Korn-Graubard with
      * {@code n* = p̂(1 − p̂)/SE² · (qt(α/2, rows − 1)/qt(α/2, df))²}; {@code ASIN}
      * {@code sin²(asin √p̂ ± t·SE/(2√(p̂(1 − p̂))))} as R computes it (the angle is not kept in
-     * [0, π/2]; on tiny samples that can put the lower bound above the upper, an error). When p̂ is 0 or 1 or the standard error 0 the
-     * interval is the point {@code [p̂, p̂]}.
+     * [0, π/2]; on tiny samples that can put the lower bound above the upper: R returns those inverted
+     * bounds, Peel NaN bounds whose method says why and gives R's values).
+     *
+     * <p><b>Degenerate intervals.</b> When p̂ is 0 or 1 (a domain where every answer is the same; the
+     * standard error is then 0) every method but {@code BETA} gives the point {@code [p̂, p̂]} and
+     * says so in {@link Interval#method()}: {@code svyciprop-logit (degenerate: p = 0, se 0; the beta
+     * (Korn-Graubard) method gives a bound)}. {@code BETA} then gives a useful bound: Korn-Graubard
+     * with {@code n* = n·(qt(α/2, rows − 1)/qt(α/2, df))²}, n the observed respondents (the NCHS
+     * data presentation standards for proportions, Parker et al. 2017, set n* = n when p̂ is 0 or 1);
+     * R's {@code svyciprop} gives NaN there (0/0). A standard error of 0 with p̂ in (0, 1) gives the
+     * point marked {@code (degenerate: se 0)}.
      *
      * @throws IllegalStateException for a total, or a mean outside [0, 1]
      * @throws IllegalArgumentException for {@code LIKELIHOOD} (not available for designs), or unless
@@ -92,10 +101,23 @@ public record DesignEstimate(Statistic statistic, String variable, String subset
             throw new IllegalStateException(Format.f("svyciprop intervals are for proportions, but the mean of %s is %s",
                     variable, Format.num(p)));
         }
-        if (p == 0 || p == 1 || se == 0) {
-            return Interval.of(p, p, name, level);
-        }
         double alpha = 1 - level;
+        if ((p == 0 || p == 1) && method == SurveyProportionMethod.BETA && n > 0) {
+            // Korn-Graubard with n* = n (NCHS, Parker et al. 2017), with R's degrees-of-freedom ratio
+            double ratio = Distributions.tQuantile(alpha / 2, rows - 1.0) / Distributions.tQuantile(alpha / 2,
+                    degreesOfFreedom);
+            double nStar = Double.isFinite(ratio) && ratio > 0 ? n * ratio * ratio : n;
+            return Interval.of(p == 0 ? 0 : Distributions.betaQuantile(alpha / 2, nStar, 1),
+                    p == 1 ? 1 : Distributions.betaQuantile(1 - alpha / 2, 1, nStar),
+                    Format.f("%s (p = %d: n* = %s from n = %d)", name, (int) p, Format.num(nStar), n), level);
+        }
+        if (p == 0 || p == 1) {
+            return Interval.of(p, p, Format.f("%s (degenerate: p = %d, se 0; the beta (Korn-Graubard) method gives "
+                    + "a bound)", name, (int) p), level);
+        }
+        if (se == 0) {
+            return Interval.of(p, p, name + " (degenerate: se 0)", level);
+        }
         double t = Distributions.tQuantile(1 - alpha / 2, degreesOfFreedom);
         switch (method) {
             case MEAN:
@@ -115,6 +137,11 @@ public record DesignEstimate(Statistic statistic, String variable, String subset
                 double h = t * se / (2 * Math.sqrt(p * (1 - p)));
                 double lo = Math.sin(a - h);
                 double hi = Math.sin(a + h);
+                if (lo * lo > hi * hi) {
+                    return Interval.of(Double.NaN, Double.NaN, Format.f("%s (undefined: asin(sqrt(p)) +/- h leaves "
+                            + "[0, pi/2]; R returns the inverted bounds [%s, %s])", name, Format.num(lo * lo),
+                            Format.num(hi * hi)), level);
+                }
                 return Interval.of(lo * lo, hi * hi, name, level);
             }
             case BETA: {

@@ -34,9 +34,13 @@ public final class ReplicateDesign implements Design {
     final String subset;
     final boolean[] selfRepresenting;
     final ReplicateType type;
+    /** Fay's ρ (0 for other types; NaN for Fay columns given with an explicit scale). */
+    final double rho;
 
     private ReplicateDesign(SurveyDesign data, double[] weights, double[][] rep, double scale, double[] rscales,
-            boolean mse, int degf, boolean[] domain, String subset, boolean[] selfRepresenting, ReplicateType type) {
+            boolean mse, int degf, boolean[] domain, String subset, boolean[] selfRepresenting, ReplicateType type,
+            double rho) {
+        this.rho = rho;
         this.data = data;
         this.weights = weights;
         this.rep = rep;
@@ -83,8 +87,11 @@ public final class ReplicateDesign implements Design {
             case BOOTSTRAP -> 1.0 / (r - 1);
             case SUCCESSIVE_DIFFERENCE -> 4.0 / r;
             case JK1 -> (r - 1.0) / r;
+            case BRR -> 1.0 / r;
             case JKN -> throw new IllegalArgumentException("JKn replicate columns need their rscales: use "
                     + "ofColumns(variables, replicates, type, scale, rscales, mse)");
+            case FAY -> throw new IllegalArgumentException("Fay replicate columns need their scale 1/(R(1 - rho)^2): "
+                    + "use ofColumns(variables, replicates, type, scale, rscales, mse)");
         };
         double[] rs = new double[r];
         Arrays.fill(rs, 1);
@@ -128,7 +135,8 @@ public final class ReplicateDesign implements Design {
             scale = 4.0 / r;
             Arrays.fill(rs, 1);
         }
-        return new ReplicateDesign(variables, variables.weights, rep, scale, rs, mse, -1, null, "all", null, type);
+        return new ReplicateDesign(variables, variables.weights, rep, scale, rs, mse, -1, null, "all", null, type,
+                type == ReplicateType.FAY ? Double.NaN : 0);
     }
 
     /** R's {@code as.svrepdesign(design, type = "JK1" | "JKn")}; see {@link SurveyDesign#replicates}. */
@@ -154,11 +162,11 @@ public final class ReplicateDesign implements Design {
             }
             double[] rs = new double[m];
             Arrays.fill(rs, 1);
-            return new ReplicateDesign(d, w, rep, (m - 1.0) / m * (1 - f), rs, false, -1, null, "all", selfRep, type);
+            return new ReplicateDesign(d, w, rep, (m - 1.0) / m * (1 - f), rs, false, -1, null, "all", selfRep, type, 0);
         }
         if (type != ReplicateType.JKN) {
-            throw new IllegalArgumentException("replicates from a design: JK1 or JKn (BRR and Fay are not available "
-                    + "yet): " + type);
+            throw new IllegalArgumentException("replicates from a design: JK1, JKn, BRR or Fay (bootstrap and "
+                    + "successive-difference replicates come as columns: ofColumns): " + type);
         }
         List<double[]> reps = new ArrayList<>();
         List<Double> rscales = new ArrayList<>();
@@ -207,7 +215,79 @@ public final class ReplicateDesign implements Design {
         double[][] rep = reps.toArray(new double[0][]);
         double[] rs = rscales.stream().mapToDouble(Double::doubleValue).toArray();
         double scale = d.lonely == LonelyPsu.AVERAGE ? (double) psus.size() / rep.length : 1;
-        return new ReplicateDesign(d, w, rep, scale, rs, false, -1, null, "all", selfRep, type);
+        return new ReplicateDesign(d, w, rep, scale, rs, false, -1, null, "all", selfRep, type, 0);
+    }
+
+    /**
+     * R's {@code as.svrepdesign(design, type = "BRR")} ({@code rho = 0}) or {@code type = "Fay",
+     * fay.rho = rho} (R's {@code brrweights} with its defaults {@code small = "fail"},
+     * {@code large = "split"}); see {@link SurveyDesign#replicates(ReplicateType, double)}.
+     */
+    static ReplicateDesign brr(SurveyDesign d, double rho) {
+        if (!d.stratified) {
+            throw new IllegalArgumentException("Must use JK1 or bootstrap for an unstratified design "
+                    + "(BRR and Fay need strata of two PSUs)");
+        }
+        int n = d.n;
+        List<int[]> psus = Variance.groups(allRows(n), d.unit[0]);
+        // the PSUs of each stratum in order of first appearance; strata sorted as strings
+        java.util.TreeMap<String, List<Integer>> byStratum = new java.util.TreeMap<>();
+        for (int j = 0; j < psus.size(); j++) {
+            int r0 = psus.get(j)[0];
+            byStratum.computeIfAbsent(d.stratumNames[0][d.stratum[0][r0]], k -> new ArrayList<>()).add(j);
+        }
+        List<String> small = new ArrayList<>();
+        List<String> odd = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> e : byStratum.entrySet()) {
+            if (e.getValue().size() < 2) {
+                small.add(e.getKey());
+            } else if (e.getValue().size() % 2 == 1) {
+                odd.add(e.getKey());
+            }
+        }
+        if (!small.isEmpty()) {
+            throw new IllegalArgumentException("Some strata have fewer than 2 PSUs (BRR and Fay need two per "
+                    + "stratum): " + Checks.list(small));
+        }
+        if (!odd.isEmpty()) {
+            throw new IllegalArgumentException("Can't split with odd numbers of PSUs in a stratum (BRR and Fay "
+                    + "need pairs of PSUs): " + Checks.list(odd));
+        }
+        // R numbers the half-sample pairs: strata with more than 2 PSUs first (split into consecutive
+        // pairs), then the strata of 2, each group in sorted order
+        int[] pairOf = new int[psus.size()];
+        boolean[] firstOfPair = new boolean[psus.size()];
+        int upto = 0;
+        for (boolean large : new boolean[] {true, false}) {
+            for (List<Integer> units : byStratum.values()) {
+                if ((units.size() > 2) != large) {
+                    continue;
+                }
+                for (int k = 0; k < units.size(); k++) {
+                    pairOf[units.get(k)] = upto + k / 2 + 1;
+                    firstOfPair[units.get(k)] = k % 2 == 0;
+                }
+                upto += units.size() / 2;
+            }
+        }
+        int[][] h = Hadamard.of(upto);
+        int replicates = h.length;
+        double[] w = d.weights;
+        double[][] rep = new double[replicates][n];
+        for (int r = 0; r < replicates; r++) {
+            for (int j = 0; j < psus.size(); j++) {
+                boolean kept = (h[pairOf[j]][r] == 1) == firstOfPair[j];
+                double m = kept ? 2 - rho : rho;
+                for (int i : psus.get(j)) {
+                    rep[r][i] = w[i] * m;
+                }
+            }
+        }
+        double[] rs = new double[replicates];
+        Arrays.fill(rs, 1);
+        double scale = 1 / (replicates * (1 - rho) * (1 - rho));
+        return new ReplicateDesign(d, w, rep, scale, rs, false, -1, null, "all", null,
+                rho == 0 ? ReplicateType.BRR : ReplicateType.FAY, rho);
     }
 
     private static int[] allRows(int n) {
@@ -221,12 +301,20 @@ public final class ReplicateDesign implements Design {
     /** This design with variances centred on the full-sample estimate (R's {@code mse = TRUE}). */
     public ReplicateDesign withMse() {
         return new ReplicateDesign(data, weights, rep, scale, rscales, true, degf, domain, subset, selfRepresenting,
-                type);
+                type, rho);
     }
 
     /** The replicate type. */
     public ReplicateType type() {
         return type;
+    }
+
+    /**
+     * Fay's ρ of replicates built with {@link SurveyDesign#replicates(ReplicateType, double)}; 0 for
+     * other types; empty for Fay columns given with an explicit scale (ρ not known).
+     */
+    public java.util.OptionalDouble fayRho() {
+        return Double.isNaN(rho) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(rho);
     }
 
     /** The number of replicates. */
@@ -274,7 +362,7 @@ public final class ReplicateDesign implements Design {
     public ReplicateDesign subset(String variable, String level) {
         SurveyDesign v = view().subset(variable, level);
         return new ReplicateDesign(data, weights, rep, scale, rscales, mse, -1, v.domain, v.subset,
-                selfRepresenting, type);
+                selfRepresenting, type, rho);
     }
 
     /** The replicate variance of k statistics from full-sample values and replicate values [R][k]. */
@@ -413,6 +501,21 @@ public final class ReplicateDesign implements Design {
         return new DesignDomains(variable, by, est, c, empty, degf);
     }
 
+    /**
+     * Domain means by the cross-classification of several factors with their replicate covariance,
+     * R's {@code svyby(~y, ~by + more, design, svymean, covmat = TRUE)}; domains named and ordered
+     * as in {@link SurveyDesign#meanBy(String, String, String...)}.
+     */
+    @Override
+    public DesignDomains meanBy(String variable, String by, String... more) {
+        if (more.length == 0) {
+            return meanBy(variable, by);
+        }
+        ReplicateDesign x = new ReplicateDesign(data.crossed(by, more), weights, rep, scale, rscales, mse, degf,
+                domain, subset, selfRepresenting, type, rho);
+        return x.meanBy(variable, SurveyDesign.crossedName(by, more));
+    }
+
     /** The Rao-Scott test with the replicate covariance of the cell proportions, R's {@code svychisq}. */
     @Override
     public DesignChiSquare chiSquare(String rowVariable, String columnVariable) {
@@ -456,7 +559,7 @@ public final class ReplicateDesign implements Design {
 
     private ReplicateDesign calibrated(double[] w, double[][] r, boolean recomputeDf) {
         return new ReplicateDesign(data, w, r, scale, rscales, mse, recomputeDf ? -1 : degf, null, "all",
-                selfRepresenting, type);
+                selfRepresenting, type, rho);
     }
 
     private void wholeSample(String what) {
@@ -584,7 +687,9 @@ public final class ReplicateDesign implements Design {
     /** Type, replicates, scale, degrees of freedom and variables. */
     @Override
     public String toString() {
-        return Format.f("ReplicateDesign[%s, n=%d, %d replicates, scale %s%s, df %d%s]", type.rName(), weights.length,
+        String t = type == ReplicateType.FAY && !Double.isNaN(rho)
+                ? "Fay rho=" + java.math.BigDecimal.valueOf(rho).stripTrailingZeros().toPlainString() : type.rName();
+        return Format.f("ReplicateDesign[%s, n=%d, %d replicates, scale %s%s, df %d%s]", t, weights.length,
                 rep.length, Format.num(scale), mse ? ", mse" : "", degf,
                 subset.equals("all") ? "" : ", subset " + subset);
     }

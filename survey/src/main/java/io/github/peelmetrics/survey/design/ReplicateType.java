@@ -14,7 +14,18 @@ public enum ReplicateType {
     /** Bootstrap replicate weights: scale 1/(R − 1), rscales 1. */
     BOOTSTRAP("bootstrap"),
     /** Successive-difference replication (and the ACS): scale 4/R, rscales 1. */
-    SUCCESSIVE_DIFFERENCE("successive-difference");
+    SUCCESSIVE_DIFFERENCE("successive-difference"),
+    /**
+     * Balanced repeated replication: one half-sample per replicate, multipliers 2 (the half kept)
+     * and 0; scale 1/R, rscales 1. Built from a design with two PSUs per stratum
+     * ({@link SurveyDesign#replicates(ReplicateType)}) from R's Hadamard matrices.
+     */
+    BRR("BRR"),
+    /**
+     * Fay's modified BRR with a factor ρ (0 < ρ < 1): multipliers 2 − ρ and ρ instead of 2 and 0;
+     * scale 1/(R(1 − ρ)²), rscales 1 ({@link SurveyDesign#replicates(ReplicateType, double)}).
+     */
+    FAY("Fay");
 
     private final String rName;
 

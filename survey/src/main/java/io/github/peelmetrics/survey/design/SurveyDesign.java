@@ -55,6 +55,8 @@ public final class SurveyDesign implements Design {
     /** [stage][row]: the stratum of the row at that stage (index into stratumNames[stage]). */
     final int[][] stratum;
     final String[][] stratumNames;
+    /** Whether strata were given (R's {@code has.strata}). */
+    final boolean stratified;
     /** [stage][row]: the unit (cluster) of the row at that stage, numbered over the sample. */
     final int[][] unit;
     /** [stage][row]: the sampled units of the row's stratum at that stage. */
@@ -85,17 +87,24 @@ public final class SurveyDesign implements Design {
 
     private SurveyDesign(SurveyDesign d, double[] weights, List<Calibrations.Residuals> calibrations, LonelyPsu lonely,
             boolean adjustDomainLonely, boolean ultimateCluster, boolean[] domain, String subset) {
+        this(d, weights, calibrations, lonely, adjustDomainLonely, ultimateCluster, domain, subset, d.factors);
+    }
+
+    private SurveyDesign(SurveyDesign d, double[] weights, List<Calibrations.Residuals> calibrations, LonelyPsu lonely,
+            boolean adjustDomainLonely, boolean ultimateCluster, boolean[] domain, String subset,
+            Map<String, Factor> factors) {
         this.n = d.n;
         this.weights = weights;
         this.calibrations = calibrations;
         this.stages = d.stages;
         this.stratum = d.stratum;
         this.stratumNames = d.stratumNames;
+        this.stratified = d.stratified;
         this.unit = d.unit;
         this.sampled = d.sampled;
         this.population = d.population;
         this.numeric = d.numeric;
-        this.factors = d.factors;
+        this.factors = factors;
         this.lonely = lonely;
         this.adjustDomainLonely = adjustDomainLonely;
         this.ultimateCluster = ultimateCluster;
@@ -112,6 +121,7 @@ public final class SurveyDesign implements Design {
             ids[s] = b.ids.isEmpty() || b.ids.get(s) == null ? rowNumbers(n) : b.ids.get(s);
         }
         String[] strata = b.strata == null ? filled(n, "1") : b.strata;
+        this.stratified = b.strata != null;
         // stage-1 units, nested in strata on request; else checked to be
         String[] key1 = new String[n];
         for (int i = 0; i < n; i++) {
@@ -534,6 +544,88 @@ public final class SurveyDesign implements Design {
     }
 
     /**
+     * Domain means by the cross-classification of several factors (race × age group), R's
+     * {@code svyby(~y, ~by + more, design, svymean, covmat = TRUE)}: the domains are the
+     * combinations of levels, named as R's {@code interaction} names them ({@code Black.18-29}) and
+     * ordered as R orders them, the first factor varying fastest ({@code Black.18-29},
+     * {@code White.18-29}, {@code Black.30-44}, ...); combinations without an observed value are
+     * listed in {@link DesignDomains#emptyLevels()}. The domain variable is named
+     * {@code by:more} ({@code race:age_group}). Each combination's estimate and standard error are
+     * those of {@code subset(by, a).subset(more, b).mean(variable)}, with the full covariance.
+     *
+     * @throws IllegalArgumentException if a name is not a factor of the design (the message lists
+     *     the factors), or a factor is repeated
+     */
+    @Override
+    public DesignDomains meanBy(String variable, String by, String... more) {
+        if (more.length == 0) {
+            return meanBy(variable, by);
+        }
+        return crossed(by, more).meanBy(variable, crossedName(by, more));
+    }
+
+    static String crossedName(String by, String... more) {
+        return by + ":" + String.join(":", more);
+    }
+
+    /** This design with the cross-classification of the factors added as one factor. */
+    SurveyDesign crossed(String by, String... more) {
+        List<String> names = new ArrayList<>();
+        names.add(by);
+        names.addAll(Arrays.asList(more));
+        if (new TreeSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException("meanBy needs distinct factors: " + names);
+        }
+        String name = crossedName(by, more);
+        if (factors.containsKey(name) || numeric.containsKey(name)) {
+            throw new IllegalArgumentException("SurveyDesign already has a variable " + name);
+        }
+        List<Factor> fs = new ArrayList<>();
+        for (String f : names) {
+            fs.add(factor(f));
+        }
+        int total = 1;
+        for (Factor f : fs) {
+            total = Math.multiplyExact(total, f.levels.size());
+        }
+        List<String> levels = new ArrayList<>();
+        for (int idx = 0; idx < total; idx++) {
+            StringBuilder label = new StringBuilder();
+            int rest = idx;
+            for (Factor f : fs) {
+                if (label.length() > 0) {
+                    label.append('.');
+                }
+                label.append(f.levels.get(rest % f.levels.size()));
+                rest /= f.levels.size();
+            }
+            levels.add(label.toString());
+        }
+        if (new TreeSet<>(levels).size() != levels.size()) {
+            throw new IllegalArgumentException("the level names of " + name + " are not distinct (a level contains "
+                    + "'.'): " + levels);
+        }
+        int[] codes = new int[n];
+        for (int i = 0; i < n; i++) {
+            int code = 0;
+            int stride = 1;
+            for (Factor f : fs) {
+                if (f.codes[i] < 0) {
+                    code = -1;
+                    break;
+                }
+                code += f.codes[i] * stride;
+                stride *= f.levels.size();
+            }
+            codes[i] = code;
+        }
+        Map<String, Factor> all = new LinkedHashMap<>(factors);
+        all.put(name, new Factor(List.copyOf(levels), codes));
+        return new SurveyDesign(this, weights, calibrations, lonely, adjustDomainLonely, ultimateCluster, domain,
+                subset, Collections.unmodifiableMap(all));
+    }
+
+    /**
      * The design-based Rao-Scott test of independence of two variables (factors, or numeric
      * variables whose distinct values are taken as levels), R's
      * {@code svychisq(~row + col, design)}; see {@link DesignChiSquare}.
@@ -609,18 +701,61 @@ public final class SurveyDesign implements Design {
 
     /**
      * A replicate-weight design built from this design, R's {@code as.svrepdesign(design, type)}:
-     * {@link ReplicateType#JK1} (replicate r drops PSU r and multiplies the others by n/(n − 1);
-     * scale {@code (n − 1)/n·(1 − f)}) or {@link ReplicateType#JKN} (one replicate per PSU, only its
-     * stratum reweighted by n_h/(n_h − 1); rscales {@code (n_h − 1)/n_h·(1 − f_h)}; strata sampled
-     * completely get no replicate; a lonely stratum follows the lonely-PSU rule). PSUs in order of
-     * first appearance (JKn: strata, then PSUs). Replicate weights are the full-sample weights times
-     * the multipliers of the respondent's PSU; variances centre on the mean of the replicates.
+     * <ul>
+     *   <li>{@link ReplicateType#JK1}: replicate r drops PSU r and multiplies the others by
+     *       n/(n − 1); scale {@code (n − 1)/n·(1 − f)};</li>
+     *   <li>{@link ReplicateType#JKN}: one replicate per PSU, only its stratum reweighted by
+     *       n_h/(n_h − 1); rscales {@code (n_h − 1)/n_h·(1 − f_h)}; strata sampled completely get
+     *       no replicate; a lonely stratum follows the lonely-PSU rule;</li>
+     *   <li>{@link ReplicateType#BRR}: balanced half-samples from R's Hadamard matrix H of the
+     *       smallest size R offers above the number of strata (16 strata: 20 replicates, 20: 24).
+     *       The strata are sorted as strings (code-point order, R's order in the C locale) and the
+     *       k-th uses row k + 1 of H (row 1, all ones, is skipped); in replicate r its
+     *       first-appearing PSU gets multiplier 2 when {@code H[k + 1, r] = 1}, else 0, and the other
+     *       PSU the complement. A stratum of 4, 6, ... PSUs is split into consecutive pairs (numbered
+     *       before the strata of two, as R does). Scale 1/R, rscales 1; the fpc is dropped (as R
+     *       does, with its warning "Finite population correction dropped in conversion").</li>
+     * </ul>
+     * PSUs in order of first appearance (JKn: strata, then PSUs). Replicate weights are the
+     * full-sample weights times the multipliers of the respondent's PSU; variances centre on the
+     * mean of the replicates. For Fay's method use {@link #replicates(ReplicateType, double)}.
      *
-     * @throws IllegalArgumentException for another type (BRR and Fay are not available yet)
+     * @throws IllegalArgumentException for {@link ReplicateType#FAY} (it needs ρ), bootstrap or
+     *     successive-difference (they come as columns), or BRR on a design without strata, with a
+     *     stratum of one PSU or an odd number of PSUs (R's messages)
      * @throws IllegalStateException under {@link LonelyPsu#FAIL} with a lonely stratum (JKn)
      */
     public ReplicateDesign replicates(ReplicateType type) {
-        return ReplicateDesign.jackknife(this, Objects.requireNonNull(type, "replicate type must not be null"));
+        Objects.requireNonNull(type, "replicate type must not be null");
+        if (type == ReplicateType.FAY) {
+            throw new IllegalArgumentException("Fay replicates need rho: use replicates(ReplicateType.FAY, rho)");
+        }
+        return type == ReplicateType.BRR ? ReplicateDesign.brr(this, 0) : ReplicateDesign.jackknife(this, type);
+    }
+
+    /**
+     * Fay's modified BRR built from this design, R's {@code as.svrepdesign(design, type = "Fay",
+     * fay.rho = rho)}: the half-samples of {@link #replicates(ReplicateType) BRR} with multipliers
+     * {@code 2 − ρ} (kept) and {@code ρ} (instead of 2 and 0), scale {@code 1/(R(1 − ρ)²)}, rscales 1.
+     * Every respondent stays in every replicate, so domain estimates never lose a whole PSU.
+     *
+     * <pre>{@code
+     * jshell> var d = SurveyDesign.builder(8).weights(new double[] {10, 10, 12, 12, 8, 8, 9, 9}).strata(new String[] {"A", "A", "A", "A", "B", "B", "B", "B"}).cluster(new String[] {"1", "1", "2", "2", "1", "1", "2", "2"}).nest().numeric("y", new double[] {1, 0, 1, 1, 0, 1, 1, 1}).build()
+     * SurveyDesign[n=8, 2 strata, 4 PSUs, 1 stage, df 2, numeric=[y], factors=[]]
+     * jshell> d.replicates(ReplicateType.FAY, 0.5)
+     * ReplicateDesign[Fay rho=0.5, n=8, 4 replicates, scale 1, df 2]
+     * }</pre>
+     *
+     * @throws IllegalArgumentException unless {@code type} is {@link ReplicateType#FAY} and
+     *     {@code 0 < rho < 1}, or for a design BRR cannot use (see {@link #replicates(ReplicateType)})
+     */
+    public ReplicateDesign replicates(ReplicateType type, double rho) {
+        if (type != ReplicateType.FAY) {
+            throw new IllegalArgumentException("replicates(type, rho) builds Fay replicates (ReplicateType.FAY): "
+                    + type);
+        }
+        Checks.openUnit("rho", "Fay replicates", rho);
+        return ReplicateDesign.brr(this, rho);
     }
 
     /** Whether the weights are calibrated (post-stratified, raked or calibrated). */

@@ -19,6 +19,19 @@ class DesignBehaviourTest {
     }
 
     @Test
+    void aDomainWhoseProportionIsOneSaysItsIntervalIsDegenerate() {
+        DesignEstimate e = small().build().subset("g", "x").mean("y");
+        assertEquals(1.0, e.estimate(), 0.0);
+        assertEquals("[1, 1] 95% svyciprop-xlogit (degenerate: p = 1, se 0; the beta (Korn-Graubard) method gives "
+                + "a bound)", e.interval(io.github.peelmetrics.survey.SurveyProportionMethod.XLOGIT).toString());
+        io.github.peelmetrics.core.stats.Interval beta = e.interval(
+                io.github.peelmetrics.survey.SurveyProportionMethod.BETA);
+        assertEquals(1.0, beta.upper(), 0.0);
+        assertTrue(beta.lower() < 1, beta.toString());
+        assertTrue(beta.method().startsWith("svyciprop-beta (p = 1: n* = "), beta.method());
+    }
+
+    @Test
     void clustersRepeatedAcrossStrataNeedNest() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> small().cluster(new String[] {"1", "1", "2", "1", "2", "3"}).build());

@@ -35,17 +35,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DesignConformanceTest {
 
     /** Design kinds Peel does not build yet, with the reason; every analysis on them is skipped. */
-    static final Map<String, String> NOT_YET_SUPPORTED = Map.of(
-            "BRR", "as.svrepdesign(type = \"BRR\"): R's precooked Hadamard tables are not ported yet",
-            "Fay", "as.svrepdesign(type = \"Fay\"): R's precooked Hadamard tables are not ported yet",
-            "calibrated replicate design", "a calibration of a BRR or Fay design (see above)");
+    static final Map<String, String> NOT_YET_SUPPORTED = Map.of();
 
     /** Results skipped per case (those on designs of the kinds above); asserted exactly. */
     static final Map<String, Integer> SKIPPED = Map.of(
             "pub-api-strat", 0,
             "pub-api-clus1", 0,
             "pub-city-2stage-s3101", 0,
-            "pub-ppcs-brr-s3102", 38,
+            "pub-ppcs-brr-s3102", 0,
             "pub-city-lonely-s3103", 0);
 
     static Stream<Path> cases() {
@@ -178,6 +175,15 @@ class DesignConformanceTest {
                             new Counts());
                 }
                 assertEquals(exp.path("mse").asBoolean(), r.mse(), name + " mse");
+                JsonNode pf = exp.path("psu_factors");
+                for (int j = 0; j < pf.path("first_row").size(); j++) {
+                    int row = pf.path("first_row").get(j).asInt() - 1;
+                    for (int k = 0; k < r.replicateCount(); k++) {
+                        close(name + " multiplier of PSU " + (j + 1) + " in replicate " + (k + 1),
+                                pf.path("multipliers").get(j).get(k).asDouble(), r.rep[k][row] / r.weights[row],
+                                1e-12, new Counts());
+                    }
+                }
             }
             assertEquals(exp.path("degf").asInt(), d.degreesOfFreedom(), name + " degf");
             if (exp.has("sum_weights")) {
@@ -235,9 +241,12 @@ class DesignConformanceTest {
         ReplicateType type = switch (spec.path("type").asText()) {
             case "JK1" -> ReplicateType.JK1;
             case "JKn" -> ReplicateType.JKN;
+            case "BRR" -> ReplicateType.BRR;
+            case "Fay" -> ReplicateType.FAY;
             default -> throw new AssertionError("type " + spec.path("type").asText());
         };
-        ReplicateDesign r = source.replicates(type);
+        ReplicateDesign r = type == ReplicateType.FAY ? source.replicates(type, spec.path("fay_rho").asDouble())
+                : source.replicates(type);
         return spec.path("mse").asBoolean() ? r.withMse() : r;
     }
 

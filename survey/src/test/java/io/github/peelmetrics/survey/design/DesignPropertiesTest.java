@@ -67,13 +67,12 @@ class DesignPropertiesTest {
         assertEquals(m.degreesOfFreedom(), e.degreesOfFreedom(), s + " df");
         for (SurveyProportionMethod method : List.of(SurveyProportionMethod.MEAN, SurveyProportionMethod.XLOGIT,
                 SurveyProportionMethod.LOGIT, SurveyProportionMethod.BETA, SurveyProportionMethod.ASIN)) {
-            try {
-                m.interval(method);
-            } catch (IllegalArgumentException ex) {
-                // the asin interval (R's and SurveyMean's) wraps round when asin(√p) ± h leaves [0, π/2]
-                // (tiny samples): Interval then refuses lower > upper, for both
-                assertEquals(SurveyProportionMethod.ASIN, method, s + " " + ex.getMessage());
-                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> e.interval(method));
+            if (m.interval(method).method().contains("undefined")) {
+                // the asin interval (R's) wraps round when asin(√p) ± h leaves [0, π/2] (tiny samples):
+                // NaN bounds that say so, for both
+                assertEquals(SurveyProportionMethod.ASIN, method, s + " " + m.interval(method));
+                assertTrue(Double.isNaN(e.interval(method).lower()), s + " " + e.interval(method));
+                assertEquals(m.interval(method).method(), e.interval(method).method(), s.toString());
                 continue;
             }
             close(m.interval(method).lower(), e.interval(method).lower(), 1e-9, method + " lower", s);
