@@ -490,22 +490,33 @@ public final class SurveyDesign implements Design {
      * of all the levels run jointly through the design. Levels without an observed value are left
      * out (listed in {@link DesignDomains#emptyLevels()}).
      */
-    @Override
-    public DesignDomains meanBy(String variable, String by) {
-        double[] y = values(variable);
-        Factor f = factor(by);
+    /** The rows with both the outcome and the group observed, and per level the weight and weighted outcome sums. */
+    private record GroupSums(int[] rows, double[] weights, double[] weighted) {}
+
+    private GroupSums groupSums(double[] y, Factor f) {
         double[] code = new double[n];
         for (int i = 0; i < n; i++) {
             code[i] = f.codes[i] < 0 ? Double.NaN : f.codes[i];
         }
         int[] rows = observed(y, code);
-        int k = f.levels.size();
-        double[] sw = new double[k];
-        double[] swy = new double[k];
+        double[] sw = new double[f.levels.size()];
+        double[] swy = new double[f.levels.size()];
         for (int i : rows) {
             sw[f.codes[i]] += weights[i];
             swy[f.codes[i]] += weights[i] * y[i];
         }
+        return new GroupSums(rows, sw, swy);
+    }
+
+    @Override
+    public DesignDomains meanBy(String variable, String by) {
+        double[] y = values(variable);
+        Factor f = factor(by);
+        GroupSums g = groupSums(y, f);
+        int[] rows = g.rows();
+        int k = f.levels.size();
+        double[] sw = g.weights();
+        double[] swy = g.weighted();
         List<Integer> held = new ArrayList<>();
         List<String> empty = new ArrayList<>();
         for (int c = 0; c < k; c++) {
@@ -654,18 +665,11 @@ public final class SurveyDesign implements Design {
         Checks.level(level, "DesignTTest");
         double[] y = values(outcome);
         Factor f = factor(group);
-        double[] code = new double[n];
-        for (int i = 0; i < n; i++) {
-            code[i] = f.codes[i] < 0 ? Double.NaN : f.codes[i];
-        }
-        int[] rows = observed(y, code);
+        GroupSums g = groupSums(y, f);
+        int[] rows = g.rows();
         int k = f.levels.size();
-        double[] sw = new double[k];
-        double[] swy = new double[k];
-        for (int i : rows) {
-            sw[f.codes[i]] += weights[i];
-            swy[f.codes[i]] += weights[i] * y[i];
-        }
+        double[] sw = g.weights();
+        double[] swy = g.weighted();
         List<Integer> held = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             if (sw[c] > 0) {
