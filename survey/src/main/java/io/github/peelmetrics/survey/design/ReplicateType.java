@@ -22,7 +22,7 @@ public enum ReplicateType {
      */
     BRR("BRR"),
     /**
-     * Fay's modified BRR with a factor ρ (0 < ρ < 1): multipliers 2 − ρ and ρ instead of 2 and 0;
+     * Fay's modified BRR with a factor ρ ({@code 0 < ρ < 1}): multipliers 2 − ρ and ρ instead of 2 and 0;
      * scale 1/(R(1 − ρ)²), rscales 1 ({@link SurveyDesign#replicates(ReplicateType, double)}).
      */
     FAY("Fay");
