@@ -4,6 +4,7 @@ import io.github.peelmetrics.core.BeatAssignment;
 import io.github.peelmetrics.core.GeoPoint;
 import io.github.peelmetrics.core.Races;
 import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.SurveyResponse;
 import io.github.peelmetrics.core.stats.Interval;
 import io.github.peelmetrics.core.stats.RatioEstimate;
@@ -250,7 +251,7 @@ record TrustReport(
                 lo.add(limit.lower());
                 hi.add(limit.upper());
             }
-            curves.add(new FunnelCurve(String.format(java.util.Locale.ROOT, "%s%% limits", level == 0.95 ? "95" : "99.8"), x, lo, hi));
+            curves.add(new FunnelCurve(Format.percent(level) + "% limits", x, lo, hi));
         }
         EarlyInterventionSummary ei = new EarlyInterventionSummary(list.model().name().toLowerCase(java.util.Locale.ROOT),
                 list.modelReason(), list.pearsonDispersion(), list.phi(), list.tau2(), flags, dots, curves);

@@ -44,6 +44,29 @@ public record Seeded(long seed) {
         return lo + r.nextInt(hi - lo + 1);
     }
 
+    /**
+     * A Poisson draw with mean {@code mu >= 0}, by inversion in chunks of mean at most 500 (a sum of
+     * Poisson draws is Poisson), so any mean is exact and cheap enough for test data.
+     */
+    public static long poisson(SplittableRandom r, double mu) {
+        long total = 0;
+        while (mu > 0) {
+            double m = Math.min(mu, 500);
+            mu -= m;
+            double u = r.nextDouble();
+            double p = Math.exp(-m);
+            double cdf = p;
+            long k = 0;
+            while (u > cdf && k < 100_000) {
+                k++;
+                p *= m / k;
+                cdf += p;
+            }
+            total += k;
+        }
+        return total;
+    }
+
     @Override
     public String toString() {
         return "seed=" + seed;

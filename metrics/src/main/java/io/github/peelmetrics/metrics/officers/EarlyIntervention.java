@@ -2,6 +2,7 @@ package io.github.peelmetrics.metrics.officers;
 
 import io.github.peelmetrics.core.Complaint;
 import io.github.peelmetrics.core.internal.Checks;
+import io.github.peelmetrics.core.internal.Format;
 import io.github.peelmetrics.core.stats.Distributions;
 import io.github.peelmetrics.core.stats.TestResult;
 import java.util.ArrayList;
@@ -60,6 +61,9 @@ public final class EarlyIntervention {
 
     /** The level of the dispersion test that chooses the over-dispersed model. */
     public static final double DISPERSION_TEST_ALPHA = 0.05;
+
+    /** The one stratum of {@link #list(Collection, Map)}. */
+    private static final String ALL = "all";
 
     private final double q;
     private final Optional<byte[]> key;
@@ -164,8 +168,6 @@ public final class EarlyIntervention {
         return build(PeerComparison.of(shown), total, Map.of(), names.pseudonymized());
     }
 
-    private static final String ALL = "all";
-
     private InterventionList build(PeerComparison peers, long total, Map<String, Long> unmatched, boolean pseudonymized) {
         SpiegelhalterFunnel funnel = Funnel.spiegelhalter(peers);
         int n = peers.officers().size();
@@ -177,10 +179,10 @@ public final class EarlyIntervention {
         FunnelModel model = over ? FunnelModel.ADDITIVE_RANDOM_EFFECTS : FunnelModel.UNADJUSTED;
         String why = over
                 ? String.format(Locale.ROOT, "counts are over-dispersed (winsorized phi %.3f, test p %s < %s): "
-                        + "additive random effects, tau2 %.4g", funnel.phi(), io.github.peelmetrics.core.internal.Format.p(
+                        + "additive random effects, tau2 %.4g", funnel.phi(), Format.p(
                         dispersion.pValue()), DISPERSION_TEST_ALPHA, funnel.tau2())
                 : String.format(Locale.ROOT, "no over-dispersion detected (winsorized phi %.3f, test p %s >= %s): "
-                        + "exact Poisson tails", funnel.phi(), io.github.peelmetrics.core.internal.Format.p(
+                        + "exact Poisson tails", funnel.phi(), Format.p(
                         dispersion.pValue()), DISPERSION_TEST_ALPHA);
         List<OfficerFlag> flags = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

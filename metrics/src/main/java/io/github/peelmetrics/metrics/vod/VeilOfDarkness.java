@@ -400,30 +400,20 @@ public final class VeilOfDarkness {
         List<Stop> present = a.stops();
         VeilOfDarknessTally window = tally();
         present.forEach(window::add);
-        List<VeilOfDarknessTally.Classification> classes = window.classify(present);
-        Set<Stop> outside = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (VeilOfDarknessTally.Classification c : classes) {
-            if (c.exclusion().orElse(null) == Exclusion.OUTSIDE_WINDOW) {
-                outside.add(c.stop());
-            }
+        Map<Stop, Exclusion> excludedBy = new java.util.IdentityHashMap<>();
+        for (VeilOfDarknessTally.Classification c : window.classify(present)) {
+            c.exclusion().ifPresent(e -> excludedBy.put(c.stop(), e));
         }
-        a = a.keep(EligibilityRule.INTER_TWILIGHT_PERIOD, x -> !outside.contains(x));
-        Set<Stop> twilight = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (VeilOfDarknessTally.Classification c : classes) {
-            if (c.exclusion().orElse(null) == Exclusion.TWILIGHT) {
-                twilight.add(c.stop());
-            }
-        }
-        a = a.keep(EligibilityRule.SUNSET_TO_DUSK, x -> !twilight.contains(x));
+        a = a.keep(EligibilityRule.INTER_TWILIGHT_PERIOD, x -> excludedBy.get(x) != Exclusion.OUTSIDE_WINDOW);
+        a = a.keep(EligibilityRule.SUNSET_TO_DUSK, x -> excludedBy.get(x) != Exclusion.TWILIGHT);
         Set<Integer> partial = OppYearRules.partialYears(a.stops());
         a = a.keep(EligibilityRule.PARTIAL_YEARS, x -> !partial.contains(x.date().getYear()));
         Set<Integer> few = OppYearRules.yearsWithTooFewStopsPerRace(a.stops(), minStopsPerRacePerYear);
         a = a.keep(EligibilityRule.TOO_FEW_STOPS_PER_RACE_PER_YEAR, x -> !few.contains(x.date().getYear()));
-        Set<Integer> removed = new java.util.HashSet<>(partial);
-        removed.addAll(few);
         VeilOfDarknessTally kept = tally();
         for (Stop s : present) {
-            if (!removed.contains(s.date().getYear())) {
+            int year = s.date().getYear();
+            if (!partial.contains(year) && !few.contains(year)) {
                 kept.add(s);
             }
         }

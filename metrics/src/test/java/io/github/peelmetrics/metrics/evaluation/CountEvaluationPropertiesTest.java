@@ -68,7 +68,7 @@ class CountEvaluationPropertiesTest {
         for (int i = 0; i < n; i++) {
             pop[i] = 50_000 + 100 * i;
             scaledPop[i] = pop[i] * c;
-            y[i] = Panels.poisson(r, pop[i] * 4e-4 * (i >= n / 2 ? 0.8 : 1));
+            y[i] = Seeded.poisson(r, pop[i] * 4e-4 * (i >= n / 2 ? 0.8 : 1));
         }
         sameRegression(CountInterruptedTimeSeries.fit(y, pop, n / 2 + 1, 2).regression(),
                 CountInterruptedTimeSeries.fit(y, scaledPop, n / 2 + 1, 2).regression(), s + " its x" + c);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.github.peelmetrics.testing.Seeded;
 import java.util.SplittableRandom;
 
 /** Seeded synthetic area × period panels of Poisson counts for the property tests. */
@@ -38,29 +39,10 @@ final class Panels {
             for (int t = 0; t < periods; t++) {
                 int period = 2010 + t;
                 double mu = pop * 2e-3 * areaEffect * periodEffect[t] * (period >= first ? rateRatio : 1);
-                rows.add(PanelCount.of(area, period, poisson(r, mu), pop * (1 + 0.01 * t)));
+                rows.add(PanelCount.of(area, period, Seeded.poisson(r, mu), pop * (1 + 0.01 * t)));
             }
         }
         return new Data(rows, adoption);
     }
 
-    /** A Poisson draw by inversion (in chunks of mean at most 500, whose sum is Poisson too). */
-    static long poisson(SplittableRandom r, double mu) {
-        long total = 0;
-        while (mu > 0) {
-            double m = Math.min(mu, 500);
-            mu -= m;
-            double u = r.nextDouble();
-            double p = Math.exp(-m);
-            double cdf = p;
-            long k = 0;
-            while (u > cdf && k < 100_000) {
-                k++;
-                p *= m / k;
-                cdf += p;
-            }
-            total += k;
-        }
-        return total;
-    }
 }

@@ -48,19 +48,6 @@ class EarlyInterventionTest {
                 Finding.PENDING, Demographics.UNKNOWN, ComplaintSource.CIVILIAN);
     }
 
-    private static long poisson(SplittableRandom r, double mu) {
-        long k = 0;
-        double p = Math.exp(-mu);
-        double u = r.nextDouble();
-        double cdf = p;
-        while (u > cdf && k < 100_000) {
-            k++;
-            p *= mu / k;
-            cdf += p;
-        }
-        return k;
-    }
-
     /** Gamma(shape, 1/shape) by Marsaglia-Tsang (shape >= 1): mean 1, variance 1/shape. */
     private static double gamma(SplittableRandom r, double shape) {
         double d = shape - 1.0 / 3;
@@ -86,7 +73,7 @@ class EarlyInterventionTest {
             double e = 100 + r.nextInt(400);
             exposure.put(o, e);
             double frailty = shape > 0 ? gamma(r, shape) : 1;
-            long k = poisson(r, 0.04 * e * frailty * (i == 0 ? 4 : 1));
+            long k = Seeded.poisson(r, 0.04 * e * frailty * (i == 0 ? 4 : 1));
             for (long c = 0; c < k; c++) {
                 cs.add(complaint("C" + id++, o));
             }

@@ -42,7 +42,7 @@ class PeerComparisonPropertiesTest {
                 }
                 any = true;
                 double exposure = r.nextInt(5) == 0 ? 100 : 1 + r.nextInt(800);
-                long count = poisson(r, exposure * 0.02 * (1 + s) * frailty);
+                long count = Seeded.poisson(r, exposure * 0.02 * (1 + s) * frailty);
                 if (r.nextInt(6) == 0) {
                     long part = count / 2;
                     out.add(ExposureRecord.of(officer, "S" + s, exposure / 2, part));
@@ -63,20 +63,6 @@ class PeerComparisonPropertiesTest {
             }
         }
         return out;
-    }
-
-    private static long poisson(SplittableRandom r, double mu) {
-        double l = Math.exp(-Math.min(mu, 600));
-        if (mu > 600) {
-            return Math.max(0, Math.round(mu + Math.sqrt(mu) * r.nextGaussian()));
-        }
-        long k = 0;
-        double p = r.nextDouble();
-        while (p > l) {
-            k++;
-            p *= r.nextDouble();
-        }
-        return k;
     }
 
     private static void close(double expected, double actual, String what) {
