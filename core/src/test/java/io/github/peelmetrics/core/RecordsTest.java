@@ -60,18 +60,44 @@ class RecordsTest {
 
     @Test
     void surveyResponsesKeepMissingAnswersAbsentAndRejectBadWeights() {
-        SurveyResponse r = SurveyResponse.builder("R-7", "2016").beat("B1")
+        SurveyResponse r = SurveyResponse.builder("R-7").wave("2016").beat("B1")
                 .demographics(Demographics.of(Races.WHITE, Sexes.FEMALE, AgeGroups.AGE_30_44))
                 .answer("approve", 1).answer("q1", 4).attribute("language", "es").weight(2.5).build();
-        assertEquals(Optional.of(1), r.answer("approve"));
+        assertEquals(Optional.of(1.0), r.answer("approve"));
+        assertEquals(Optional.of("2016"), r.variable("wave"));
         assertEquals(Optional.empty(), r.answer("q2"));
         assertEquals(Optional.of("white"), r.variable("race"));
         assertEquals(Optional.of("30-44"), r.variable("age_group"));
         assertEquals(Optional.of("es"), r.variable("language"));
         assertEquals(Optional.empty(), r.variable("income"));
-        assertMessage(() -> SurveyResponse.builder("R-1042", "2016").weight(-0.5).build(), "R-1042", "weight", "-0.5");
-        assertMessage(() -> SurveyResponse.builder("R-1043", "2016").weight(Double.NaN).build(), "R-1043", "NaN");
-        assertThrows(UnsupportedOperationException.class, () -> r.answers().put("q9", 1));
+        assertMessage(() -> SurveyResponse.builder("R-1042").weight(-0.5).build(), "R-1042", "weight", "-0.5");
+        assertMessage(() -> SurveyResponse.builder("R-1043").weight(Double.NaN).build(), "R-1043", "NaN");
+        assertThrows(UnsupportedOperationException.class, () -> r.answers().put("q9", 1.0));
+    }
+
+    @Test
+    void surveyResponsesTakeContinuousAnswersAndNoWave() {
+        SurveyResponse r = SurveyResponse.builder("R-8").answer("trust", 72.5).answer("safety", 100).answer("z", -0.0).build();
+        assertEquals(Optional.empty(), r.wave());
+        assertEquals(Optional.empty(), r.variable("wave"));
+        assertEquals(Optional.of(72.5), r.answer("trust"));
+        assertEquals(Optional.of(100.0), r.answer("safety"));
+        assertEquals(0L, Double.doubleToRawLongBits(r.answer("z").orElseThrow()), "-0.0 is stored as 0.0");
+        assertMessage(() -> SurveyResponse.builder("R-9").answer("trust", Double.NaN).build(), "R-9", "trust", "NaN", "finite");
+        assertMessage(() -> SurveyResponse.builder("R-10").answer("trust", Double.POSITIVE_INFINITY).build(),
+                "R-10", "trust", "Infinity");
+        assertMessage(() -> SurveyResponse.builder("R-11").wave(" ").build(), "R-11", "wave");
+    }
+
+    @Test
+    void groupingByWaveNamesAResponseWithoutOne() {
+        SurveyResponse a = SurveyResponse.builder("R-1").wave("2015").build();
+        SurveyResponse b = SurveyResponse.builder("R-2").wave("2016").build();
+        SurveyResponse c = SurveyResponse.builder("R-3").wave("2015").build();
+        assertEquals(java.util.Map.of("2015", List.of(a, c), "2016", List.of(b)), SurveyResponse.byWave(List.of(a, b, c)));
+        assertEquals(List.of("2015", "2016"), List.copyOf(SurveyResponse.byWave(List.of(a, b, c)).keySet()));
+        SurveyResponse none = SurveyResponse.builder("R-4").build();
+        assertMessage(() -> SurveyResponse.byWave(List.of(a, none)), "respondent R-4", "no wave", "2 of 2");
     }
 
     @Test

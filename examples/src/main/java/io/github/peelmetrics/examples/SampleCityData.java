@@ -52,7 +52,12 @@ record SampleCityData(
         for (SampleFile f : List.of(SampleFile.SURVEY_2013, SampleFile.SURVEY_2015, SampleFile.SURVEY_2016)) {
             ReadResult<SurveyResponse> r = RecordReader.of(survey).readCsv(f.open(), f.fileName());
             summaries.add(r.summary());
-            waves.put(r.records().get(0).wave(), r.records());
+            // each file is one wave: byWave names a respondent without a wave, and a second wave is an error
+            Map<String, List<SurveyResponse>> byWave = SurveyResponse.byWave(r.records());
+            if (byWave.size() != 1 || waves.containsKey(byWave.keySet().iterator().next())) {
+                throw new IllegalStateException(f.fileName() + " should hold one new wave, not " + byWave.keySet());
+            }
+            waves.putAll(byWave);
         }
         ReadResult<Stop> stops = RecordReader.of(Mapping.openPolicing(RecordType.STOPS).zone(ZONE))
                 .readCsv(SampleFile.STOPS.open(), SampleFile.STOPS.fileName());

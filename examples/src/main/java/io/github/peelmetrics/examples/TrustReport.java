@@ -134,7 +134,7 @@ record TrustReport(
             WeightedSample raked = rake(data, e.getValue());
             SurveyMean approval = raked.mean("approve");
             overall.add(approval);
-            long yes = e.getValue().stream().filter(r -> r.answer("approve").orElse(0) == 1).count();
+            long yes = e.getValue().stream().filter(r -> r.answer("approve").orElse(0.0) == 1).count();
             long answered = e.getValue().stream().filter(r -> r.answer("approve").isPresent()).count();
             approving.add(yes);
             answering.add(answered);

@@ -291,7 +291,7 @@ final class Binders {
     static Binder<SurveyResponse> survey(Mapping<SurveyResponse> m, Columns cols, String source) {
         Values v = new Values(m);
         Field id = field("respondent_id", m, cols, source, true);
-        Field wave = field("wave", m, cols, source, true);
+        Field wave = field("wave", m, cols, source, false); // a one-off survey has no wave
         Field date = field("date", m, cols, source, false);
         Field race = field("race", m, cols, source, false);
         Field ageGroup = field("age_group", m, cols, source, false);
@@ -332,7 +332,7 @@ final class Binders {
                 known[0] = cols.size();
             }
             String rid = v.id(id, row);
-            String w = v.id(wave, row);
+            String w = v.strippedOrNull(wave, row); // a blank cell: this respondent's wave is not recorded
             String weightRaw = weight.raw(row);
             if (weightRaw == null) {
                 throw new Reject(weight.label(), "", "is missing");
@@ -352,19 +352,25 @@ final class Binders {
                     attrs.put(a.name, raw.strip());
                 }
             }
-            Map<String, Integer> answers = new TreeMap<>();
+            Map<String, Double> answers = new TreeMap<>();
             for (Field item : items) {
-                String raw = item.raw(row);
-                if (raw != null) {
-                    long x = v.integer(item, raw);
-                    if (x < Integer.MIN_VALUE || x > Integer.MAX_VALUE) {
-                        throw new Reject(item.label(), raw, "is not a 32-bit integer");
-                    }
-                    answers.put(item.name, (int) x);
+                int c = item.cell(row);
+                if (c != Field.MISSING) {
+                    answers.put(item.name, answer(v.decimal(item, row, c))); // "3", "3.0", "72.5", "1e2"
                 }
             }
-            sink.emit(new SurveyResponse(rid, w, when, b == null ? Stop.UNKNOWN_BEAT : b, demo, attrs, answers, wt), 1);
+            sink.emit(new SurveyResponse(rid, Optional.ofNullable(w), when, b == null ? Stop.UNKNOWN_BEAT : b, demo, attrs, answers, wt), 1);
         };
+    }
+
+    /** Boxed whole answers 0..100 (Likert points, 0/1 codes, whole 0-100 scores), made once. */
+    private static final Double[] WHOLE_ANSWERS = java.util.stream.IntStream.rangeClosed(0, 100)
+            .mapToObj(i -> Double.valueOf(i)).toArray(Double[]::new);
+
+    /** The answer boxed, sharing one instance for each whole answer 0..100 (as Integer.valueOf did for int answers); -0.0 is 0. */
+    private static Double answer(double x) {
+        int i = (int) x;
+        return i == x && i >= 0 && i <= 100 ? WHOLE_ANSWERS[i] : Double.valueOf(x);
     }
 
     static Binder<Complaint> complaints(Mapping<Complaint> m, Columns cols, String source) {

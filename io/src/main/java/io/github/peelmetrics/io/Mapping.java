@@ -205,7 +205,7 @@ public final class Mapping<T> {
 
     /**
      * A copy in which {@code field} takes {@code value} when the file has none of its columns (a
-     * survey file without a {@code wave} column, say).
+     * survey file of one wave without a {@code wave} column, say).
      *
      * @throws IllegalArgumentException if the record type has no such field, or the value is blank
      */

@@ -76,8 +76,12 @@ public final class RecordReader<T> {
      *     The age group is {@code subject_age_group} when given, else that of
      *     {@code subject_age}. The mapping must have a {@linkplain Mapping#zone(java.time.ZoneId) zone}.</li>
      * <li>{@link RecordType#SURVEY_RESPONSES}: id, wave, date, race, age group, sex, beat, base
-     *     weight, attribute columns, and integer item columns whose empty (missing) cells are left
-     *     out of {@link SurveyResponse#answers()}.</li>
+     *     weight, attribute columns, and numeric item columns ({@code 4}, {@code 72.5}: Likert
+     *     points and 0-100 scores alike) whose empty (missing) cells are left out of
+     *     {@link SurveyResponse#answers()}; a cell that is not a finite number rejects the row,
+     *     naming the item and the value. Only the id and the base weight are required: a file
+     *     without a {@code wave} column (or a row whose wave cell is empty) gives responses
+     *     without a wave, which analyses by wave refuse by name.</li>
      * <li>{@link RecordType#BEATS}, in long format (one row per beat and population group):
      *     consecutive rows of a beat make one {@link Beat}, and any bad row rejects all rows of its
      *     beat. The summary counts rows.</li>

@@ -169,19 +169,31 @@ public final class RecordWriter<T> {
                             + ", which is not among the mapping's attributes " + attributes);
                 }
             }
-            List<String> c = new ArrayList<>(List.of(r.id(), r.wave(), r.date().map(LocalDate::toString).orElse(""),
+            List<String> c = new ArrayList<>(List.of(r.id(), r.wave().orElse(""), r.date().map(LocalDate::toString).orElse(""),
                     code(r.demographics().race()), code(r.demographics().ageGroup()), code(r.demographics().sex()),
                     r.beat().equals(Stop.UNKNOWN_BEAT) ? "" : r.beat()));
             for (String a : attributes) {
                 c.add(r.attributes().getOrDefault(a, ""));
             }
             for (String i : items) {
-                Integer v = r.answers().get(i);
-                c.add(v == null ? "" : v.toString());
+                Double v = r.answers().get(i);
+                c.add(v == null ? "" : answer(v));
             }
             c.add(Double.toString(r.weight()));
             return c.toArray(String[]::new);
         });
+    }
+
+    /**
+     * An item answer as the reader reads it back exactly: a whole number below 10^18 in digits
+     * ({@code 3}, as integer answers were always written, so such files stay byte for byte the
+     * same), any other value in Java's round-trip form ({@code 72.5}, {@code 1.0E-5}).
+     */
+    static String answer(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e18) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
     }
 
     static RecordWriter<Complaint> complaints(Mapping<Complaint> mapping) {

@@ -62,7 +62,7 @@ class ArgumentChecksTest {
         assertEquals("writing survey responses needs the item columns: set Mapping.items(...)",
                 assertThrows(IllegalArgumentException.class, () -> RecordWriter.of(Mapping.generic(RecordType.SURVEY_RESPONSES)))
                         .getMessage());
-        SurveyResponse r = SurveyResponse.builder("R-1", "2016").answer("q9", 3).build();
+        SurveyResponse r = SurveyResponse.builder("R-1").wave("2016").answer("q9", 3).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RecordWriter.of(Mapping.generic(RecordType.SURVEY_RESPONSES).items("q1"))
                         .writeCsv(Stream.of(r), new java.io.StringWriter()));

@@ -121,7 +121,7 @@ class AttackCasesTest {
                 Mapping.generic(RecordType.SURVEY_RESPONSES)).mode(ErrorMode.LENIENT)
                 .readJsonLines(in(jsonl.toString()), "items.jsonl"));
         assertEquals(n, r.summary().accepted(), r.summary().toString());
-        assertEquals(Map.of("item4999", 3), r.records().get(n - 1).answers());
+        assertEquals(Map.of("item4999", 3.0), r.records().get(n - 1).answers());
     }
 
     @Test

@@ -130,7 +130,12 @@ final class Gen {
     }
 
     static SurveyResponse survey(SplittableRandom r) {
-        SurveyResponse.Builder b = SurveyResponse.builder(id(r), r.nextBoolean() ? "2016" : text(r));
+        SurveyResponse.Builder b = SurveyResponse.builder(id(r));
+        switch (r.nextInt(3)) {
+            case 0 -> b.wave("2016");
+            case 1 -> b.wave(text(r));
+            default -> { } // no wave: an empty cell, read back as absent
+        }
         if (r.nextBoolean()) {
             b.date(LocalDate.of(2000 + r.nextInt(30), 1 + r.nextInt(12), 1 + r.nextInt(28)));
         }
@@ -143,7 +148,7 @@ final class Gen {
         }
         for (String item : ITEMS) {
             if (r.nextInt(4) != 0) {
-                b.answer(item, r.nextInt(10) == 0 ? r.nextInt() : 1 + r.nextInt(5));
+                b.answer(item, answer(r));
             }
         }
         double w = switch (r.nextInt(4)) {
@@ -152,6 +157,30 @@ final class Gen {
             default -> 1 + 3 * r.nextDouble();
         };
         return b.weight(w).build();
+    }
+
+    /**
+     * An item answer: mostly a Likert point, else a 0-100 score with decimals, a 32-bit integer, or
+     * a double chosen for its edges (tiny, huge, negative, -0.0, many digits).
+     */
+    static double answer(SplittableRandom r) {
+        return switch (r.nextInt(12)) {
+            case 0 -> r.nextInt();
+            case 1 -> Math.round(r.nextDouble() * 10000) / 100.0; // 0-100 with two decimals
+            case 2 -> r.nextInt(101);
+            case 3 -> r.nextDouble();
+            case 4 -> switch (r.nextInt(8)) {
+                case 0 -> Double.MIN_VALUE;
+                case 1 -> Double.MAX_VALUE;
+                case 2 -> -0.0;
+                case 3 -> 1e15 + r.nextInt(1000);
+                case 4 -> -r.nextDouble() * 1e20;
+                case 5 -> 0.1 + 0.2;
+                case 6 -> (double) (1L << 53) + 2 * r.nextInt(1000);
+                default -> -1e-300 * r.nextDouble();
+            };
+            default -> 1 + r.nextInt(5);
+        };
     }
 
     static Complaint complaint(SplittableRandom r) {

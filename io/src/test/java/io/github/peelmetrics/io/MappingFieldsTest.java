@@ -76,9 +76,9 @@ class MappingFieldsTest {
         String csv = "respondent_id,base_weight,q_approve,lang\nR1,1.5,1,es\n";
         SurveyResponse r = RecordReader.of(m).readCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
                 "s.csv").records().get(0);
-        assertEquals(Optional.of(1), r.answer("approve"));
+        assertEquals(Optional.of(1.0), r.answer("approve"));
         assertEquals("es", r.attributes().get("language"));
-        assertEquals("2016", r.wave());
+        assertEquals(Optional.of("2016"), r.wave());
     }
 
     @Test

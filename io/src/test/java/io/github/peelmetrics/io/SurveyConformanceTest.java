@@ -30,10 +30,7 @@ class SurveyConformanceTest {
     private static final List<String> ITEMS = List.of("q1", "q2", "q3", "q4", "q5");
 
     private static List<SurveyResponse> read(Path dir) {
-        Mapping<SurveyResponse> m = Mapping.generic(RecordType.SURVEY_RESPONSES);
-        if (!firstLine(dir.resolve("respondents.csv")).contains("wave")) {
-            m = m.constant("wave", "all");
-        }
+        Mapping<SurveyResponse> m = Mapping.generic(RecordType.SURVEY_RESPONSES); // the wave column is optional
         ReadResult<SurveyResponse> r = RecordReader.of(m).mode(ErrorMode.STRICT)
                 .readCsv(dir.resolve("respondents.csv"));
         assertEquals(0, r.summary().rejected(), r.summary().toString());
@@ -57,6 +54,9 @@ class SurveyConformanceTest {
         String where = dir.getFileName().toString();
 
         assertEquals(summary.path("n").asLong(), rs.size(), where + " n");
+        boolean waves = List.of(firstLine(dir.resolve("respondents.csv")).split(",")).contains("wave");
+        assertEquals(rs.size(), rs.stream().filter(r -> r.wave().isPresent() == waves).count(),
+                where + ": a wave on every respondent exactly when the file has a wave column");
         assertEquals(summary.path("n_approve_nonmissing").asLong(),
                 rs.stream().filter(r -> r.answer("approve").isPresent()).count(), where + " n_approve_nonmissing");
         assertEquals(summary.path("n_items_complete").asLong(),

@@ -83,10 +83,12 @@ public final class SurveySample {
      * A sample built from survey responses: the design weight of each response, the categorical
      * variables named (as {@link SurveyResponse#variable(String)} reads them: {@code race},
      * {@code sex}, {@code age_group}, {@code beat}, {@code wave} or an attribute), and one numeric
-     * variable per item answered by anyone, missing ({@code NaN}) where a respondent left it out.
+     * variable per item answered by anyone (the answer as recorded, a Likert point or a 0-100
+     * score alike), missing ({@code NaN}) where a respondent left it out.
      * Levels are kept in the order they first appear; use {@link #withLevelOrder} to reorder.
      *
      * @throws IllegalArgumentException if the list is empty or a response lacks a named variable
+     *     (a response without a wave when {@code wave} is named)
      */
     public static SurveySample of(List<SurveyResponse> responses, String... categoricals) {
         Objects.requireNonNull(responses, "responses must not be null");
@@ -112,7 +114,10 @@ public final class SurveySample {
                 SurveyResponse r = responses.get(i);
                 Optional<String> v = r.variable(name);
                 if (v.isEmpty()) {
-                    throw new IllegalArgumentException("respondent " + r.id() + " has no value for variable " + name);
+                    throw new IllegalArgumentException(name.equals("wave")
+                            ? "respondent " + r.id() + " has no wave: a sample with a wave variable needs the wave of every "
+                                    + "response (read a wave column, or set the wave of a one-wave file)"
+                            : "respondent " + r.id() + " has no value for variable " + name);
                 }
                 values[i] = v.get();
             }
@@ -121,7 +126,7 @@ public final class SurveySample {
         for (String item : items) {
             double[] values = new double[n];
             for (int i = 0; i < n; i++) {
-                Integer a = responses.get(i).answers().get(item);
+                Double a = responses.get(i).answers().get(item);
                 values[i] = a == null ? Double.NaN : a;
             }
             s = s.withNumericNoCopy(item, values);
@@ -131,7 +136,8 @@ public final class SurveySample {
 
     /**
      * A collector of survey responses into a sample, as {@link #of(List, String...)}; for example
-     * {@code responses.stream().filter(r -> r.wave().equals("2016")).collect(SurveySample.collector("race", "sex"))}.
+     * {@code SurveyResponse.byWave(responses).get("2016").stream().collect(SurveySample.collector("race", "sex"))}
+     * (which fails on a response without a wave instead of leaving it out).
      */
     public static Collector<SurveyResponse, ?, SurveySample> collector(String... categoricals) {
         String[] names = categoricals.clone();

@@ -23,7 +23,7 @@ class SurveyBehaviourTest {
         double[] w = {1.5, 2, 1, 3, 2.5};
         Integer[] approve = {1, 0, null, 1, 0};
         for (int i = 0; i < race.length; i++) {
-            SurveyResponse.Builder b = SurveyResponse.builder("R-" + i, "2016").weight(w[i])
+            SurveyResponse.Builder b = SurveyResponse.builder("R-" + i).wave("2016").weight(w[i])
                     .demographics(Demographics.ofRace(Races.parse(race[i]).orElseThrow())).beat("B" + (i % 2));
             if (approve[i] != null) {
                 b.answer("approve", approve[i]);
