@@ -46,7 +46,7 @@ public record Rejection(String source, long line, String field, String value, St
         return field.length() + value.length() + reason.length() + 32;
     }
 
-    /** {@code file.csv line 88: approve "maybe" is not an integer}. */
+    /** {@code file.csv line 88: approve "maybe" is not a decimal number}. */
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%s line %d: %s \"%s\" %s", source, line, field, value, reason);
