@@ -28,8 +28,10 @@ final class Linearization {
         }
         int domainN = codes == null ? n : domain.counts[level];
         String subset = domain == null ? "all" : domain.name + "=" + domain.levels.get(level);
+        // R's nrow(design) of the domain's design: rows outside it are dropped unless the design is calibrated
+        int rows = d.calibration() == Calibration.NONE ? domainN : n;
         if (m == 0) {
-            return new SurveyMean(variable, subset, Double.NaN, Double.NaN, 0, domainN, n, 0, total, 0,
+            return new SurveyMean(variable, subset, Double.NaN, Double.NaN, 0, domainN, n, rows, 0, total, 0,
                     Double.NaN, Double.NaN);
         }
         double mean = swy / sw;
@@ -49,7 +51,7 @@ final class Linearization {
         double deff = var / (s2 * (sw - m) / (sw * m));
         double deffReplace = var / (s2 / m);
         double kishN = sw * sw / sw2;
-        return new SurveyMean(variable, subset, mean, se, m, domainN, n, sw, total, kishN, deff, deffReplace);
+        return new SurveyMean(variable, subset, mean, se, m, domainN, n, rows, sw, total, kishN, deff, deffReplace);
     }
 
     static double centredSumOfSquares(double[] e) {

@@ -36,6 +36,11 @@ import java.util.Objects;
  * @param n             m, the observed values used (in the domain), as {@link Estimate#n()}
  * @param domainSize    respondents in the domain (= sampleSize for the whole sample)
  * @param sampleSize    all respondents of the sample (the variance sums over them)
+ * @param rows          R's {@code nrow(design)} of the design that {@code svyciprop} is given, used
+ *                      by the Korn-Graubard interval: {@code domainSize} for a domain of an
+ *                      uncalibrated sample (R drops the other rows), {@code sampleSize} for the
+ *                      whole sample or a domain of a calibrated one (R keeps every row, with
+ *                      weight 0 outside the domain)
  * @param weightSum     Ŵ, the weight sum of the observed values
  * @param totalWeight   the weight sum of all respondents of the sample
  * @param effectiveN    Kish's {@code (Σ_S w)²/Σ_S w²} over the observed values, as
@@ -44,18 +49,19 @@ import java.util.Objects;
  * @param deffReplace   design effect against simple random sampling with replacement
  */
 public record SurveyMean(String variable, String subset, double estimate, double standardError, int n,
-        int domainSize, int sampleSize, double weightSum, double totalWeight, double effectiveN, double deff,
+        int domainSize, int sampleSize, int rows, double weightSum, double totalWeight, double effectiveN, double deff,
         double deffReplace) {
 
     /** Validates the names and counts. */
     public SurveyMean {
         Checks.name("SurveyMean variable", variable);
         Checks.name("SurveyMean subset", subset);
-        if (sampleSize < 1 || n < 0 || n > domainSize || domainSize > sampleSize) {
+        if (sampleSize < 1 || n < 0 || n > domainSize || domainSize > sampleSize
+                || (rows != domainSize && rows != sampleSize)) {
             throw new IllegalArgumentException(Format.f(
-                    "SurveyMean of %s: inconsistent counts: n %d, domainSize %d, sampleSize %d "
-                            + "(need 0 <= n <= domainSize <= sampleSize, sampleSize >= 1)",
-                    variable, n, domainSize, sampleSize));
+                    "SurveyMean of %s: inconsistent counts: n %d, domainSize %d, sampleSize %d, rows %d "
+                            + "(need 0 <= n <= domainSize <= sampleSize, sampleSize >= 1, rows domainSize or sampleSize)",
+                    variable, n, domainSize, sampleSize, rows));
         }
         if (!(effectiveN >= 0)) {
             throw new IllegalArgumentException(Format.f("SurveyMean of %s: effectiveN must be a number >= 0: %s",
@@ -63,9 +69,14 @@ public record SurveyMean(String variable, String subset, double estimate, double
         }
     }
 
-    /** The degrees of freedom of the design, {@code sampleSize − 1} (R's {@code degf}). */
+    /**
+     * The degrees of freedom of the design, R's {@code degf} of the design passed to
+     * {@code svyciprop}, domain-aware: {@code domainSize − 1} (each respondent is a PSU, and a
+     * domain's design counts only the respondents in it, missing answers included), which is
+     * {@code sampleSize − 1} for the whole sample; the t quantile of the intervals uses it.
+     */
     public int degreesOfFreedom() {
-        return sampleSize - 1;
+        return domainSize - 1;
     }
 
     /** A 95% interval by this method; see {@link SurveyProportionMethod}. */

@@ -11,8 +11,14 @@ import io.github.peelmetrics.core.stats.ProportionMethod;
  * core's {@link ProportionMethod}, which is for {@code x} independent successes in {@code n}
  * trials. Here p̂ and its standard error come from the design ({@link SurveyMean}, with the
  * weights and their calibration), and every method uses the t quantile
- * {@code t = qt(1 − α/2, n − 1)} with the design degrees of freedom (n counts every respondent,
- * also those with a missing answer). {@link #MEAN} is the design-based Wald interval, the
+ * {@code t = qt(1 − α/2, df)} with R's domain-aware design degrees of freedom
+ * {@link SurveyMean#degreesOfFreedom()}: {@code n − 1} for the whole sample and
+ * {@code n_domain − 1} for a domain of {@link DomainMeans} (n counting every respondent, also those
+ * with a missing answer), as {@code svyciprop} on the whole design and
+ * {@code svyby(~y, ~domain, design, svyciprop, vartype = "ci")} compute them. A domain of a single
+ * respondent has df 0 and no t quantile: its bounds are NaN, marked {@code (undefined: df 0)}.
+ * (R's {@code confint} of an {@code svymean} or {@code svyby} result is another interval: the
+ * normal quantile, {@code df = Inf}; that is {@code toEstimate().waldInterval(level)}.) {@link #MEAN} is the design-based Wald interval, the
  * counterpart of {@link ProportionMethod#WALD}; {@link #BETA} (Korn-Graubard) that of
  * {@link ProportionMethod#CLOPPER_PEARSON}.
  *
@@ -50,14 +56,17 @@ public enum SurveyProportionMethod {
         }
     },
     /**
-     * Korn and Graubard (1998): with the effective sample size {@code n* = p̂(1 − p̂)/SE²},
-     * {@code [qbeta(α/2, n*p̂, n*(1 − p̂) + 1), qbeta(1 − α/2, n*p̂ + 1, n*(1 − p̂))]} (survey 4.1-1
-     * makes no degrees-of-freedom adjustment of n*).
+     * Korn and Graubard (1998): with the effective sample size
+     * {@code n* = p̂(1 − p̂)/SE² · (qt(α/2, rows − 1)/qt(α/2, df))²},
+     * {@code [qbeta(α/2, n*p̂, n*(1 − p̂) + 1), qbeta(1 − α/2, n*p̂ + 1, n*(1 − p̂))]}, rows being R's
+     * {@code nrow(design)} ({@link SurveyMean#rows()}): the factor is 1 for the whole sample and for
+     * a domain of an uncalibrated sample, and above 1 for a domain of a calibrated one, where R
+     * keeps every row.
      */
     BETA("beta") {
         @Override
         double[] bounds(double p, double se, double t, double alpha, SurveyMean m) {
-            double nEff = p * (1 - p) / (se * se);
+            double nEff = p * (1 - p) / (se * se) * dfFactor(m, alpha);
             return new double[] {
                 Distributions.betaQuantile(alpha / 2, nEff * p, nEff * (1 - p) + 1),
                 Distributions.betaQuantile(1 - alpha / 2, nEff * p + 1, nEff * (1 - p))};
@@ -150,13 +159,21 @@ public enum SurveyProportionMethod {
         }
         double alpha = 1 - level;
         if ((p == 0 || p == 1) && this == BETA && m.n() > 0) {
-            // Korn-Graubard with n* = n, the NCHS rule (Parker et al. 2017) where p(1 - p)/SE² is 0/0
-            return Interval.of(p == 0 ? 0 : Distributions.betaQuantile(alpha / 2, m.n(), 1),
-                    p == 1 ? 1 : Distributions.betaQuantile(1 - alpha / 2, 1, m.n()),
-                    degenerateBoundLabel(name, p, m.n()), level);
+            // Korn-Graubard with n* = n, the NCHS rule (Parker et al. 2017) where p(1 - p)/SE² is 0/0,
+            // times R's degrees-of-freedom factor (1 unless a domain of a calibrated sample)
+            double factor = m.degreesOfFreedom() < 1 ? 1 : dfFactor(m, alpha);
+            double nStar = m.n() * factor;
+            return Interval.of(p == 0 ? 0 : Distributions.betaQuantile(alpha / 2, nStar, 1),
+                    p == 1 ? 1 : Distributions.betaQuantile(1 - alpha / 2, 1, nStar),
+                    factor == 1 ? degenerateBoundLabel(name, p, m.n())
+                            : Format.f("%s (p = %d: n* = %s from n = %d)", name, (int) p, Format.num(nStar), m.n()),
+                    level);
         }
         if (p == 0 || p == 1 || se == 0) {
             return Interval.of(p, p, degenerateLabel(name, p, se), level);
+        }
+        if (m.degreesOfFreedom() < 1) {
+            return Interval.of(Double.NaN, Double.NaN, name + " (undefined: df 0)", level);
         }
         double t = Distributions.tQuantile(1 - alpha / 2, m.degreesOfFreedom());
         double[] b = bounds(p, se, t, alpha, m);
@@ -191,6 +208,15 @@ public enum SurveyProportionMethod {
     /** The method name of the Korn-Graubard bound at p̂ = 0 or 1, with the n* it used. */
     static String degenerateBoundLabel(String name, double p, int n) {
         return Format.f("%s (p = %d: n* = n = %d)", name, (int) p, n);
+    }
+
+    /** R's {@code (qt(α/2, nrow − 1)/qt(α/2, df))²} of the Korn-Graubard n*; exactly 1 when nrow − 1 = df. */
+    static double dfFactor(SurveyMean m, double alpha) {
+        if (m.rows() - 1 == m.degreesOfFreedom()) {
+            return 1;
+        }
+        double ratio = Distributions.tQuantile(alpha / 2, m.rows() - 1.0) / Distributions.tQuantile(alpha / 2, m.degreesOfFreedom());
+        return ratio * ratio;
     }
 
     static double expit(double x) {

@@ -104,8 +104,8 @@ public record DesignEstimate(Statistic statistic, String variable, String subset
         double alpha = 1 - level;
         if ((p == 0 || p == 1) && method == SurveyProportionMethod.BETA && n > 0) {
             // Korn-Graubard with n* = n (NCHS, Parker et al. 2017), with R's degrees-of-freedom ratio
-            double ratio = Distributions.tQuantile(alpha / 2, rows - 1.0) / Distributions.tQuantile(alpha / 2,
-                    degreesOfFreedom);
+            double ratio = degreesOfFreedom < 1 || rows < 2 ? 1 : Distributions.tQuantile(alpha / 2, rows - 1.0)
+                    / Distributions.tQuantile(alpha / 2, degreesOfFreedom);
             double nStar = Double.isFinite(ratio) && ratio > 0 ? n * ratio * ratio : n;
             return Interval.of(p == 0 ? 0 : Distributions.betaQuantile(alpha / 2, nStar, 1),
                     p == 1 ? 1 : Distributions.betaQuantile(1 - alpha / 2, 1, nStar),
@@ -117,6 +117,9 @@ public record DesignEstimate(Statistic statistic, String variable, String subset
         }
         if (se == 0) {
             return Interval.of(p, p, name + " (degenerate: se 0)", level);
+        }
+        if (degreesOfFreedom < 1) { // a domain in one PSU: R's qt(., 0) is NaN
+            return Interval.of(Double.NaN, Double.NaN, name + " (undefined: df 0)", level);
         }
         double t = Distributions.tQuantile(1 - alpha / 2, degreesOfFreedom);
         switch (method) {
