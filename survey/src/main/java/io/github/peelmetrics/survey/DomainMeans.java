@@ -106,7 +106,9 @@ public record DomainMeans(String variable, String domain, Map<String, SurveyMean
     }
 
     /**
-     * A table of every estimated level with its interval by this method at this level.
+     * A table of every estimated level with its interval by this method at this level, as R's
+     * {@code svyby(~y, ~domain, design, svyciprop, method = ..., level = ..., vartype = "ci")}: the t
+     * quantile of each level has the domain's degrees of freedom ({@link SurveyMean#degreesOfFreedom()}).
      *
      * @throws IllegalArgumentException unless {@code 0 < level < 1}
      * @throws IllegalStateException if a level's mean is not in [0, 1] (not a proportion)

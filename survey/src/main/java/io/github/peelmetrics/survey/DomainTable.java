@@ -9,16 +9,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Domain means with an interval each, from {@link DomainMeans#interval}; {@code toString} prints
- * a small aligned table:
+ * Domain means with an interval each, from {@link DomainMeans#interval}, as R's
+ * {@code svyby(~y, ~domain, design, svyciprop, method = ..., vartype = "ci")}: each domain's t
+ * quantile has that domain's degrees of freedom (its respondents − 1: 2 for each domain of three
+ * below), so small domains get wide intervals; {@code toString} prints a small aligned table:
  *
  * <pre>{@code
  * jshell> var s = SurveySample.ofWeights(new double[] {1, 2, 1.5, 3, 2, 1}).withFactor("race", new String[] {"Black", "White", "White", "Black", "White", "Black"}).withNumeric("approve", new double[] {1, 0, 1, 1, 0, 0})
  * SurveySample[n=6, categorical=[race], numeric=[approve]]
  * jshell> s.design().meanBy("approve", "race").interval(SurveyProportionMethod.LOGIT)
  *   race        n  approve  95% CI (logit)      se
- *   Black       3  0.8000   [0.0995, 0.9931]    0.2234
- *   White       3  0.2727   [0.0118, 0.9219]    0.2661
+ *   Black       3  0.8000   [0.0097, 0.9994]    0.2234
+ *   White       3  0.2727   [0.0012, 0.9918]    0.2661
  * }</pre>
  *
  * @param variable    the estimated variable
