@@ -11,7 +11,10 @@ import java.util.Set;
 
 /**
  * A Likert scale: items answered on {@code min..max}, some reverse-coded, scored as a 0-100
- * index when enough items were answered.
+ * index when enough items were answered. The answers are Likert points (whole numbers,
+ * {@link Answers#WHOLE_POINTS}, the default) or, for items asked as a score such as a 0-100 rating
+ * of trust, any number in the range ({@link Answers#CONTINUOUS}); scores, reverse coding and
+ * {@link CronbachAlpha} use the same arithmetic for both.
  *
  * <p>Score of a respondent who answered {@code k >= minAnswered} items: the mean of the answered
  * items, each reverse item recoded as {@code min + max − x}, rescaled as
@@ -24,6 +27,8 @@ import java.util.Set;
  * trust: q1, q2, q3 (reversed), q4, q5 on 1..5, score with >= 3 answered
  * jshell> Scales.TRUST.withItems(List.of("t1", "t2", "t3", "t4", "t5")).withMinAnswered(4)
  * trust: t1, t2, t3 (reversed), t4, t5 on 1..5, score with >= 4 answered
+ * jshell> LikertScale.of("respect", List.of("t_listen", "t_respect"), Set.of(), 0, 100, 2).withAnswers(LikertScale.Answers.CONTINUOUS)
+ * respect: t_listen, t_respect on 0..100 (continuous answers), score with >= 2 answered
  * }</pre>
  *
  * <p>Predefined scales are in {@link Scales}; every definition is editable with the
@@ -36,9 +41,21 @@ import java.util.Set;
  * @param max         the highest answer
  * @param minAnswered the fewest answered items that give a score, in {@code [1, items.size()]}
  * @param source      where the scale comes from (a citation), or a note that it is local
+ * @param answers     whether answers are whole Likert points or any number in {@code [min, max]}
  */
 public record LikertScale(String name, List<String> items, Set<String> reversed, int min, int max, int minAnswered,
-        String source) {
+        String source, Answers answers) {
+
+    /** What an answer to the scale's items may be. */
+    public enum Answers {
+        /** Likert points: whole numbers in {@code [min, max]} (a 2.5 on a 1..5 scale is an error). */
+        WHOLE_POINTS,
+        /**
+         * Any number in {@code [min, max]}: an item asked as a score (a 0-100 rating of trust, a
+         * feeling thermometer) or an already averaged sub-scale.
+         */
+        CONTINUOUS
+    }
 
     /**
      * Validates every field.
@@ -50,6 +67,7 @@ public record LikertScale(String name, List<String> items, Set<String> reversed,
         Objects.requireNonNull(items, "items of scale " + name + " must not be null");
         Objects.requireNonNull(reversed, "reversed items of scale " + name + " must not be null");
         Objects.requireNonNull(source, "source of scale " + name + " must not be null");
+        Objects.requireNonNull(answers, "answers of scale " + name + " must not be null");
         List<String> it = List.copyOf(items);
         if (it.size() < 2) {
             throw new IllegalArgumentException("scale " + name + " needs at least two items: " + it);
@@ -78,34 +96,45 @@ public record LikertScale(String name, List<String> items, Set<String> reversed,
         reversed = Collections.unmodifiableSet(new LinkedHashSet<>(rev));
     }
 
-    /** A scale with no source note ("local definition"). */
+    /** A scale of Likert points ({@link Answers#WHOLE_POINTS}). */
+    public LikertScale(String name, List<String> items, Set<String> reversed, int min, int max, int minAnswered,
+            String source) {
+        this(name, items, reversed, min, max, minAnswered, source, Answers.WHOLE_POINTS);
+    }
+
+    /** A scale of Likert points with no source note ("local definition"). */
     public static LikertScale of(String name, List<String> items, Set<String> reversed, int min, int max, int minAnswered) {
         return new LikertScale(name, items, reversed, min, max, minAnswered, "local definition");
     }
 
     /** A copy with other item names (e.g. the column names of your questionnaire). */
     public LikertScale withItems(List<String> newItems) {
-        return new LikertScale(name, newItems, reversedIn(newItems), min, max, Math.min(minAnswered, newItems.size()), source);
+        return new LikertScale(name, newItems, reversedIn(newItems), min, max, Math.min(minAnswered, newItems.size()), source, answers);
     }
 
     /** A copy with other reverse-coded items. */
     public LikertScale withReversed(Set<String> newReversed) {
-        return new LikertScale(name, items, newReversed, min, max, minAnswered, source);
+        return new LikertScale(name, items, newReversed, min, max, minAnswered, source, answers);
     }
 
     /** A copy with another answer range. */
     public LikertScale withRange(int newMin, int newMax) {
-        return new LikertScale(name, items, reversed, newMin, newMax, minAnswered, source);
+        return new LikertScale(name, items, reversed, newMin, newMax, minAnswered, source, answers);
     }
 
     /** A copy with another minimum number of answered items. */
     public LikertScale withMinAnswered(int value) {
-        return new LikertScale(name, items, reversed, min, max, value, source);
+        return new LikertScale(name, items, reversed, min, max, value, source, answers);
     }
 
     /** A copy with another name. */
     public LikertScale withName(String newName) {
-        return new LikertScale(newName, items, reversed, min, max, minAnswered, source);
+        return new LikertScale(newName, items, reversed, min, max, minAnswered, source, answers);
+    }
+
+    /** A copy whose answers are whole points or any number in the range. */
+    public LikertScale withAnswers(Answers value) {
+        return new LikertScale(name, items, reversed, min, max, minAnswered, source, value);
     }
 
     private Set<String> reversedIn(List<String> newItems) {
@@ -128,7 +157,8 @@ public record LikertScale(String name, List<String> items, Set<String> reversed,
      * Scores every respondent of a sample.
      *
      * @throws IllegalArgumentException if an item is not a numeric variable of the sample, or an
-     *     answer is not a whole number in {@code [min, max]} (naming the respondent, item and value)
+     *     answer is not in {@code [min, max]} or, for {@link Answers#WHOLE_POINTS}, not a whole
+     *     number (naming the respondent, item and value)
      */
     public ScaleScores scores(SurveySample sample) {
         Objects.requireNonNull(sample, "sample must not be null");
@@ -186,9 +216,11 @@ public record LikertScale(String name, List<String> items, Set<String> reversed,
     private void checkAnswers(SurveySample sample, String item, double[] x) {
         for (int i = 0; i < x.length; i++) {
             double v = x[i];
-            if (!Double.isNaN(v) && (v < min || v > max || v != Math.rint(v))) {
-                throw new IllegalArgumentException(Format.f("answer of respondent %s to item %s of scale %s must be a whole number in [%d, %d]: %s",
-                        sample.ids().get(i), item, name, min, max, v));
+            if (!Double.isNaN(v) && (v < min || v > max || (answers == Answers.WHOLE_POINTS && v != Math.rint(v)))) {
+                throw new IllegalArgumentException(Format.f("answer of respondent %s to item %s of scale %s must be %s in [%d, %d]: %s%s",
+                        sample.ids().get(i), item, name, answers == Answers.WHOLE_POINTS ? "a whole number" : "a number",
+                        min, max, v, answers == Answers.WHOLE_POINTS && v >= min && v <= max
+                                ? " (for answers between the points use withAnswers(Answers.CONTINUOUS))" : ""));
             }
         }
     }
@@ -200,6 +232,7 @@ public record LikertScale(String name, List<String> items, Set<String> reversed,
         for (String i : items) {
             parts.add(reversed.contains(i) ? i + " (reversed)" : i);
         }
-        return Format.f("%s: %s on %d..%d, score with >= %d answered", name, String.join(", ", parts), min, max, minAnswered);
+        return Format.f("%s: %s on %d..%d%s, score with >= %d answered", name, String.join(", ", parts), min, max,
+                answers == Answers.CONTINUOUS ? " (continuous answers)" : "", minAnswered);
     }
 }

@@ -244,4 +244,37 @@ class SurveyBehaviourTest {
         assertEquals(k.effectiveN(), m.toEstimate().effectiveN(), 1e-15);
         assertEquals(3, m.toEstimate().n());
     }
+
+    @Test
+    void aSampleByWaveNamesTheResponseWithoutAWave() {
+        List<SurveyResponse> rs = List.of(SurveyResponse.builder("R-1").wave("2016").answer("trust", 72.5).build(),
+                SurveyResponse.builder("R-2").answer("trust", 40).build());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SurveySample.of(rs, "wave"));
+        assertEquals("respondent R-2 has no wave: a sample with a wave variable needs the wave of every response "
+                + "(read a wave column, or set the wave of a one-wave file)", e.getMessage());
+        SurveySample s = SurveySample.of(rs); // no wave asked for: fine
+        assertEquals(56.25, s.design().mean("trust").estimate(), 0.0);
+    }
+
+    @Test
+    void aScaleOfContinuousAnswersScoresZeroToHundredItemsAndLikertPointsStayWhole() {
+        SurveySample s = SurveySample.ofWeights(new double[] {1, 2, 1, 1})
+                .withNumeric("a", new double[] {72.5, 10, 100, Double.NaN})
+                .withNumeric("b", new double[] {60.25, 0, 90, 50});
+        LikertScale whole = LikertScale.of("respect", List.of("a", "b"), Set.of(), 0, 100, 2);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> whole.scores(s));
+        assertEquals("answer of respondent 1 to item a of scale respect must be a whole number in [0, 100]: 72.5 "
+                + "(for answers between the points use withAnswers(Answers.CONTINUOUS))", e.getMessage());
+        LikertScale scale = whole.withAnswers(LikertScale.Answers.CONTINUOUS);
+        ScaleScores sc = scale.scores(s);
+        assertEquals((72.5 + 60.25) / 2 / 100 * 100, sc.score(0).orElseThrow(), 0.0);
+        assertTrue(sc.score(3).isEmpty()); // one answer < 2
+        assertEquals(3, CronbachAlpha.of(scale, s).completeCases());
+        SurveySample out = SurveySample.ofWeights(new double[] {1, 1}).withNumeric("a", new double[] {101, 1})
+                .withNumeric("b", new double[] {1, 1});
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> scale.scores(out));
+        assertEquals("answer of respondent 1 to item a of scale respect must be a number in [0, 100]: 101.0", e.getMessage());
+    }
 }
