@@ -119,4 +119,28 @@ class RealDataCheckTest {
         assertTrue(r.rejections().stream().noneMatch(x -> x.field().equals("is_arrested")), r.rejections().toString());
         assertEquals(Optional.of("Zone X4"), r.records().get(0).district());
     }
+
+    /**
+     * Chicago's police sentiment file: one row per community area and year, 0-100 scores with
+     * decimals, NA for missing, no respondent id, weight or wave column: the survey reader takes it
+     * with the Year as the wave, and every score is a number in [0, 100].
+     */
+    @Test
+    void chicagoSentimentScoresReadAsZeroToHundredItemsWithTheYearAsWave() throws Exception {
+        Path p = file("chicago_police_sentiment.csv");
+        Mapping<io.github.peelmetrics.core.SurveyResponse> chicago = Mapping.generic(RecordType.SURVEY_RESPONSES)
+                .column("respondent_id", Mapping.ROW_NUMBER).column("wave", "Year").constant("base_weight", "1")
+                .missing("", "NA").attributes("Community").items("safety", "trust", "t_listen", "t_respect");
+        ReadResult<io.github.peelmetrics.core.SurveyResponse> r = RecordReader.of(chicago).mode(ErrorMode.LENIENT).readCsv(p);
+        assertEquals(dataLines(p), r.summary().read(), r.summary().toString());
+        assertEquals(r.summary().read(), r.records().size(), r.rejections().toString());
+        assertEquals(java.util.List.of("2017", "2018", "2019", "2020", "2021"),
+                java.util.List.copyOf(io.github.peelmetrics.core.SurveyResponse.byWave(r.records()).keySet()));
+        assertTrue(r.records().stream().flatMap(x -> x.answers().values().stream()).allMatch(v -> v >= 0 && v <= 100));
+        assertTrue(r.records().stream().flatMap(x -> x.answers().values().stream()).anyMatch(v -> v != Math.rint(v)));
+        // the same file without the wave mapped: responses without a wave, which grouping by wave refuses
+        ReadResult<io.github.peelmetrics.core.SurveyResponse> noWave = RecordReader.of(chicago.column("wave", "wave"))
+                .mode(ErrorMode.LENIENT).readCsv(p);
+        assertTrue(noWave.records().stream().allMatch(x -> x.wave().isEmpty()));
+    }
 }
