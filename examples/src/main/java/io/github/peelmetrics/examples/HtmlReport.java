@@ -30,14 +30,15 @@ final class HtmlReport {
 
     /**
      * Escapes prose and keeps numbers whole: a p-value in scientific notation ({@code 4.2e-11},
-     * {@code < 1e-15}) and an interval ({@code [0.790, 0.908]}) never break across lines.
+     * {@code p < 1e-15}), an interval ({@code [0.790, 0.908]}), a date and a span of years never
+     * break across lines.
      */
     static String prose(String text) {
         return NUMBER.matcher(Svg.esc(text)).replaceAll("<span class='num'>$0</span>");
     }
 
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
-            "(?:&lt; )?[-+]?\\d+(?:\\.\\d+)?e[-+]?\\d+|\\[[-+]?[\\d.]+%?, [-+]?[\\d.]+%?\\]");
+            "(?:p )?(?:&lt; )?[-+]?\\d+(?:\\.\\d+)?e[-+]?\\d+|\\[[-+]?[\\d.]+%?, [-+]?[\\d.]+%?\\]|\\d{4}-\\d\\d-\\d\\d|\\d{4}-\\d{4}");
 
     HtmlReport paragraph(String text) {
         body.append("<p>").append(prose(text)).append("</p>\n");
@@ -71,14 +72,16 @@ final class HtmlReport {
     }
 
     /**
-     * A table with a caption, column headers ({@code scope="col"}) and row headers (the first cell,
+     * A table with a title (above its box, so it wraps on a phone; the table and its box are labelled
+     * by it), column headers ({@code scope="col"}) and row headers (the first cell,
      * {@code scope="row"}), inside a box that scrolls sideways when the table is wider than the screen.
      */
     HtmlReport table(String caption, TextTable t) {
         tables++;
         String id = "table-" + tables;
-        body.append("<div class='table-wrap' role='region' tabindex='0' aria-labelledby='").append(id).append("'>\n<table>\n<caption id='")
-                .append(id).append("'>").append(Svg.esc(caption)).append("</caption>\n<thead><tr>");
+        body.append("<p class='table-title' id='").append(id).append("'>").append(prose(caption)).append("</p>\n")
+                .append("<div class='table-wrap' role='region' tabindex='0' aria-labelledby='").append(id).append("'>\n")
+                .append("<table aria-labelledby='").append(id).append("'>\n<thead><tr>");
         for (String h : t.header()) {
             body.append("<th scope='col'>").append(Svg.esc(h)).append("</th>");
         }
@@ -126,7 +129,7 @@ final class HtmlReport {
             "*,*::before,*::after{box-sizing:border-box}",
             "html{-webkit-text-size-adjust:100%;text-size-adjust:100%}",
             "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;font-size:16px;line-height:1.5;",
-            "color:#1a1a1a;background:#fff;margin:0 auto;max-width:60rem;padding:0 16px 48px;overflow-wrap:break-word}",
+            "color:#1a1a1a;background:#fff;margin:0 auto;max-width:72rem;padding:0 16px 48px;overflow-wrap:break-word}",
             "h1{font-size:1.6rem;line-height:1.25;margin:1.2rem 0 .5rem}",
             "h2{font-size:1.3rem;line-height:1.3;margin:2.2rem 0 .5rem;padding-top:.6rem;border-top:2px solid #1a1a1a}",
             "h3{font-size:1.08rem;margin:1.4rem 0 .4rem}",
@@ -151,9 +154,9 @@ final class HtmlReport {
             ".table-wrap{max-width:100%;overflow-x:auto;margin:1rem 0;border:1px solid #ddd}",
             ".table-wrap:focus{outline:2px solid #0072B2}",
             "table{border-collapse:collapse;font-size:.88rem;font-variant-numeric:tabular-nums}",
-            "caption{text-align:left;font-weight:600;padding:.4rem .5rem;caption-side:top;white-space:normal}",
+            ".table-title{font-weight:600;margin:1.2rem 0 .3rem}.table-title+.table-wrap{margin-top:0}",
             "th,td{border-top:1px solid #ddd;padding:.25rem .55rem;white-space:nowrap}",
-            "td{text-align:right}thead th{background:#eee;text-align:right;vertical-align:bottom}",
+            "td{text-align:right}thead th{background:#eee;text-align:right;vertical-align:bottom;white-space:normal;min-width:4.5em}",
             "thead th:first-child,tbody th{text-align:left;font-weight:400}",
             "dt{font-weight:700;margin-top:.6rem}dd{margin:0 0 0 1rem;max-width:45rem}",
             ".refs li{margin:.3rem 0}",

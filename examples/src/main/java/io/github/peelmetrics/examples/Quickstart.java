@@ -258,8 +258,7 @@ public final class Quickstart {
         String wavesText = String.join(", ", waves);
         h.figure(chart("chart-approval", "Approval of the police by race, " + wavesText,
                 "Share of residents approving (0 to 1), raked survey estimates with " + level + " intervals; x: survey wave.",
-                "Approval rose in every group from " + first.wave() + " to " + last.wave() + "; Black and Hispanic residents "
-                        + "approve less than white and Asian/Pacific Islander residents in every wave.",
+                trendReading("approval", approvalSeries, waves),
                 "Approval by race and wave: " + summary(approvalSeries, waves),
                 lay -> Svg.lines("chart-approval", "Approval of the police by race, " + wavesText,
                         "Approval by race and wave: " + summary(approvalSeries, waves), lay, waves, approvalSeries, 0, 1,
@@ -267,8 +266,7 @@ public final class Quickstart {
                 Svg.legend(approvalSeries)));
         h.figure(chart("chart-trust", "Trust index by race, " + wavesText,
                 "Trust index (0 = no trust, 100 = full trust), raked means with " + level + " intervals; x: survey wave.",
-                "Trust follows approval: lowest among Black and Hispanic residents, higher in " + last.wave() + " than in "
-                        + first.wave() + ".",
+                trendReading("trust", trustSeries, waves),
                 "Trust index by race and wave: " + summary(trustSeries, waves),
                 lay -> Svg.lines("chart-trust", "Trust index by race, " + wavesText,
                         "Trust index by race and wave: " + summary(trustSeries, waves), lay, waves, trustSeries, 0, 100,
@@ -280,11 +278,11 @@ public final class Quickstart {
             h.table("Trust index (0-100) by race, survey wave " + w.wave(), figureTable("race", "trust 0-100", w.trust(), w.trustByRace()));
         }
         h.lead("Is the rise real?", String.format(Locale.ROOT, "Approval changed by %+.3f from %s to %s (weighted "
-                        + "estimates; %s interval [%+.3f, %+.3f], p = %s). The Cochran-Armitage trend test over the %d waves "
-                        + "gives z = %.3f, p = %s; it uses the unweighted counts of respondents who approved (%s of %s), "
+                        + "estimates; %s interval [%+.3f, %+.3f], %s). The Cochran-Armitage trend test over the %d waves "
+                        + "gives z = %.3f, %s; it uses the unweighted counts of respondents who approved (%s of %s), "
                         + "not the weighted estimates, so it speaks for the people who answered, not for all residents.",
-                t.change(), t.firstWave(), t.lastWave(), level, t.changeLower(), t.changeUpper(), pv(t.changeP()),
-                t.waves().size(), t.cochranArmitageZ(), pv(t.cochranArmitageP()), joined(t.approving()), joined(t.answering())));
+                t.change(), t.firstWave(), t.lastWave(), level, t.changeLower(), t.changeUpper(), pEq(t.changeP()),
+                t.waves().size(), t.cochranArmitageZ(), pEq(t.cochranArmitageP()), joined(t.approving()), joined(t.answering())));
 
         // ------------------------------------------------------------ stops
         h.heading("stops", "Stops against residents");
@@ -313,7 +311,8 @@ public final class Quickstart {
         h.figure(chart("chart-beats", barsTitle, "Stops per resident of a group divided by white residents' stops per "
                         + "resident in the same beat, " + period + "; log scale, " + level + " intervals (whiskers).",
                 "Above 1: stopped more often than white residents relative to their share of residents. Black residents' "
-                        + "ratio is above 1 in " + over + " of " + blackBeats + " beats.",
+                        + "ratio is above 1 " + (over == blackBeats ? "in every beat" : "in " + over + " of " + blackBeats + " beats")
+                        + " (the whole interval above 1).",
                 barsDesc, lay -> Svg.ratioBars("chart-beats", barsTitle, barsDesc, lay, bars, "rate ratio (log scale)"), dir));
         h.table("Black residents against white residents by beat, " + period, byBeatHtml(r.disparity()));
 
@@ -351,7 +350,7 @@ public final class Quickstart {
         }
         h.table("Hit rates of discretionary searches, " + period + " (Open Policing Project rules)", ht);
         h.paragraph(String.format(Locale.ROOT, "Do hit rates differ by race at all? Chi-square = %.2f with %d degrees of "
-                + "freedom, p = %s.", o.kptStatistic(), o.kptDf(), pv(o.kptP())));
+                + "freedom, %s.", o.kptStatistic(), o.kptDf(), pEq(o.kptP())));
         h.lead("Frisk yield:", o.friskYield().map(f -> "weapons found per frisk: " + f.stream()
                 .map(x -> x.group() + " " + f3(x.rate()) + " [" + f3(x.lower()) + ", " + f3(x.upper()) + "]")
                 .collect(java.util.stream.Collectors.joining("; "))).orElse(o.friskNote() + " (no figure rather than a 0)."));
@@ -374,7 +373,7 @@ public final class Quickstart {
                 "Below 1: a stopped driver was less likely to be Black after dark, when race is harder to see, than in "
                         + "daylight at the same clock time; consistent with Black drivers being stopped more often when officers "
                         + "can see race. Above 1 would point the other way; 1 means no difference. Here: " + f3(v.oddsRatio())
-                        + ", p = " + pv(v.pValue()) + ".",
+                        + ", " + pEq(v.pValue()) + ".",
                 vodDesc, lay -> Svg.intervalDots("chart-veil", vodTitle, vodDesc, lay, vodRow, List.of(Svg.style(0)), 0.5, 1.5,
                         new double[] {0.5, 0.75, 1, 1.25, 1.5}, "odds ratio (below 1: fewer Black drivers after dark)", 1),
                 List.of()));
@@ -432,7 +431,7 @@ public final class Quickstart {
                 + "before and after, as a Poisson difference in differences with area and year effects and a population "
                 + "offset; intervals are cluster-robust by area.");
         h.lead("Result:", "areas with an office had " + ev.percentChange() + " crimes than comparison areas (rate ratio "
-                + f3(ev.rateRatio()) + ", p = " + pv(ev.pValue()) + "); the panel was built with a true rate ratio of "
+                + f3(ev.rateRatio()) + ", " + pEq(ev.pValue()) + "); the panel was built with a true rate ratio of "
                 + f2(ev.trueRateRatio()) + ".");
         List<String> times = new ArrayList<>();
         List<Svg.Point> est = new ArrayList<>();
@@ -459,8 +458,7 @@ public final class Quickstart {
                 .map(e -> e.eventTime() + ": " + f3(e.rateRatio())).collect(java.util.stream.Collectors.joining(", "));
         h.figure(chart("chart-evaluation", evTitle, "Rate ratio of crimes against the year before adoption (-1, fixed at 1), "
                         + level + " cluster-robust intervals; x: years since the office opened (negative: before).",
-                "Before adoption the ratios stay near 1 (no pre-trend); from year 0 they drop below 1: fewer crimes than "
-                        + "comparison areas would predict.",
+                eventReading(ev.eventStudy()),
                 evDesc, lay -> Svg.lines("chart-evaluation", evTitle, evDesc, lay, times, study, yLo, yHi, yTicks,
                         "rate ratio", "years since adoption", 1), List.of()));
 
@@ -500,6 +498,45 @@ public final class Quickstart {
         h.subheading("Inputs");
         h.list("inputs", r.inputs().stream().map(s -> new String[] {s.toString()}).toList());
         return h.render();
+    }
+
+    /** What a chart of a figure by group over waves shows, computed: who rose, who fell, who is lowest. */
+    static String trendReading(String what, List<Svg.Series> series, List<String> waves) {
+        List<String> rose = new ArrayList<>();
+        List<String> fell = new ArrayList<>();
+        List<Svg.Series> groups = series.stream().filter(x -> !x.name().equals("all residents")).toList();
+        int last = waves.size() - 1;
+        for (Svg.Series x : groups) {
+            (x.points().get(last).value() > x.points().get(0).value() ? rose : fell).add(x.name());
+        }
+        String span = " from " + waves.get(0) + " to " + waves.get(last);
+        String change = fell.isEmpty() ? "The " + what + " estimate rose" + span + " in every group"
+                : rose.isEmpty() ? "The " + what + " estimate fell" + span + " in every group"
+                : "The " + what + " estimate rose" + span + " among " + String.join(", ", rose) + " residents and fell among "
+                        + String.join(", ", fell) + " residents";
+        java.util.Set<String> lowest = new java.util.LinkedHashSet<>();
+        for (int i = 0; i <= last; i++) {
+            final int w = i;
+            groups.stream().min(java.util.Comparator.comparingDouble(x -> x.points().get(w).value()))
+                    .ifPresent(x -> lowest.add(x.name()));
+        }
+        String low = lowest.size() == 1 ? "; it was lowest among " + lowest.iterator().next() + " residents in every wave"
+                : "; the lowest group changed between waves (" + String.join(", ", lowest) + ")";
+        return change + low + ". Overlapping intervals mean a difference may be chance.";
+    }
+
+    /** What the event study shows, computed from its intervals. */
+    static String eventReading(List<TrustReport.EventTime> study) {
+        List<TrustReport.EventTime> pre = study.stream().filter(e -> !e.reference() && e.eventTime() < 0).toList();
+        List<TrustReport.EventTime> post = study.stream().filter(e -> e.eventTime() >= 0).toList();
+        boolean preFlat = pre.stream().allMatch(e -> e.lower() <= 1 && 1 <= e.upper());
+        boolean postBelow = !post.isEmpty() && post.stream().allMatch(e -> e.upper() < 1);
+        String before = preFlat ? "Before adoption every year's interval includes 1 (no sign of a pre-trend)"
+                : "Before adoption the ratios stay close to 1, but not every interval includes 1: read the years together, "
+                        + "since among several years one interval can miss 1 by chance";
+        String after = postBelow ? "from the year of adoption on, every year is below 1: fewer crimes than in comparison areas"
+                : "after adoption not every year is below 1";
+        return before + "; " + after + ".";
     }
 
     /** Builds a chart's two drawings. */
@@ -619,6 +656,12 @@ public final class Quickstart {
             return "< 1e-15";
         }
         return p(p);
+    }
+
+    /** "p = 0.0012", "p = 4.2e-11", or "p < 1e-15". */
+    static String pEq(double p) {
+        String v = pv(p);
+        return v.startsWith("<") ? "p " + v : "p = " + v;
     }
 
     /** A share as a percentage with one decimal, without the sign: 0.557 gives 55.7. */

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -129,6 +130,25 @@ class ReportBrowserTest {
             "  return JSON.stringify(out);",
             "})()");
 
+    /** The checks themselves: the old report's faults (fixed-width chart, no viewport tag, a long unbroken line) are found. */
+    @Test
+    void theChecksFindWhatTheOldReportGotWrong() throws Exception {
+        Path page = Quickstart.write(Path.of("target", "peel-report-browser", "broken.html"), "<!DOCTYPE html><html lang='en'>"
+                + "<head><meta charset='utf-8'><title>t</title></head><body><p style='white-space:nowrap'>" + "2.9e-41 ".repeat(60)
+                + "</p><figure><svg class='chart' id='old' xmlns='http://www.w3.org/2000/svg' viewBox='0 0 700 100' width='700' "
+                + "height='100'><text x='690' y='50'>legend</text></svg></figure>"
+                + "<ul class='legend'><li style='margin-left:1100px;white-space:nowrap'>white</li></ul></body></html>");
+        browser.viewport(Screen.PHONE.width, Screen.PHONE.height, Screen.PHONE.scale, true);
+        browser.open(page.toAbsolutePath().toUri().toString());
+        JsonNode m = new ObjectMapper().readTree(browser.evaluate(MEASURE.replace(
+                "out.stops = at('#stops'); out.approval = at('#chart-approval'); out.beats = at('#chart-beats');", "")).asText());
+        assertTrue(m.get("viewport").asInt() > Screen.PHONE.width, "without the meta tag a phone lays the page out at 980 px: " + m);
+        String problems = m.get("problems").toString();
+        assertTrue(problems.contains("chart old outside the viewport") || problems.contains("chart old is not responsive"), problems);
+        assertTrue(problems.contains("overflows its box"), problems);
+        assertTrue(problems.contains("legend entry"), problems);
+    }
+
     @ParameterizedTest
     @EnumSource(Screen.class)
     void theReportFitsTheScreenAndEveryChartAndLegendIsInside(Screen screen) throws Exception {
@@ -157,7 +177,7 @@ class ReportBrowserTest {
         byte[] png = screen == Screen.DESKTOP
                 ? browser.screenshot(0, m.at("/stops/top").asDouble() - 16, screen.width, 1000, 1)
                 : browser.screenshot(0, m.at("/approval/top").asDouble() - 12, screen.width,
-                        m.at("/approval/bottom").asDouble() - m.at("/approval/top").asDouble() + 24, 2);
+                        m.at("/approval/bottom").asDouble() - m.at("/approval/top").asDouble() + 24, 1);
         Files.write(shots.resolve(screen.name + ".png"), png);
         Path docs = Path.of("..", "docs");
         if (Files.isDirectory(docs) && Files.exists(Path.of("..", "pom.xml"))) {
