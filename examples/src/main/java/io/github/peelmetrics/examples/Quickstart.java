@@ -21,8 +21,10 @@ import io.github.peelmetrics.core.internal.Format;
  *
  * <p>Reads the sample files through {@code io}, rakes each survey wave to the census margins,
  * reports approval and the trust index by race with intervals, tests the trend and the first-to-last
- * change, builds the stop disparity table by race and beat with the outcome test, runs the veil of
- * darkness test, and writes a JSON report and a self-contained HTML report with SVG charts.
+ * change, builds the stop disparity table by race and beat, runs OPP's outcome test and the veil of
+ * darkness test, summarises complaints with the early intervention list, evaluates a synthetic staged
+ * rollout, and writes a JSON report and a self-contained, responsive HTML report with SVG charts
+ * (docs/report.md): the JSON holds every figure the page shows.
  *
  * <pre>{@code
  * mvn -B -q install -DskipTests

@@ -97,7 +97,7 @@ final class Svg {
         double plotW = lay.width - left - right;
         double plotH = height - top - bottom;
         StringBuilder sb = open(id, lay, height, title, desc);
-        yAxis(sb, left, top, plotW, plotH, yMin, yMax, yTicks, yLabel, false);
+        yAxis(sb, left, top, plotW, plotH, yMin, yMax, yTicks, yLabel);
         double[] at = positions(xLabels);
         double pad = 14;
         double inner = plotW - 2 * pad;
@@ -313,7 +313,7 @@ final class Svg {
         double[] yTicks = niceTicks(yMax * 1.05, 5);
         yMax = yTicks[yTicks.length - 1];
         StringBuilder sb = open(id, lay, height, title, desc);
-        yAxis(sb, left, top, plotW, plotH, 0, yMax, yTicks, yLabel, false);
+        yAxis(sb, left, top, plotW, plotH, 0, yMax, yTicks, yLabel);
         for (double t : xTicks) {
             sb.append(tick(left + plotW * t / xMax, top + plotH + 17, tickLabel(t), "middle"));
         }
@@ -410,7 +410,7 @@ final class Svg {
     }
 
     private static void yAxis(StringBuilder sb, int left, int top, double plotW, double plotH, double yMin, double yMax,
-                              double[] ticks, String yLabel, boolean log) {
+                              double[] ticks, String yLabel) {
         for (double v : ticks) {
             double y = scale(v, yMin, yMax, top, plotH);
             sb.append(f("<line x1='%d' y1='%s' x2='%s' y2='%s' stroke='#ddd'/>", left, n(y), n(left + plotW), n(y)));
