@@ -36,6 +36,19 @@ import io.github.peelmetrics.survey.Scales;
 import io.github.peelmetrics.survey.SurveyMean;
 import io.github.peelmetrics.survey.SurveySample;
 import io.github.peelmetrics.survey.WeightedSample;
+import io.github.peelmetrics.core.stats.ProportionMethod;
+import io.github.peelmetrics.core.stats.Proportions;
+import io.github.peelmetrics.core.stats.TestResult;
+import io.github.peelmetrics.examples.data.StagedRollout;
+import io.github.peelmetrics.metrics.evaluation.EventStudy;
+import io.github.peelmetrics.metrics.evaluation.PoissonDid;
+import io.github.peelmetrics.metrics.evaluation.RateRatioTerm;
+import io.github.peelmetrics.metrics.outcome.HitRate;
+import io.github.peelmetrics.metrics.outcome.HitRates;
+import io.github.peelmetrics.metrics.outcome.KptTest;
+import io.github.peelmetrics.metrics.outcome.LocationEligibility;
+import io.github.peelmetrics.metrics.outcome.OutcomeTest;
+import io.github.peelmetrics.metrics.outcome.OutcomeTestResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +59,58 @@ import java.util.Optional;
  * API, as plain records (so the JSON report needs no annotations and tests can compare figures).
  */
 record TrustReport(
+        double level,
         List<ReadSummary> inputs,
         List<Wave> waves,
         Trend trend,
+        Period stopsPeriod,
+        Period complaintsPeriod,
         List<DisparityFigure> disparity,
+        Outcome outcome,
         Darkness veilOfDarkness,
         Complaints complaints,
-        Beats beats) {
+        Beats beats,
+        Evaluation evaluation) {
+
+    /** The confidence level of every interval in the report. */
+    static final double LEVEL = 0.95;
+
+    /** The seed of the synthetic staged rollout evaluated in the report (as in the README). */
+    static final long ROLLOUT_SEED = 2026;
+
+    /** The location name of the sample city in the outcome test. */
+    static final String LOCATION = "Sample City";
+
+    /**
+     * The dates the stop records cover: rates "per 1,000 residents" are over this whole period
+     * ({@code years} long), and per year they are divided by {@code years}.
+     */
+    record Period(java.time.LocalDate first, java.time.LocalDate last, long months, double years, String label) {}
+
+    /** A proportion (hit rate, frisk yield) of one group with its interval. */
+    record RateFigure(String group, long actions, long hits, double rate, double lower, double upper, String method) {}
+
+    /** The KPT test of one group's hit rate against the reference group's (Pearson chi-square, Holm). */
+    record KptFigure(String group, String reference, double statistic, int df, double pValue, double holm) {}
+
+    /**
+     * OPP's outcome test on the sample city (its eligibility rules, discretionary searches, pooled over
+     * districts): hit rates with Wilson intervals, the omnibus KPT test and each group against white, and
+     * the frisk yield, absent when the export does not record frisks ({@code friskNote} says why).
+     */
+    record Outcome(String location, long stops, long eligibleStops, long searches, List<String> districts,
+                   List<RateFigure> hitRates, double kptStatistic, int kptDf, double kptP, List<KptFigure> vsReference,
+                   Optional<List<RateFigure>> friskYield, String friskNote) {}
+
+    /** One event time of the event study: the rate ratio against the year before adoption. */
+    record EventTime(int eventTime, boolean reference, double rateRatio, double lower, double upper, double pValue) {}
+
+    /**
+     * The program evaluation on the synthetic staged rollout: the Poisson difference in differences
+     * (cluster-robust by area) and its event study.
+     */
+    record Evaluation(String data, int areas, int years, int adopting, double trueRateRatio, double rateRatio,
+                      double lower, double upper, double pValue, String percentChange, List<EventTime> eventStudy) {}
 
     /**
      * The key that pseudonymizes officer ids in the published early intervention list. A real
@@ -81,8 +139,9 @@ record TrustReport(
 
     /** One row of the disparity table: city-wide ({@code beat} "all") or for one beat. */
     record DisparityFigure(String beat, String group, long stops, long residents, double stopsPer1000,
-                           double stopRateRatio, double stopRateRatioLower, double stopRateRatioUpper,
-                           double searchRate, double hitRate, double hitRateRatio, double hitRateRatioLower,
+                           double stopsPer1000PerYear, double stopRateRatio, double stopRateRatioLower,
+                           double stopRateRatioUpper, double searchRate, long searches, long hits, double hitRate,
+                           double hitRateLower, double hitRateUpper, double hitRateRatio, double hitRateRatioLower,
                            double hitRateRatioUpper) {}
 
     /** The veil of darkness test for Black drivers. */
@@ -104,7 +163,8 @@ record TrustReport(
      * limits (no ids).
      */
     record EarlyInterventionSummary(String model, String modelReason, double pearsonDispersion, double phi, double tau2,
-                                    List<Flag> flagged, List<FunnelDot> funnel, List<FunnelCurve> limits) {}
+                                    long flaggedCount, long notFlaggedCount, List<Flag> flagged, List<FunnelDot> funnel,
+                                    List<FunnelCurve> limits) {}
 
     /** One officer on the early intervention list (id pseudonymized). */
     record Flag(String officer, long complaints, double expected, double ratio, double pValue, double adjusted) {}
@@ -155,8 +215,10 @@ record TrustReport(
         Trend trend = new Trend(labels, approving, answering, ca.z(), ca.pValue(), labels.get(0), labels.get(labels.size() - 1),
                 change.difference(), change.standardError(), changeCi.lower(), changeCi.upper(), change.pValue(
                         io.github.peelmetrics.metrics.trend.Alternative.TWO_SIDED));
-        return new TrustReport(data.summaries(), waves, trend, disparity(data), darkness(data.stops()),
-                complaints(data), beats(data));
+        Period period = period(data.stops().stream().map(Stop::date).toList());
+        Period complaintsPeriod = period(data.complaints().stream().map(io.github.peelmetrics.core.Complaint::received).toList());
+        return new TrustReport(LEVEL, data.summaries(), waves, trend, period, complaintsPeriod, disparity(data, period), outcomeOf(data),
+                darkness(data.stops()), complaints(data), beats(data), evaluationOf());
     }
 
     /** Rakes one wave to the census margins (strict: 1e-12) and adds the 0-100 trust index. */
@@ -185,26 +247,42 @@ record TrustReport(
         return Disparity.against(Benchmark.residents(data.beats()), Races.WHITE).of(tally);
     }
 
-    private static List<DisparityFigure> disparity(SampleCityData data) {
+    /** The first and last day of the stop records, whole calendar months between them, and the label "2015-2016". */
+    static Period period(List<java.time.LocalDate> dates) {
+        java.time.LocalDate first = dates.stream().min(java.util.Comparator.naturalOrder()).orElseThrow();
+        java.time.LocalDate last = dates.stream().max(java.util.Comparator.naturalOrder()).orElseThrow();
+        long months = java.time.temporal.ChronoUnit.MONTHS.between(java.time.YearMonth.from(first),
+                java.time.YearMonth.from(last)) + 1;
+        String label = first.getYear() == last.getYear() ? String.valueOf(first.getYear()) : first.getYear() + "-" + last.getYear();
+        return new Period(first, last, months, months / 12.0, label);
+    }
+
+    private static List<DisparityFigure> disparity(SampleCityData data, Period period) {
         DisparityTable table = disparityTable(data);
         List<DisparityFigure> out = new ArrayList<>();
-        rows("all", table, out);
+        rows("all", table, period, out);
         for (Map.Entry<String, DisparityTable> e : table.byKey().entrySet()) {
-            rows(e.getKey(), e.getValue(), out);
+            rows(e.getKey(), e.getValue(), period, out);
         }
         return out;
     }
 
-    private static void rows(String beat, DisparityTable t, List<DisparityFigure> out) {
+    private static void rows(String beat, DisparityTable t, Period period, List<DisparityFigure> out) {
         for (DisparityRow r : t.rows()) {
             Optional<RatioEstimate> stop = r.stopRateRatio();
             Optional<RatioEstimate> hit = r.hitRateRatio();
+            long searches = r.counts().hitKnown();
+            Optional<Interval> hitCi = searches == 0 ? Optional.empty()
+                    : Optional.of(Proportions.interval(r.counts().hits(), searches, ProportionMethod.WILSON, LEVEL));
+            double per1000 = r.stopRate().orElse(Double.NaN);
             out.add(new DisparityFigure(beat, r.group().code(), r.counts().stops(), r.population().orElse(0),
-                    r.stopRate().orElse(Double.NaN),
+                    per1000, per1000 / period.years(),
                     stop.map(RatioEstimate::estimate).orElse(Double.NaN),
                     stop.map(x -> x.interval().lower()).orElse(Double.NaN),
                     stop.map(x -> x.interval().upper()).orElse(Double.NaN),
-                    r.counts().searchRate().orElse(Double.NaN), r.counts().hitRate().orElse(Double.NaN),
+                    r.counts().searchRate().orElse(Double.NaN), searches, r.counts().hits(),
+                    r.counts().hitRate().orElse(Double.NaN),
+                    hitCi.map(Interval::lower).orElse(Double.NaN), hitCi.map(Interval::upper).orElse(Double.NaN),
                     hit.map(RatioEstimate::estimate).orElse(Double.NaN),
                     hit.map(x -> x.interval().lower()).orElse(Double.NaN),
                     hit.map(x -> x.interval().upper()).orElse(Double.NaN)));
@@ -254,7 +332,8 @@ record TrustReport(
             curves.add(new FunnelCurve(Format.percent(level) + "% limits", x, lo, hi));
         }
         EarlyInterventionSummary ei = new EarlyInterventionSummary(list.model().name().toLowerCase(java.util.Locale.ROOT),
-                list.modelReason(), list.pearsonDispersion(), list.phi(), list.tau2(), flags, dots, curves);
+                list.modelReason(), list.pearsonDispersion(), list.phi(), list.tau2(), flags.size(), dots.size() - flags.size(),
+                flags, dots, curves);
         Map<String, Long> byAllegation = new java.util.LinkedHashMap<>();
         c.byAllegation().forEach((k, v) -> byAllegation.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
         Map<String, Long> byFinding = new java.util.LinkedHashMap<>();
@@ -282,6 +361,72 @@ record TrustReport(
                     r.residentShare().orElse(Double.NaN), r.ratio().orElse(Double.NaN)));
         }
         return new Beats(stability.pooledShare().orElse(Double.NaN), lowest, coverage, nonEnforcement, rep);
+    }
+
+    /** OPP's outcome test on the sample city's stops (the stops record their district). */
+    static OutcomeTestResult outcomeTest(List<Stop> stops) {
+        return OutcomeTest.opp().test(LOCATION, stops);
+    }
+
+    private static Outcome outcomeOf(SampleCityData data) {
+        OutcomeTestResult r = outcomeTest(data.stops());
+        HitRates searches = r.searches().orElseThrow(() -> new IllegalStateException("the sample city was eliminated: " + r));
+        List<RateFigure> hitRates = rates(searches, r.races());
+        TestResult omnibus = r.testResult(LOCATION);
+        List<KptFigure> vs = new ArrayList<>();
+        for (KptTest k : searches.kpt(LOCATION, KptTest.Level.GEOGRAPHY)) {
+            if (k.kind() == KptTest.Kind.OMNIBUS || k.race().isEmpty()) {
+                continue;
+            }
+            vs.add(new KptFigure(k.race().get().code(), k.reference().code(), k.statistic().orElse(Double.NaN), k.df(),
+                    k.pValue().orElse(Double.NaN), k.holm().orElse(Double.NaN)));
+        }
+        LocationEligibility e = r.eligibility().get(LOCATION);
+        List<String> districts = List.copyOf(searches.byDistrict().getOrDefault(LOCATION, Map.of()).keySet());
+        Optional<List<RateFigure>> frisks = r.frisks().map(f -> rates(f, r.races()));
+        String note = frisks.isPresent() ? "weapons found per frisk, every stop of the compared groups"
+                : "not recorded: the stop records do not say whether the person was frisked";
+        return new Outcome(LOCATION, data.stops().size(), e.rowsFinal(), hitRates.stream().mapToLong(RateFigure::actions).sum(),
+                districts, hitRates, omnibus.statistic(), (int) omnibus.degreesOfFreedom().orElse(0), omnibus.pValue(), vs, frisks, note);
+    }
+
+    private static List<RateFigure> rates(HitRates h, List<io.github.peelmetrics.core.Category> races) {
+        List<RateFigure> out = new ArrayList<>();
+        Map<io.github.peelmetrics.core.Category, HitRate> pooled = h.byLocation().getOrDefault(LOCATION, Map.of());
+        for (io.github.peelmetrics.core.Category race : races) {
+            HitRate x = pooled.get(race);
+            if (x == null || x.actions() == 0) {
+                continue;
+            }
+            Interval ci = Proportions.interval(x.hits(), x.actions(), ProportionMethod.WILSON, LEVEL);
+            out.add(new RateFigure(race.code(), x.actions(), x.hits(), x.estimate(), ci.lower(), ci.upper(), ci.method()));
+        }
+        return out;
+    }
+
+    /** The Poisson difference in differences and event study of the synthetic staged rollout (README's example). */
+    private static Evaluation evaluationOf() {
+        StagedRollout rollout = StagedRollout.cookCountyLike(ROLLOUT_SEED);
+        PoissonDid did = PoissonDid.fit(rollout.rows(), rollout.adoption(), LEVEL);
+        RateRatioTerm effect = did.effect();
+        EventStudy study = EventStudy.fit(rollout.rows(), rollout.adoption(), LEVEL);
+        List<EventTime> times = new ArrayList<>();
+        List<Integer> all = new ArrayList<>(study.eventTimes());
+        if (!all.contains(-1)) {
+            all.add(-1);
+        }
+        java.util.Collections.sort(all);
+        for (int t : all) {
+            if (t == -1) {
+                times.add(new EventTime(-1, true, 1, 1, 1, Double.NaN));
+            } else {
+                RateRatioTerm x = study.at(t);
+                times.add(new EventTime(t, false, x.rateRatio(), x.interval().lower(), x.interval().upper(), x.pValue()));
+            }
+        }
+        return new Evaluation(rollout.toString(), did.areas(), did.periods(), did.treated(), rollout.trueRateRatio(),
+                effect.rateRatio(), effect.interval().lower(), effect.interval().upper(), effect.pValue(),
+                effect.percentChange(), times);
     }
 
     static VeilOfDarknessResult veilOfDarkness(List<Stop> stops) {

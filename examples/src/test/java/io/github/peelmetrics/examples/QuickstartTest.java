@@ -245,8 +245,10 @@ class QuickstartTest {
         assertEquals(report.waves().get(2).approval().estimate(), tree.at("/waves/2/approval/estimate").asDouble(), 0);
         assertEquals(report.disparity().size(), tree.get("disparity").size());
         String html = Quickstart.html(report);
-        assertEquals(3, html.split("<svg", -1).length - 1, "three charts: approval, stop rate ratios, the funnel");
-        assertFalse(html.contains("<script") || html.contains("src=") || html.contains("href="), "self-contained, no network");
+        assertEquals(2 * 7, html.split("<svg xmlns", -1).length - 1, "seven charts (approval, trust, stop rate ratios, hit "
+                + "rates, veil of darkness, the funnel, the event study), each drawn for a wide and a narrow screen");
+        assertFalse(html.contains("<script") || html.contains("src=") || html.matches("(?s).*href='(?!#).*"),
+                "self-contained, no network (links only within the page)");
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         Quickstart.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
         String printed = text.toString(StandardCharsets.UTF_8);
