@@ -146,11 +146,15 @@ class BeatMapPropertiesTest {
         BeatMap cut = BeatMap.fromGeoJson(mesh.geoJson(split, row), "beat");
         assertEquals(whole.ids(), cut.ids(), s.toString());
         assertEquals(2, cut.features("B" + split), s.toString());
-        for (double[] p : mesh.stops(r, 400)) {
+        for (double[] p : mesh.stops(r, 1000)) {
             String at = s + " stop (" + p[0] + ", " + p[1] + ")";
             assertEquals(whole.place(p[0], p[1]), cut.place(p[0], p[1]), at);
             assertEquals(whole.intersecting(p[0], p[1]), cut.intersecting(p[0], p[1]), at);
             assertEquals(whole.within(p[0], p[1]), cut.within(p[0], p[1]), at);
+            // The grid (and its whole-cell shortcut) agrees with testing every beat.
+            List<String> all = whole.intersecting(p[0], p[1]);
+            assertEquals(all.stream().findFirst(), whole.place(p[0], p[1]).beat(), at);
+            assertEquals(all.size() > 1, whole.place(p[0], p[1]).onSharedBoundary(), at);
         }
     }
 
