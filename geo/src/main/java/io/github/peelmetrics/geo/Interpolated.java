@@ -89,15 +89,17 @@ public record Interpolated(String system, AreaWeighting weighting, MissingValues
         for (String b : byBeat.keySet()) {
             w = Math.max(w, b.length());
         }
+        int[] cw = new int[variables.size()];
         sb.append(Format.f("  %-" + w + "s", "beat"));
-        for (String v : variables) {
-            sb.append(Format.f("  %12s", v));
+        for (int k = 0; k < cw.length; k++) {
+            cw[k] = Math.max(9, variables.get(k).length());
+            sb.append(Format.f("  %" + cw[k] + "s", variables.get(k)));
         }
         sb.append(System.lineSeparator());
         for (Map.Entry<String, Map<String, OptionalDouble>> e : byBeat.entrySet()) {
             sb.append(Format.f("  %-" + w + "s", e.getKey()));
-            for (String v : variables) {
-                sb.append(Format.f("  %12s", Format.cell(e.getValue().get(v))));
+            for (int k = 0; k < cw.length; k++) {
+                sb.append(Format.f("  %" + cw[k] + "s", Format.cell(e.getValue().get(variables.get(k)))));
             }
             sb.append(System.lineSeparator());
         }

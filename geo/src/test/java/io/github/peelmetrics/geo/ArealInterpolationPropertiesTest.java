@@ -130,11 +130,11 @@ class ArealInterpolationPropertiesTest {
         assertEquals(OptionalDouble.of(50000), dropped.value("E", "income"));
         assertEquals(String.join("\n",
                 "Extensive area-weighted interpolation to 4 beats in planar coordinates",
-                "  beat           pop",
-                "  W            50.00",
-                "  E            90.00",
-                "  T            0.000",
-                "  F                -"), pop.toString().replace("\r\n", "\n"));
+                "  beat        pop",
+                "  W         50.00",
+                "  E         90.00",
+                "  T         0.000",
+                "  F             -"), pop.toString().replace("\r\n", "\n"));
         IllegalStateException e = assertThrows(IllegalStateException.class, pop::roundedCounts);
         assertEquals("beat F has no value of pop (it meets no block, or a block it meets has the value missing)", e.getMessage());
         IllegalArgumentException v = assertThrows(IllegalArgumentException.class, () -> ai.extensive("popp"));
