@@ -227,13 +227,16 @@ public final class FayHerriot {
         int iterations = 0;
         double lastStep = Double.POSITIVE_INFINITY;
         double minPsi = sorted[0];
+        boolean hasRoot = true;
         while (true) {
             Gls g = new Gls(xs, y, psi, a);
             double step = g.score(method) / g.information(method);
             double next = a + step;
             iterations++;
             if (!Double.isFinite(next) || next <= -minPsi || iterations > MAX_ITERATIONS) {
-                a = bisect(xs, y, psi, method, minPsi);
+                OptionalDouble r = bisect(xs, y, psi, method, minPsi);
+                hasRoot = r.isPresent();
+                a = r.orElse(Double.NaN);
                 break;
             }
             boolean settled = Math.abs(step) <= 4 * Math.ulp(Math.abs(a)) || step == 0
@@ -245,7 +248,9 @@ public final class FayHerriot {
             }
         }
         double root = a;
-        double estimate = Math.max(root, 0);
+        // No root above -min(psi) (direct estimates on the regression surface): the score is
+        // negative on the whole domain, in particular at 0, so A = 0.
+        double estimate = hasRoot ? Math.max(root, 0) : 0;
         Gls g = new Gls(xs, y, psi, estimate);
         Gls zero = new Gls(xs, y, psi, 0);
         double[] beta = g.beta;
@@ -320,13 +325,17 @@ public final class FayHerriot {
                         OptionalDouble.empty()));
             }
         }
-        return new FayHerriotFit(method, terms, m, areas.size() - m, estimate, root < 0, root, iterations,
+        return new FayHerriotFit(method, terms, m, areas.size() - m, estimate, !hasRoot || root < 0,
+                hasRoot ? OptionalDouble.of(root) : OptionalDouble.empty(), iterations,
                 zero.score(method), g.score(method), g.information(method), vbar, bMl, coefs, loglik, aic, bic,
                 remlLoglik, out);
     }
 
-    /** The root of the score by bisection on (-min ψ, upper], when Fisher scoring leaves the domain. */
-    private static double bisect(double[][] xs, double[] y, double[] psi, VarianceMethod method, double minPsi) {
+    /**
+     * The root of the score by bisection on (-min ψ, upper], when Fisher scoring leaves the
+     * domain; empty when the score is negative all the way down to -min ψ (no root).
+     */
+    private static OptionalDouble bisect(double[][] xs, double[] y, double[] psi, VarianceMethod method, double minPsi) {
         double lo = -minPsi * (1 - 1e-9);
         double hi = Math.max(1, 10 * minPsi);
         int guard = 0;
@@ -337,8 +346,7 @@ public final class FayHerriot {
             }
         }
         if (new Gls(xs, y, psi, lo).score(method) < 0) {
-            throw new IllegalStateException(Format.f(
-                    "Fay-Herriot: no root of the %s score above -min(psi) = %s", method, Format.num(-minPsi)));
+            return OptionalDouble.empty();
         }
         for (int i = 0; i < 2000 && hi - lo > 2 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi))); i++) {
             double mid = (lo + hi) / 2;
@@ -348,7 +356,7 @@ public final class FayHerriot {
                 hi = mid;
             }
         }
-        return (lo + hi) / 2;
+        return OptionalDouble.of((lo + hi) / 2);
     }
 
     private static double dot(double[] a, double[] b) {

@@ -5,6 +5,7 @@ import io.github.peelmetrics.core.internal.Format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * A fitted Fay-Herriot model: the variance of the area effects, the GLS coefficients, fit
@@ -20,7 +21,8 @@ import java.util.Objects;
  * @param sigma2v            {@code A = max(root, 0)}
  * @param truncatedAtZero    whether the root was negative, so that {@code A = 0}, every
  *                           {@code γ = 0} and every EBLUP is the synthetic estimate
- * @param unconstrainedRoot  the root of the score (negative when truncated)
+ * @param unconstrainedRoot  the root of the score (negative when truncated); empty when the score
+ *                           has no root above {@code -min ψ} (negative everywhere: truncated)
  * @param iterations         Fisher scoring steps to convergence
  * @param scoreAtZero        the score at {@code A = 0} (negative exactly when truncated)
  * @param scoreAtEstimate    the score at {@code sigma2v} (about 0 unless truncated)
@@ -36,7 +38,7 @@ import java.util.Objects;
  * @param areas              every area, in the order given
  */
 public record FayHerriotFit(VarianceMethod method, List<String> terms, int sampledAreas, int unsampledAreas,
-        double sigma2v, boolean truncatedAtZero, double unconstrainedRoot, int iterations, double scoreAtZero,
+        double sigma2v, boolean truncatedAtZero, OptionalDouble unconstrainedRoot, int iterations, double scoreAtZero,
         double scoreAtEstimate, double fisherInformation, double varSigma2v, double bMl,
         List<Coefficient> coefficients, double loglik, double aic, double bic, double remlLoglik,
         List<AreaEstimate> areas) {
@@ -44,6 +46,7 @@ public record FayHerriotFit(VarianceMethod method, List<String> terms, int sampl
     /** Copies the lists. */
     public FayHerriotFit {
         Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(unconstrainedRoot, "unconstrainedRoot");
         terms = List.copyOf(terms);
         coefficients = List.copyOf(coefficients);
         areas = List.copyOf(areas);
@@ -87,7 +90,8 @@ public record FayHerriotFit(VarianceMethod method, List<String> terms, int sampl
     public String toString() {
         StringBuilder sb = new StringBuilder(Format.f("Fay-Herriot (%s): %d sampled, %d unsampled areas; sigma2_v %s%s%n",
                 method, sampledAreas, unsampledAreas, Format.num(sigma2v),
-                truncatedAtZero ? " (truncated at 0 from " + Format.num(unconstrainedRoot) + ": every area is synthetic)" : ""));
+                truncatedAtZero ? " (truncated at 0 from " + (unconstrainedRoot.isPresent() ? Format.num(unconstrainedRoot.getAsDouble())
+                        : "no root above -min(psi)") + ": every area is synthetic)" : ""));
         List<String> cs = new ArrayList<>();
         for (Coefficient c : coefficients) {
             cs.add(Format.f("%s %s (se %s)", c.term(), Format.num(c.estimate()), Format.num(c.se())));

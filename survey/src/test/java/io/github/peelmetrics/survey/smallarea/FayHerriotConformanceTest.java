@@ -78,7 +78,7 @@ class FayHerriotConformanceTest {
             }
             c.assertNumber(m + ".sigma2_v", fit.sigma2v());
             c.assertBoolean(m + ".truncated_at_zero", fit.truncatedAtZero());
-            c.assertNumber(m + ".sigma2_v_unconstrained_root", fit.unconstrainedRoot());
+            c.assertNumber(m + ".sigma2_v_unconstrained_root", fit.unconstrainedRoot().orElseThrow());
             c.assertNumber(m + ".score_at_zero", fit.scoreAtZero());
             c.assertNumber(m + ".score_at_estimate", fit.scoreAtEstimate());
             c.assertNumber(m + ".fisher_information_at_estimate", fit.fisherInformation());
