@@ -13,5 +13,6 @@ module io.github.peelmetrics.core {
             io.github.peelmetrics.survey,
             io.github.peelmetrics.metrics,
             io.github.peelmetrics.io,
+            io.github.peelmetrics.geo,
             io.github.peelmetrics.examples;
 }

@@ -3,6 +3,7 @@ module io.github.peelmetrics.examples {
     requires transitive io.github.peelmetrics.survey;
     requires transitive io.github.peelmetrics.metrics;
     requires transitive io.github.peelmetrics.io;
+    requires transitive io.github.peelmetrics.geo;
 
     exports io.github.peelmetrics.examples;
     exports io.github.peelmetrics.examples.data;

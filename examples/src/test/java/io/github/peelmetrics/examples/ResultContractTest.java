@@ -30,7 +30,14 @@ import io.github.peelmetrics.metrics.beats.WorkforceRepresentation;
 import io.github.peelmetrics.metrics.complaints.ComplaintSummary;
 import io.github.peelmetrics.metrics.officers.EarlyIntervention;
 import io.github.peelmetrics.metrics.officers.InterventionList;
+import io.github.peelmetrics.examples.data.SampleGeography;
 import io.github.peelmetrics.examples.data.StagedRollout;
+import io.github.peelmetrics.geo.ArealInterpolation;
+import io.github.peelmetrics.geo.BeatMap;
+import io.github.peelmetrics.geo.CensusBlocks;
+import io.github.peelmetrics.geo.TransverseMercator;
+import io.github.peelmetrics.survey.smallarea.FayHerriot;
+import io.github.peelmetrics.survey.smallarea.FayHerriotFit;
 import io.github.peelmetrics.metrics.evaluation.AttOutcome;
 import io.github.peelmetrics.metrics.evaluation.CallawaySantAnna;
 import io.github.peelmetrics.metrics.evaluation.CountInterruptedTimeSeries;
@@ -159,7 +166,7 @@ class ResultContractTest {
 
     /** One class of each published module; the module's classes are found beside it. */
     private static final Map<String, Class<?>> MODULES = Map.of("core", Category.class, "survey", Rake.class,
-            "metrics", MannKendall.class, "io", ResultJson.class);
+            "metrics", MannKendall.class, "io", ResultJson.class, "geo", BeatMap.class);
 
     /** Public classes that are not results, and why. */
     static final Map<Class<?>, String> NOT_RESULTS = Map.ofEntries(
@@ -192,7 +199,14 @@ class ResultContractTest {
             Map.entry(RecordReader.class, "a configured reader"),
             Map.entry(RecordStream.class, "an open read, an iterator over a file"),
             Map.entry(RecordWriter.class, "a configured writer"),
-            Map.entry(CsvTable.class, "a writer's table of cells"));
+            Map.entry(CsvTable.class, "a writer's table of cells"),
+            Map.entry(BeatMap.class, "an input: beats as areas, a configured step that makes Placements"),
+            Map.entry(CensusBlocks.class, "an input: census blocks with their attributes"),
+            Map.entry(ArealInterpolation.class, "a configured overlay; its figures are the records Piece, TouchingPair "
+                    + "and Interpolated"),
+            Map.entry(TransverseMercator.class, "a projection (a configured function)"),
+            Map.entry(FayHerriot.class, "a configured model that makes a FayHerriotFit"),
+            Map.entry(FayHerriot.Builder.class, "a builder of FayHerriot"));
 
     /** A sample of every result type, built once from the bundled sample city and small data. */
     static final class Samples {
@@ -420,6 +434,22 @@ class ResultContractTest {
             put(s, read);
             put(s, read.summary());
             put(s, read.rejections().get(0));
+            // geo, on the sample city's beats and census blocks
+            BeatMap map = SampleGeography.beats();
+            put(s, map.place(stops.get(0)));
+            put(s, stops.stream().map(map::place).collect(map.summarizing()));
+            ArealInterpolation aw = ArealInterpolation.projected(SampleGeography.censusBlocks(), map,
+                    TransverseMercator.utmNorth(10));
+            put(s, aw.pieces().get(0));
+            put(s, aw.touchingPairs().get(0));
+            put(s, aw.extensive("white", "black"));
+            // survey.smallarea
+            FayHerriotFit fh = FayHerriot.covariates("x").sampled("A", 0.52, 0.010, 0.1).sampled("B", 0.61, 0.012, 0.3)
+                    .sampled("C", 0.45, 0.02, 0.5).sampled("D", 0.70, 0.015, 0.2).sampled("E", 0.38, 0.011, 0.6)
+                    .unsampled("F", 0.4).build().fit();
+            put(s, fh);
+            put(s, fh.areas().get(0));
+            put(s, fh.coefficients().get(0));
             return s;
         }
 
