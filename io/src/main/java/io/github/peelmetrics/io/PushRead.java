@@ -67,6 +67,24 @@ final class PushRead<T> implements RowReads.Converter<T> {
         this.warnings = List.copyOf(Coverage.notRecorded(mapping, columns));
     }
 
+    /**
+     * The columns of {@code header} that the mapping's binder and coverage look at, in header order:
+     * a source may drop the others before the rows are read and get the same records, rejections
+     * and warnings.
+     */
+    static <X> List<String> columnsRead(Mapping<X> mapping, List<String> header) {
+        Columns cols = new Columns(List.copyOf(header), true);
+        cols.asked = new java.util.HashSet<>();
+        Coverage.missingMapped(mapping, cols, "(columns)");
+        Coverage.notRecorded(mapping, cols);
+        try {
+            mapping.type().bind(mapping, cols, "(columns)");
+        } catch (ReadException e) {
+            return List.copyOf(header); // a required column is missing: the read itself will say so
+        }
+        return header.stream().filter(cols.asked::contains).distinct().toList();
+    }
+
     @Override
     public void accept(String[] cells, Consumer<? super T> records) {
         out = Objects.requireNonNull(records, "record consumer must not be null");

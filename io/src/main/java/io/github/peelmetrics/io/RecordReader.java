@@ -59,6 +59,11 @@ public final class RecordReader<T> {
                     List<String> header, String source) {
                 return new PushRead<>(reader.mapping, reader.mode, reader.listener, header, source);
             }
+
+            @Override
+            public List<String> columnsRead(RecordReader<?> reader, List<String> header) {
+                return PushRead.columnsRead(reader.mapping, header);
+            }
         });
     }
 

@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.TaskContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Aggregator;
+import org.apache.spark.sql.functions;
 
 /**
  * A Spark {@link Aggregator} that reads stops from the rows of a {@code Dataset<Row>} (as Spark's
@@ -163,7 +165,7 @@ public final class SparkStops extends Aggregator<Row, StopBuffer, StopBuffer> {
      */
     public Result run(Dataset<Row> rows) {
         Objects.requireNonNull(rows, "rows must not be null");
-        return result(rows.select(toColumn()).first());
+        return result(prune(rows).select(toColumn()).first());
     }
 
     /**
@@ -214,6 +216,19 @@ public final class SparkStops extends Aggregator<Row, StopBuffer, StopBuffer> {
             b.darkness = b.darknessBytes == null ? test().tally() : VeilOfDarknessTally.fromByteArray(b.darknessBytes, test());
             b.darknessBytes = null;
         }
+    }
+
+    /**
+     * The rows with only the columns the mapping reads (its fields' columns, in the rows' order):
+     * Spark's readers then parse and convert nothing else. The records, rejections and warnings
+     * are those of all the columns.
+     *
+     * @param rows the rows
+     * @return the rows with the columns read
+     */
+    public Dataset<Row> prune(Dataset<Row> rows) {
+        List<String> keep = RowReads.columnsRead(reader(), Arrays.asList(rows.columns()));
+        return rows.select(keep.stream().map(c -> functions.col("`" + c.replace("`", "``") + "`")).toArray(Column[]::new));
     }
 
     @Override

@@ -10,11 +10,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.apache.spark.TaskContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Aggregator;
+import org.apache.spark.sql.functions;
 
 /**
  * A Spark {@link Aggregator} that reads survey responses from the rows of a {@code Dataset<Row>}
@@ -107,7 +109,7 @@ public final class SparkSurvey extends Aggregator<Row, SurveyBuffer, SurveyBuffe
      */
     public Result run(Dataset<Row> rows) {
         Objects.requireNonNull(rows, "rows must not be null");
-        SurveyBuffer b = rows.select(toColumn()).first();
+        SurveyBuffer b = prune(rows).select(toColumn()).first();
         return new Result(b.accountSnapshot(), b.tally);
     }
 
@@ -120,6 +122,19 @@ public final class SparkSurvey extends Aggregator<Row, SurveyBuffer, SurveyBuffe
             reader = RecordReader.of(m).mode(mode);
         }
         return reader;
+    }
+
+    /**
+     * The rows with only the columns the mapping reads (its fields' columns, in the rows' order):
+     * Spark's readers then parse and convert nothing else. The records, rejections and warnings
+     * are those of all the columns.
+     *
+     * @param rows the rows
+     * @return the rows with the columns read
+     */
+    public Dataset<Row> prune(Dataset<Row> rows) {
+        List<String> keep = RowReads.columnsRead(reader(), Arrays.asList(rows.columns()));
+        return rows.select(keep.stream().map(c -> functions.col("`" + c.replace("`", "``") + "`")).toArray(Column[]::new));
     }
 
     @Override

@@ -58,6 +58,15 @@ public final class RowReads {
          * @return the read
          */
         <T> Converter<T> open(RecordReader<T> reader, List<String> header, String source);
+
+        /**
+         * The columns of the header that the reader's mapping looks at, in header order.
+         *
+         * @param reader the reader
+         * @param header the column names
+         * @return the columns read
+         */
+        List<String> columnsRead(RecordReader<?> reader, List<String> header);
     }
 
     private static volatile Opener opener;
@@ -75,6 +84,20 @@ public final class RowReads {
             throw new IllegalStateException("the row opener is installed already");
         }
         opener = Objects.requireNonNull(value, "opener must not be null");
+    }
+
+    /**
+     * The columns of {@code header} that the reader's mapping looks at (its binder and the check of
+     * absent columns), in header order: a source may drop the other columns before reading and
+     * get the same records, rejections and warnings.
+     *
+     * @param reader the reader
+     * @param header the column names
+     * @return the columns read
+     */
+    public static List<String> columnsRead(RecordReader<?> reader, List<String> header) {
+        Objects.requireNonNull(reader, "reader must not be null");
+        return opener.columnsRead(reader, header);
     }
 
     /**
