@@ -6,11 +6,24 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** One local Spark session per test class: two cores, no UI, few shuffle partitions. */
+/**
+ * One local Spark session for all the test classes of the JVM (Spark starts in 10-20 s): two cores,
+ * no UI, few shuffle partitions; stopped when the JVM exits.
+ */
 final class LocalSpark {
     private LocalSpark() {}
 
-    static SparkSession start() {
+    private static SparkSession session;
+
+    static synchronized SparkSession start() {
+        if (session == null) {
+            session = create();
+            Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
+        }
+        return session;
+    }
+
+    private static SparkSession create() {
         return SparkSession.builder().master("local[2]").appName("peel-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2")

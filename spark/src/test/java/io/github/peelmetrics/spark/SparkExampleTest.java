@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +14,6 @@ class SparkExampleTest {
     @BeforeAll
     static void start() {
         spark = LocalSpark.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     static String noise(String report) {
@@ -37,6 +31,5 @@ class SparkExampleTest {
         assertTrue(onSpark.contains("Disparity vs residential population"), onSpark);
         assertTrue(onSpark.contains("veil of darkness"), onSpark);
         assertTrue(onSpark.contains("raked: raked to 3 margins"), onSpark);
-        System.out.println(onSpark);
     }
 }

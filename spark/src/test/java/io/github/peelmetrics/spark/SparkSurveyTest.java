@@ -19,7 +19,6 @@ import io.github.peelmetrics.survey.WeightedSample;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,11 +29,6 @@ class SparkSurveyTest {
     @BeforeAll
     static void start() {
         spark = LocalSpark.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     static void close(double expected, double actual, String what) {
