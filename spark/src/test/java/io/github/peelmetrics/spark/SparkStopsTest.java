@@ -76,6 +76,37 @@ class SparkStopsTest {
     }
 
     @Test
+    void theCsvLinesFastPathGivesTheSameTalliesAndAccounting(@TempDir Path dir) throws IOException {
+        Path file = LocalSpark.sample("stops.csv");
+        ReadResult<Stop> local = RecordReader.of(mapping()).readCsv(file);
+        StopTally tally = local.records().parallelStream().collect(StopTally.collector(Stop::beat));
+        VeilOfDarknessTally vod = VeilOfDarkness.at(CITY, ZONE, Races.BLACK).tally();
+        local.records().forEach(vod::add);
+        SparkStops.Result r = aggregator().runCsvLines(spark, file.toString());
+        assertEquals(local.summary().read(), r.read().read());
+        assertEquals(local.summary().accepted(), r.read().accepted());
+        assertEquals(local.summary().warnings(), r.read().summary().warnings());
+        assertArrayEquals(tally.toByteArray(), r.tally().toByteArray());
+        assertArrayEquals(vod.toByteArray(), r.veilOfDarkness().orElseThrow().toByteArray());
+
+        // two files with the same header, one with bad rows, read leniently
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).subList(0, 2001);
+        List<String> bad = new ArrayList<>(lines);
+        bad.set(7, bad.get(7).replace(",2015-", ",20X5-"));
+        Files.write(dir.resolve("a.csv"), lines, StandardCharsets.UTF_8);
+        Files.write(dir.resolve("b.csv"), bad, StandardCharsets.UTF_8);
+        ReadResult<Stop> a = RecordReader.of(mapping()).mode(ErrorMode.LENIENT).readCsv(dir.resolve("a.csv"));
+        ReadResult<Stop> b = RecordReader.of(mapping()).mode(ErrorMode.LENIENT).readCsv(dir.resolve("b.csv"));
+        SparkStops.Result both = aggregator().mode(ErrorMode.LENIENT).runCsvLines(spark, dir.toString());
+        assertEquals(4000, both.read().read());
+        assertEquals(a.summary().rejected() + b.summary().rejected(), both.read().rejected());
+        StopTally t = StopTally.byRace(Stop::beat);
+        a.records().forEach(t::add);
+        b.records().forEach(t::add);
+        assertArrayEquals(t.toByteArray(), both.tally().toByteArray());
+    }
+
+    @Test
     void lenientReadCountsEveryRowAndKeepsTheFirstRejectionsWithTheirPositions(@TempDir Path dir) throws IOException {
         List<String> lines = Files.readAllLines(LocalSpark.sample("stops.csv"), StandardCharsets.UTF_8).subList(0, 3001);
         List<String> bad = new ArrayList<>(lines);

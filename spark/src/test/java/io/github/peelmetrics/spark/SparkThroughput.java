@@ -34,6 +34,7 @@ public final class SparkThroughput {
         int rows = Integer.parseInt(args.length > 0 ? args[0] : "1000000");
         Path file = Path.of(args.length > 1 ? args[1] : "/tmp/peel-stops-" + rows + ".csv");
         int repeats = Integer.parseInt(args.length > 2 ? args[2] : "3");
+        boolean lines = args.length > 3 && args[3].equals("lines");
         if (!Files.exists(file)) {
             generate(LocalSpark.sample("stops.csv"), file, rows);
         }
@@ -73,7 +74,7 @@ public final class SparkThroughput {
             for (int k = -1; k < repeats; k++) {
                 long t0 = System.nanoTime();
                 long c0 = cpu();
-                SparkStops.Result r = agg.run(SparkCsv.read(spark, file.toString()));
+                SparkStops.Result r = lines ? agg.runCsvLines(spark, file.toString()) : agg.run(SparkCsv.read(spark, file.toString()));
                 double sec = (System.nanoTime() - t0) / 1e9;
                 double cpu = (cpu() - c0) / 1e9;
                 if (k >= 0) {
@@ -83,7 +84,7 @@ public final class SparkThroughput {
                 if (r.read().read() != rows || !Arrays.equals(r.tally().toByteArray(), expected.toByteArray())) {
                     throw new IllegalStateException("Spark's tally differs from the single machine's: " + r.read());
                 }
-                System.out.printf(Locale.ROOT, "spark local[*] %s: %.2f s, %.2f M rows/s; %.2f s CPU, %.2f M rows per CPU-s "
+                System.out.printf(Locale.ROOT, "spark local[*] " + (lines ? "lines" : "csv") + " %s: %.2f s, %.2f M rows/s; %.2f s CPU, %.2f M rows per CPU-s "
                         + "(tally bytes identical)%n", k < 0 ? "(warm-up)" : "#" + k, sec, rows / sec / 1e6, cpu, rows / cpu / 1e6);
             }
         } finally {
