@@ -10,4 +10,6 @@ module io.github.peelmetrics.io {
     requires com.fasterxml.jackson.dataformat.csv;
 
     exports io.github.peelmetrics.io;
+    // Rows split into cells by another engine: for Peel's Spark module only (on the class path there).
+    exports io.github.peelmetrics.io.internal to io.github.peelmetrics.spark;
 }

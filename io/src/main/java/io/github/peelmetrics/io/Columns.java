@@ -12,6 +12,8 @@ final class Columns {
     private final boolean fixed;
     /** Characters of the names registered so far (growing columns are bounded by {@link Limits#MAX_KEY_CHARS}). */
     private long chars;
+    /** The names looked up, when tracked (see {@link PushRead#columnsRead}); null otherwise. */
+    java.util.Set<String> asked;
 
     Columns(List<String> header, boolean fixed) {
         for (String h : header) {
@@ -29,6 +31,9 @@ final class Columns {
     }
 
     int indexOf(String name) {
+        if (asked != null) {
+            asked.add(name);
+        }
         Integer i = index.get(name);
         return i == null ? -1 : i;
     }

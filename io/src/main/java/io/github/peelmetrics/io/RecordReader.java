@@ -51,6 +51,22 @@ public final class RecordReader<T> {
     private final Charset charset;
     private final Consumer<Rejection> listener;
 
+    static {
+        // Rows split into cells by another engine (Spark): for io.internal.RowReads only.
+        io.github.peelmetrics.io.internal.RowReads.install(new io.github.peelmetrics.io.internal.RowReads.Opener() {
+            @Override
+            public <X> io.github.peelmetrics.io.internal.RowReads.Converter<X> open(RecordReader<X> reader,
+                    List<String> header, String source) {
+                return new PushRead<>(reader.mapping, reader.mode, reader.listener, header, source);
+            }
+
+            @Override
+            public List<String> columnsRead(RecordReader<?> reader, List<String> header) {
+                return PushRead.columnsRead(reader.mapping, header);
+            }
+        });
+    }
+
     private RecordReader(Mapping<T> mapping, ErrorMode mode, Charset charset, Consumer<Rejection> listener) {
         this.listener = listener;
         this.mapping = mapping;

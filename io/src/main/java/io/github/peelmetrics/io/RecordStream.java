@@ -192,7 +192,7 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
     }
 
     /** One row: rejected with its fault, or handed to the binder. */
-    private static <T> void handle(Row row, Columns cols, Binder<T> binder, Sink<T> sink) {
+    static <T> void handle(Row row, Columns cols, Binder<T> binder, Sink<T> sink) {
         if (row.fault != null) {
             sink.reject(row.line, row.faultField, row.faultValue, row.fault, 1);
             return;

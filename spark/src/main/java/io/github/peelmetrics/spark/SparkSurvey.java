@@ -1,0 +1,192 @@
+package io.github.peelmetrics.spark;
+
+import io.github.peelmetrics.core.SurveyResponse;
+import io.github.peelmetrics.io.ErrorMode;
+import io.github.peelmetrics.io.Mapping;
+import io.github.peelmetrics.io.RecordReader;
+import io.github.peelmetrics.io.RecordType;
+import io.github.peelmetrics.io.internal.RowReads;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.TaskContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Aggregator;
+import org.apache.spark.sql.functions;
+
+/**
+ * A Spark {@link Aggregator} that reads survey responses from the rows of a {@code Dataset<Row>}
+ * with io's {@link Mapping} and sums them, in one pass, into {@link SurveyCells}: per cell of the
+ * categorical variables, the sufficient statistics of raking, weighted means and their
+ * linearization standard errors. The driver then rakes the cells
+ * ({@link SurveyCells#rake(io.github.peelmetrics.survey.Rake)}), whatever the number of
+ * respondents.
+ *
+ * <pre>{@code
+ * SparkSurvey.Result r = SparkSurvey.reading("survey", () -> Mapping.generic(RecordType.SURVEY_RESPONSES).items("approve"),
+ *         List.of("race", "age_group", "sex"), List.of("approve")).run(rows);
+ * RakedCells raked = r.cells().rake(Rake.to(margins).strict());
+ * raked.meanBy("approve", "race");
+ * }</pre>
+ *
+ * <p>Rows go through io's per-row conversion and accounting as in {@link SparkStops}. Immutable
+ * and serializable.
+ */
+public final class SparkSurvey extends Aggregator<Row, SurveyBuffer, SurveyBuffer> {
+    private static final long serialVersionUID = 1L;
+
+    private final String source;
+    private final Recipe<Mapping<SurveyResponse>> mapping;
+    private final ErrorMode mode;
+    private final List<String> categoricals;
+    private final List<String> numerics;
+
+    private transient RecordReader<SurveyResponse> reader;
+
+    private SparkSurvey(String source, Recipe<Mapping<SurveyResponse>> mapping, ErrorMode mode,
+            List<String> categoricals, List<String> numerics) {
+        this.source = source;
+        this.mapping = mapping;
+        this.mode = mode;
+        this.categoricals = List.copyOf(categoricals);
+        this.numerics = List.copyOf(numerics);
+    }
+
+    /**
+     * Survey responses read with the mapping that {@code mapping} builds, summed into cells of
+     * {@code categoricals} with the sums of {@code numerics}, in strict mode.
+     *
+     * @param source       names the input in the read's summary
+     * @param mapping      builds the mapping (of {@link RecordType#SURVEY_RESPONSES}) on each executor
+     * @param categoricals the cell variables (rake margins and domains among them)
+     * @param numerics     the items whose means are wanted
+     * @return the aggregator
+     */
+    public static SparkSurvey reading(String source, Recipe<Mapping<SurveyResponse>> mapping, List<String> categoricals,
+            List<String> numerics) {
+        Objects.requireNonNull(source, "source must not be null");
+        Objects.requireNonNull(mapping, "mapping recipe must not be null");
+        SurveyCells.of(categoricals, numerics); // checks the names
+        SparkSurvey s = new SparkSurvey(source, mapping, ErrorMode.STRICT, categoricals, numerics);
+        s.reader();
+        return s;
+    }
+
+    /**
+     * A copy with another error mode.
+     *
+     * @param newMode the mode
+     * @return the copy
+     */
+    public SparkSurvey mode(ErrorMode newMode) {
+        return new SparkSurvey(source, mapping, Objects.requireNonNull(newMode, "mode must not be null"), categoricals,
+                numerics);
+    }
+
+    /**
+     * The cells and the read's accounting.
+     *
+     * @param read  the read: counts, rejections, warnings
+     * @param cells the survey cells
+     */
+    public record Result(ReadAccount read, SurveyCells cells) {
+        /** Checks the parts. */
+        public Result {
+            Objects.requireNonNull(read, "read must not be null");
+            Objects.requireNonNull(cells, "cells must not be null");
+        }
+    }
+
+    /**
+     * Runs the aggregation (one Spark job, one pass) and returns the merged cells on the driver.
+     *
+     * @param rows the rows
+     * @return the result
+     */
+    public Result run(Dataset<Row> rows) {
+        Objects.requireNonNull(rows, "rows must not be null");
+        SurveyBuffer b = prune(rows).select(toColumn()).first();
+        return new Result(b.accountSnapshot(), b.tally);
+    }
+
+    private RecordReader<SurveyResponse> reader() {
+        if (reader == null) {
+            Mapping<SurveyResponse> m = Objects.requireNonNull(mapping.get(), "the mapping recipe built null");
+            if (m.type() != RecordType.SURVEY_RESPONSES) {
+                throw new IllegalArgumentException("SparkSurvey reads survey responses: the mapping is of " + m.type());
+            }
+            reader = RecordReader.of(m).mode(mode);
+        }
+        return reader;
+    }
+
+    /**
+     * The rows with only the columns the mapping reads (its fields' columns, in the rows' order):
+     * Spark's readers then parse and convert nothing else. The records, rejections and warnings
+     * are those of all the columns.
+     *
+     * @param rows the rows
+     * @return the rows with the columns read
+     */
+    public Dataset<Row> prune(Dataset<Row> rows) {
+        List<String> keep = RowReads.columnsRead(reader(), Arrays.asList(rows.columns()));
+        return rows.select(keep.stream().map(c -> functions.col("`" + c.replace("`", "``") + "`")).toArray(Column[]::new));
+    }
+
+    @Override
+    public SurveyBuffer zero() {
+        SurveyBuffer b = new SurveyBuffer();
+        b.source = source;
+        b.tally = SurveyCells.of(categoricals, numerics);
+        return b;
+    }
+
+    @Override
+    public SurveyBuffer reduce(SurveyBuffer b, Row row) {
+        if (b.converter == null) {
+            b.source = source;
+            List<String> header = Arrays.asList(row.schema().fieldNames());
+            TaskContext task = TaskContext.get();
+            b.partition = task == null ? 0 : task.partitionId();
+            b.converter = RowReads.open(reader(), header, source);
+            SurveyCells t = b.tally;
+            b.add = t::add;
+        }
+        b.cells = Cells.of(row, b.cells);
+        b.converter.accept(b.cells, b.add);
+        return b;
+    }
+
+    @Override
+    public SurveyBuffer merge(SurveyBuffer a, SurveyBuffer b) {
+        a.tally.merge(b.tally);
+        a.account = a.accountSnapshot().merge(b.accountSnapshot());
+        a.converter = null;
+        a.add = null;
+        return a;
+    }
+
+    @Override
+    public SurveyBuffer finish(SurveyBuffer b) {
+        return b;
+    }
+
+    @Override
+    public Encoder<SurveyBuffer> bufferEncoder() {
+        return Encoders.javaSerialization(SurveyBuffer.class);
+    }
+
+    @Override
+    public Encoder<SurveyBuffer> outputEncoder() {
+        return Encoders.javaSerialization(SurveyBuffer.class);
+    }
+
+    @Override
+    public String toString() {
+        return "SparkSurvey[" + source + ", " + mode + ", cells of " + categoricals + ", numeric " + numerics + "]";
+    }
+}

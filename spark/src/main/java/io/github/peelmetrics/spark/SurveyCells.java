@@ -1,0 +1,314 @@
+package io.github.peelmetrics.spark;
+
+import io.github.peelmetrics.core.SurveyResponse;
+import io.github.peelmetrics.core.TallyFormatException;
+import io.github.peelmetrics.survey.Kish;
+import io.github.peelmetrics.survey.Rake;
+import io.github.peelmetrics.survey.RakeDiagnostics;
+import io.github.peelmetrics.survey.SurveySample;
+import io.github.peelmetrics.survey.WeightedSample;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.zip.CRC32C;
+
+/**
+ * The sufficient statistics of a survey for raking, weighted means and their linearization
+ * standard errors, per cell of the cross-classification of its categorical variables: a one-pass,
+ * mergeable tally, so that Spark sums any number of respondents into a few hundred cells and the
+ * driver fits the weights on the cells alone ({@link #rake(Rake)}).
+ *
+ * <p>Per cell it holds the respondents {@code n}, their base weights' sum and sum of squares, and
+ * per numeric variable (an item; missing where not answered) the answered count and the sums
+ * {@code Σy, Σb, Σby, Σby², Σb², Σb²y, Σb²y²} over those who answered ({@code b} the base weight).
+ * Raking (iterative proportional fitting) changes a respondent's weight by a factor of their cell
+ * alone, so these sums give the raked weights, the weighted means (also by the levels of a
+ * categorical variable) and R {@code survey}'s linearization variance after raking
+ * ({@code svymean} on a {@code rake}d design) exactly as {@link Rake#fit} and
+ * {@link WeightedSample#mean}/{@link WeightedSample#meanBy} give them from the respondents: to
+ * rounding (the sums are taken in another order), see {@link RakedCells}.
+ *
+ * <p>The byte format: "PEELSVC1", the categorical and numeric variable names, the cells sorted by
+ * their levels with their sums, and a CRC32C of all that; canonical for the counts up to the order of
+ * floating-point additions. Not thread-safe.
+ */
+public final class SurveyCells {
+    private static final long MAGIC = 0x5045454C53564331L; // "PEELSVC1"
+    /** Per-variable sums: M, Σy, Σb, Σby, Σby², Σb², Σb²y, Σb²y² (M as a double). */
+    static final int PER_VARIABLE = 8;
+
+    private final List<String> categoricals;
+    private final List<String> numerics;
+    private final TreeMap<List<String>, double[]> cells = new TreeMap<>(SurveyCells::compare);
+    private long count;
+
+    private SurveyCells(List<String> categoricals, List<String> numerics) {
+        this.categoricals = List.copyOf(categoricals);
+        this.numerics = List.copyOf(numerics);
+    }
+
+    /**
+     * An empty tally of these categorical variables (the cells: rake margins and domains are among
+     * them) and numeric variables (items).
+     *
+     * @param categoricals e.g. {@code List.of("race", "age_group", "sex")}
+     * @param numerics     e.g. {@code List.of("approve")}
+     * @return the tally
+     * @throws IllegalArgumentException if there is no categorical variable or a name repeats
+     */
+    public static SurveyCells of(List<String> categoricals, List<String> numerics) {
+        if (categoricals.isEmpty()) {
+            throw new IllegalArgumentException("survey cells need at least one categorical variable");
+        }
+        if (new java.util.HashSet<>(categoricals).size() + new java.util.HashSet<>(numerics).size()
+                != categoricals.size() + numerics.size()) {
+            throw new IllegalArgumentException("survey cell variables repeat a name: " + categoricals + " " + numerics);
+        }
+        return new SurveyCells(categoricals, numerics);
+    }
+
+    private static int compare(List<String> a, List<String> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** The categorical variables. */
+    public List<String> categoricals() {
+        return categoricals;
+    }
+
+    /** The numeric variables. */
+    public List<String> numerics() {
+        return numerics;
+    }
+
+    /** The number of non-empty cells. */
+    public int cellCount() {
+        return cells.size();
+    }
+
+    /**
+     * Counts one respondent: their levels of the categorical variables ({@link SurveyResponse#variable}),
+     * base weight and answers, as {@link SurveySample#of(List, String...)} reads them.
+     *
+     * @param r the response
+     * @throws IllegalArgumentException if the response lacks a categorical variable
+     */
+    public void add(SurveyResponse r) {
+        String[] key = new String[categoricals.size()];
+        for (int m = 0; m < key.length; m++) {
+            String name = categoricals.get(m);
+            key[m] = r.variable(name).orElseThrow(() -> new IllegalArgumentException(
+                    "respondent " + r.id() + " has no value for variable " + name));
+        }
+        double[] s = cells.computeIfAbsent(List.of(key), k -> new double[3 + PER_VARIABLE * numerics.size()]);
+        double b = r.weight();
+        double b2 = b * b;
+        s[0] += 1;
+        s[1] += b;
+        s[2] += b2;
+        for (int v = 0; v < numerics.size(); v++) {
+            Integer a = r.answers().get(numerics.get(v));
+            if (a != null) {
+                double y = a;
+                int o = 3 + PER_VARIABLE * v;
+                s[o] += 1;
+                s[o + 1] += y;
+                s[o + 2] += b;
+                s[o + 3] += b * y;
+                s[o + 4] += b * y * y;
+                s[o + 5] += b2;
+                s[o + 6] += b2 * y;
+                s[o + 7] += b2 * y * y;
+            }
+        }
+        count++;
+    }
+
+    /**
+     * Adds another tally of the same variables.
+     *
+     * @param other the tally
+     * @return this tally
+     * @throws IllegalArgumentException if the variables differ
+     */
+    public SurveyCells merge(SurveyCells other) {
+        if (!categoricals.equals(other.categoricals) || !numerics.equals(other.numerics)) {
+            throw new IllegalArgumentException("survey cells of other variables: " + other.categoricals + " "
+                    + other.numerics + " vs " + categoricals + " " + numerics);
+        }
+        other.cells.forEach((k, v) -> {
+            double[] s = cells.computeIfAbsent(k, x -> new double[v.length]);
+            for (int i = 0; i < v.length; i++) {
+                s[i] += v[i];
+            }
+        });
+        count += other.count;
+        return this;
+    }
+
+    /** Respondents counted. */
+    public long count() {
+        return count;
+    }
+
+    /**
+     * The tally's bytes (see the class comment), read back by {@link #fromByteArray(byte[])}.
+     *
+     * @return the bytes
+     */
+    public byte[] toByteArray() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeLong(MAGIC);
+            out.writeLong(count);
+            out.writeInt(categoricals.size());
+            for (String c : categoricals) {
+                out.writeUTF(c);
+            }
+            out.writeInt(numerics.size());
+            for (String c : numerics) {
+                out.writeUTF(c);
+            }
+            out.writeInt(cells.size());
+            for (Map.Entry<List<String>, double[]> e : cells.entrySet()) {
+                for (String level : e.getKey()) {
+                    out.writeUTF(level);
+                }
+                for (double x : e.getValue()) {
+                    out.writeDouble(x);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] body = bytes.toByteArray();
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        byte[] out = Arrays.copyOf(body, body.length + 4);
+        int c = (int) crc.getValue();
+        for (int i = 0; i < 4; i++) {
+            out[body.length + i] = (byte) (c >>> (24 - 8 * i));
+        }
+        return out;
+    }
+
+    /**
+     * A tally read from {@link #toByteArray()}.
+     *
+     * @param bytes the bytes
+     * @return the tally
+     * @throws TallyFormatException if the bytes are not a whole, unaltered survey cell tally
+     */
+    public static SurveyCells fromByteArray(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes must not be null");
+        if (bytes.length < 12) {
+            throw new TallyFormatException("survey cells: " + bytes.length + " bytes are too few");
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        int c = 0;
+        for (int i = 0; i < 4; i++) {
+            c = (c << 8) | (bytes[bytes.length - 4 + i] & 0xFF);
+        }
+        if (c != (int) crc.getValue()) {
+            throw new TallyFormatException("survey cells: the checksum does not match the bytes");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 4))) {
+            if (in.readLong() != MAGIC) {
+                throw new TallyFormatException("survey cells: not Peel survey cells (wrong magic number)");
+            }
+            long count = in.readLong();
+            List<String> cat = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                cat.add(in.readUTF());
+            }
+            List<String> num = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                num.add(in.readUTF());
+            }
+            SurveyCells t = of(cat, num);
+            t.count = count;
+            int width = 3 + PER_VARIABLE * num.size();
+            for (int i = in.readInt(); i > 0; i--) {
+                String[] key = new String[cat.size()];
+                for (int m = 0; m < key.length; m++) {
+                    key[m] = in.readUTF();
+                }
+                double[] s = new double[width];
+                for (int j = 0; j < width; j++) {
+                    s[j] = in.readDouble();
+                }
+                t.cells.put(List.of(key), s);
+            }
+            if (in.available() != 0) {
+                throw new TallyFormatException("survey cells: bytes after the last cell");
+            }
+            return t;
+        } catch (IOException e) {
+            throw new TallyFormatException("survey cells: the bytes end early: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Rakes the cells to the rake's margins (whose variables must be among the categorical
+     * variables): {@link Rake#fit} on one pseudo-respondent per cell (weight: the cell's base
+     * weight sum) gives the same raking factors, sweeps and margin errors as raking the
+     * respondents; Kish's figures are those of the respondents.
+     *
+     * @param rake the raking, with its margins and settings
+     * @return the raked cells, for means and their standard errors
+     * @throws IllegalArgumentException if a margin variable is not a categorical variable
+     * @throws IllegalStateException as {@link Rake#fit} (e.g. strict raking that does not converge)
+     */
+    public RakedCells rake(Rake rake) {
+        Objects.requireNonNull(rake, "rake must not be null");
+        if (cells.isEmpty()) {
+            throw new IllegalStateException("a survey sample needs at least one respondent: no cells");
+        }
+        int nc = cells.size();
+        List<double[]> stats = new ArrayList<>(cells.values());
+        List<List<String>> keys = new ArrayList<>(cells.keySet());
+        double[] base = new double[nc];
+        for (int c = 0; c < nc; c++) {
+            base[c] = stats.get(c)[1];
+        }
+        SurveySample pseudo = SurveySample.ofWeights(base);
+        for (int m = 0; m < categoricals.size(); m++) {
+            String[] values = new String[nc];
+            for (int c = 0; c < nc; c++) {
+                values[c] = keys.get(c).get(m);
+            }
+            pseudo = pseudo.withFactor(categoricals.get(m), values);
+        }
+        WeightedSample fitted = rake.fit(pseudo);
+        RakeDiagnostics d = fitted.rakeDiagnostics().orElseThrow();
+        return RakedCells.of(this, keys, stats, rake, d, pseudo);
+    }
+
+    /** {@code SurveyCells[1500 respondents in 96 cells of [race, age_group, sex], numeric [approve]]}. */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "SurveyCells[%d respondents in %d cells of %s, numeric %s]", count,
+                cells.size(), categoricals, numerics);
+    }
+
+    static Kish kish(int n, double s, double s2) {
+        return new Kish(n, s, s2, s * s / s2, n * s2 / (s * s));
+    }
+}
