@@ -258,22 +258,12 @@ public final class Quickstart {
         List<Svg.Series> approvalSeries = series(approval, waves.size());
         List<Svg.Series> trustSeries = series(trust, waves.size());
         String wavesText = String.join(", ", waves);
-        h.figure(chart("chart-approval", "Approval of the police by race, " + wavesText,
+        h.figure(waveChart("chart-approval", "Approval of the police by race, " + wavesText,
                 "Share of residents approving (0 to 1), raked survey estimates with " + level + " intervals; x: survey wave.",
-                trendReading("approval", approvalSeries, waves),
-                "Approval by race and wave: " + summary(approvalSeries, waves),
-                lay -> Svg.lines("chart-approval", "Approval of the police by race, " + wavesText,
-                        "Approval by race and wave: " + summary(approvalSeries, waves), lay, waves, approvalSeries, 0, 1,
-                        new double[] {0, 0.25, 0.5, 0.75, 1}, "share approving", "survey wave", Double.NaN),
-                Svg.legend(approvalSeries)));
-        h.figure(chart("chart-trust", "Trust index by race, " + wavesText,
+                "approval", "Approval by race and wave: ", approvalSeries, waves, 1, "share approving"));
+        h.figure(waveChart("chart-trust", "Trust index by race, " + wavesText,
                 "Trust index (0 = no trust, 100 = full trust), raked means with " + level + " intervals; x: survey wave.",
-                trendReading("trust", trustSeries, waves),
-                "Trust index by race and wave: " + summary(trustSeries, waves),
-                lay -> Svg.lines("chart-trust", "Trust index by race, " + wavesText,
-                        "Trust index by race and wave: " + summary(trustSeries, waves), lay, waves, trustSeries, 0, 100,
-                        new double[] {0, 25, 50, 75, 100}, "trust index (0-100)", "survey wave", Double.NaN),
-                Svg.legend(trustSeries)));
+                "trust", "Trust index by race and wave: ", trustSeries, waves, 100, "trust index (0-100)"));
         for (TrustReport.Wave w : r.waves()) {
             h.table("Approval by race, survey wave " + w.wave() + " (" + w.respondents() + " respondents; share approving)",
                     figureTable("race", "approve", w.approval(), w.approvalByRace()));
@@ -542,6 +532,16 @@ public final class Quickstart {
     }
 
     /** Builds a chart's two drawings. */
+    /** A chart of one figure by race over the survey waves, from 0 to {@code max}, ticks at quarters. */
+    private static Svg.Chart waveChart(String id, String title, String subtitle, String what, String descPrefix,
+            List<Svg.Series> series, List<String> waves, double max, String yLabel) {
+        String desc = descPrefix + summary(series, waves);
+        return chart(id, title, subtitle, trendReading(what, series, waves), desc,
+                lay -> Svg.lines(id, title, desc, lay, waves, series, 0, max,
+                        new double[] {0, max / 4, max / 2, 3 * max / 4, max}, yLabel, "survey wave", Double.NaN),
+                Svg.legend(series));
+    }
+
     private static Svg.Chart chart(String id, String title, String subtitle, String reading, String desc,
                                    java.util.function.Function<Svg.Layout, String> draw, List<Svg.LegendItem> legend) {
         return new Svg.Chart(id, title, subtitle, reading, List.of(draw.apply(Svg.Layout.WIDE), draw.apply(Svg.Layout.NARROW)),

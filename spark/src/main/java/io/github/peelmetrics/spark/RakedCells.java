@@ -217,7 +217,8 @@ public final class RakedCells {
         String variable = tally.numerics().get(v);
         String subset = idx < 0 ? "all" : tally.categoricals().get(idx) + "=" + level;
         if (m == 0) {
-            return new SurveyMean(variable, subset, Double.NaN, Double.NaN, 0, domainN, n, 0, total, 0, Double.NaN,
+            // rows: R's nrow(design) of a calibrated design's domain is the whole sample
+            return new SurveyMean(variable, subset, Double.NaN, Double.NaN, 0, domainN, n, n, 0, total, 0, Double.NaN,
                     Double.NaN);
         }
         double mean = swy / sw;
@@ -268,7 +269,7 @@ public final class RakedCells {
         double var = se * se;
         double deff = var / (s2 * (sw - m) / (sw * m));
         double deffReplace = var / (s2 / m);
-        return new SurveyMean(variable, subset, mean, se, (int) m, domainN, n, sw, total, sw * sw / sw2, deff,
+        return new SurveyMean(variable, subset, mean, se, (int) m, domainN, n, n, sw, total, sw * sw / sw2, deff,
                 deffReplace);
     }
 

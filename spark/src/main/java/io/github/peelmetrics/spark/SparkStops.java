@@ -288,20 +288,15 @@ public final class SparkStops extends Aggregator<Row, StopBuffer, StopBuffer> {
     public StopBuffer reduce(StopBuffer b, Row row) {
         if (b.converter == null) {
             resolve(b);
-            b.source = source;
-            List<String> header = Arrays.asList(row.schema().fieldNames());
-            TaskContext task = TaskContext.get();
-            b.partition = task == null ? 0 : task.partitionId();
-            b.converter = RowReads.open(reader(), header, source);
+        }
+        b.read(row, source, this::reader, () -> {
             StopTally t = b.tally;
             VeilOfDarknessTally d = b.darkness;
-            b.add = d == null ? t::add : s -> {
+            return d == null ? t::add : s -> {
                 t.add(s);
                 d.add(s);
             };
-        }
-        b.cells = Cells.of(row, b.cells);
-        b.converter.accept(b.cells, b.add);
+        });
         return b;
     }
 
@@ -313,10 +308,7 @@ public final class SparkStops extends Aggregator<Row, StopBuffer, StopBuffer> {
         if (a.darkness != null) {
             a.darkness.merge(b.darkness);
         }
-        ReadAccount merged = a.accountSnapshot().merge(b.accountSnapshot());
-        a.account = merged;
-        a.converter = null; // its read is in the account now
-        a.add = null;
+        a.mergeAccount(b);
         return a;
     }
 

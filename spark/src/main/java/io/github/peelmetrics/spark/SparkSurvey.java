@@ -9,7 +9,6 @@ import io.github.peelmetrics.io.internal.RowReads;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
@@ -147,26 +146,14 @@ public final class SparkSurvey extends Aggregator<Row, SurveyBuffer, SurveyBuffe
 
     @Override
     public SurveyBuffer reduce(SurveyBuffer b, Row row) {
-        if (b.converter == null) {
-            b.source = source;
-            List<String> header = Arrays.asList(row.schema().fieldNames());
-            TaskContext task = TaskContext.get();
-            b.partition = task == null ? 0 : task.partitionId();
-            b.converter = RowReads.open(reader(), header, source);
-            SurveyCells t = b.tally;
-            b.add = t::add;
-        }
-        b.cells = Cells.of(row, b.cells);
-        b.converter.accept(b.cells, b.add);
+        b.read(row, source, this::reader, () -> b.tally::add);
         return b;
     }
 
     @Override
     public SurveyBuffer merge(SurveyBuffer a, SurveyBuffer b) {
         a.tally.merge(b.tally);
-        a.account = a.accountSnapshot().merge(b.accountSnapshot());
-        a.converter = null;
-        a.add = null;
+        a.mergeAccount(b);
         return a;
     }
 

@@ -123,7 +123,7 @@ public final class SurveyCells {
         s[1] += b;
         s[2] += b2;
         for (int v = 0; v < numerics.size(); v++) {
-            Integer a = r.answers().get(numerics.get(v));
+            Double a = r.answers().get(numerics.get(v));
             if (a != null) {
                 double y = a;
                 int o = 3 + PER_VARIABLE * v;
