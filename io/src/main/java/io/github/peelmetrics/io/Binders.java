@@ -87,6 +87,7 @@ final class Binders {
         Field warning = field("warning_issued", m, cols, source, false);
         Field summons = field("summons_issued", m, cols, source, false);
         Field force = field("use_of_force", m, cols, source, false);
+        QuietDays days = new QuietDays(zone);
         return (row, sink) -> {
             String sid = v.id(id, row);
             LocalDate day;
@@ -101,14 +102,22 @@ final class Binders {
                 if (t == Field.MISSING) {
                     day = d; // kept without a time of day: analyses that need one exclude it and say so
                     clock = Optional.empty();
-                } else {
-                    // a local time in a daylight-saving gap moves forward, as ZonedDateTime.of does;
+                } else if (offsetAfter(row, t)) {
                     // one in the repeated hour takes the offset written after it, else the earlier one
-                    ZonedDateTime when = offsetAfter(row, t)
-                            ? withOffset(time, row.get(t), d, zone)
-                            : ZonedDateTime.of(d, v.time(time, row, t), zone);
+                    ZonedDateTime when = withOffset(time, row.get(t), d, zone);
                     day = when.toLocalDate();
                     clock = Optional.of(when.toLocalTime());
+                } else {
+                    Optional<LocalTime> local = localTime(v, time, row, t);
+                    if (days.quiet(d)) {
+                        day = d; // no offset change near the day: the local date and time stand as written
+                        clock = local;
+                    } else {
+                        // a local time in a daylight-saving gap moves forward, as ZonedDateTime.of does
+                        ZonedDateTime when = ZonedDateTime.of(d, local.get(), zone);
+                        day = when.toLocalDate();
+                        clock = when.toLocalTime().equals(local.get()) ? local : Optional.of(when.toLocalTime());
+                    }
                 }
             }
             String b = v.strippedOrNull(beat, row);
@@ -174,6 +183,63 @@ final class Binders {
                     subject, why, sc, sb, cf, v.flag(weapons, row), v.flag(drugs, row), v.flag(frisk, row), ar, ci, wa, su,
                     v.flag(force, row), off), 1);
         };
+    }
+
+    /**
+     * The time of day in cell {@code c} as an {@code Optional}; a plain cell's is one instance for
+     * cells with the same bytes while they repeat (times written to the minute do).
+     */
+    @SuppressWarnings("unchecked")
+    private static Optional<LocalTime> localTime(Values v, Field time, Row row, int c) {
+        boolean plain = c >= 0 && row.plain(c);
+        if (plain && time.byBytes.get(row, c) instanceof Optional<?> o) {
+            return (Optional<LocalTime>) o;
+        }
+        Optional<LocalTime> t = Optional.of(v.time(time, row, c));
+        if (plain) {
+            time.byBytes.put(row, c, t);
+        }
+        return t;
+    }
+
+    /**
+     * Whether a zone changes its offset near a date, remembered per date: on a quiet date (no
+     * transition from a day before to a day after, which covers every offset a zone may have) every
+     * local time of the date is valid and has one offset, so {@code ZonedDateTime.of} would keep
+     * the date and time as they are, and the zone's rules need not be asked. Not thread-safe: one
+     * per binder.
+     */
+    static final class QuietDays {
+        private final java.time.zone.ZoneRules rules;
+        private final boolean fixed;
+        private final LocalDate[] dates = new LocalDate[1024];
+        private final boolean[] quiet = new boolean[1024];
+
+        QuietDays(ZoneId zone) {
+            this.rules = zone.getRules();
+            this.fixed = rules.isFixedOffset();
+        }
+
+        boolean quiet(LocalDate d) {
+            if (fixed) {
+                return true;
+            }
+            int i = d.hashCode() & (dates.length - 1);
+            if (d.equals(dates[i])) {
+                return quiet[i];
+            }
+            boolean q;
+            try {
+                java.time.zone.ZoneOffsetTransition t = rules.nextTransition(
+                        d.minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+                q = t == null || t.getInstant().isAfter(d.plusDays(2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+            } catch (DateTimeException e) {
+                q = false; // at the ends of the range of dates: let ZonedDateTime.of decide
+            }
+            dates[i] = d;
+            quiet[i] = q;
+            return q;
+        }
     }
 
     /** Whether time cell {@code c} ends in an offset {@code ±HH:MM} (the writer's mark of the repeated hour). */
