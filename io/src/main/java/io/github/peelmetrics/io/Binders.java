@@ -203,17 +203,21 @@ final class Binders {
     }
 
     /**
-     * Whether a zone changes its offset near a date, remembered per date: on a quiet date (no
-     * transition from a day before to a day after, which covers every offset a zone may have) every
-     * local time of the date is valid and has one offset, so {@code ZonedDateTime.of} would keep
-     * the date and time as they are, and the zone's rules need not be asked. Not thread-safe: one
-     * per binder.
+     * Whether a zone changes its offset near a date: on a quiet date (no transition from the start
+     * of the day before, in UTC, to the start of the day after next, which covers every offset a
+     * zone may have) every local time of the date is valid and has one offset, so
+     * {@code ZonedDateTime.of} would keep the date and time as they are, and the zone's rules need
+     * not be asked. The dates near a transition are listed once per year (a handful). Not
+     * thread-safe: one per binder.
      */
     static final class QuietDays {
+        /** A year at the ends of the range of dates, where no date is taken as quiet. */
+        private static final int[] NEVER = new int[0];
         private final java.time.zone.ZoneRules rules;
         private final boolean fixed;
-        private final LocalDate[] dates = new LocalDate[1024];
-        private final boolean[] quiet = new boolean[1024];
+        private final int[] years = new int[64];
+        /** Per year (by its low bits), {@code 32 * month + day} of each date that is not quiet. */
+        private final int[][] loud = new int[64][];
 
         QuietDays(ZoneId zone) {
             this.rules = zone.getRules();
@@ -224,21 +228,48 @@ final class Binders {
             if (fixed) {
                 return true;
             }
-            int i = d.hashCode() & (dates.length - 1);
-            if (d.equals(dates[i])) {
-                return quiet[i];
+            int y = d.getYear();
+            int i = y & (years.length - 1);
+            int[] near = loud[i];
+            if (near == null || years[i] != y) {
+                near = loudDays(y);
+                loud[i] = near;
+                years[i] = y;
             }
-            boolean q;
+            if (near == NEVER) {
+                return false;
+            }
+            int md = 32 * d.getMonthValue() + d.getDayOfMonth();
+            for (int x : near) {
+                if (x == md) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The dates of year {@code y} from two days before to a day after the UTC date of a transition. */
+        private int[] loudDays(int y) {
+            java.time.Instant from;
+            java.time.Instant to;
             try {
-                java.time.zone.ZoneOffsetTransition t = rules.nextTransition(
-                        d.minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
-                q = t == null || t.getInstant().isAfter(d.plusDays(2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+                from = LocalDate.of(y, 1, 1).minusDays(3).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                to = LocalDate.of(y, 12, 31).plusDays(3).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
             } catch (DateTimeException e) {
-                q = false; // at the ends of the range of dates: let ZonedDateTime.of decide
+                return NEVER; // at the ends of the range of dates: let ZonedDateTime.of decide
             }
-            dates[i] = d;
-            quiet[i] = q;
-            return q;
+            List<Integer> out = new ArrayList<>();
+            for (java.time.zone.ZoneOffsetTransition t = rules.nextTransition(from);
+                    t != null && !t.getInstant().isAfter(to); t = rules.nextTransition(t.getInstant())) {
+                LocalDate u = LocalDate.ofInstant(t.getInstant(), java.time.ZoneOffset.UTC);
+                for (int k = -2; k <= 1; k++) {
+                    LocalDate x = u.plusDays(k);
+                    if (x.getYear() == y) {
+                        out.add(32 * x.getMonthValue() + x.getDayOfMonth());
+                    }
+                }
+            }
+            return out.stream().mapToInt(Integer::intValue).toArray();
         }
     }
 
