@@ -92,10 +92,12 @@ final class Binders {
             String sid = v.id(id, row);
             LocalDate day;
             Optional<LocalTime> clock;
+            Optional<java.time.ZoneOffset> held = Optional.empty(); // the earlier offset, or the only one
             if (single || datetime.raw(row) != null) {
                 ZonedDateTime when = dateTime(v, datetime, row, zone);
                 day = when.toLocalDate();
                 clock = Optional.of(when.toLocalTime());
+                held = Optional.of(when.getOffset()); // the stop keeps it when it is the later of a repeated hour
             } else {
                 LocalDate d = v.requiredDate(date, row);
                 int t = time.cell(row);
@@ -107,6 +109,7 @@ final class Binders {
                     ZonedDateTime when = withOffset(time, row.get(t), d, zone);
                     day = when.toLocalDate();
                     clock = Optional.of(when.toLocalTime());
+                    held = Optional.of(when.getOffset());
                 } else {
                     Optional<LocalTime> local = localTime(v, time, row, t);
                     if (days.quiet(d)) {
@@ -179,7 +182,7 @@ final class Binders {
             }
             Optional<String> off = v.optionalText(officer, row, true);
             Optional<String> why = v.optionalText(reason, row, false);
-            sink.emit(new Stop(sid, day, clock, zone, b == null ? Stop.UNKNOWN_BEAT : b, dist, prec, location, st,
+            sink.emit(new Stop(sid, day, clock, zone, held, b == null ? Stop.UNKNOWN_BEAT : b, dist, prec, location, st,
                     subject, why, sc, sb, cf, v.flag(weapons, row), v.flag(drugs, row), v.flag(frisk, row), ar, ci, wa, su,
                     v.flag(force, row), off), 1);
         };
