@@ -286,8 +286,13 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
         }
     }
 
-    /** One thread of {@link #tally}: reads ranges, taking the next one not taken, into {@code into}. */
+    /**
+     * One thread of {@link #tally}: reads ranges, taking the next one not taken, into {@code into},
+     * with one binder for all of them (the rows of a file that can be split are independent, so
+     * a binder holds nothing from one row to the next but its caches, which stay warm).
+     */
     private void countRanges(Tally<T, ?, ?> into, AtomicInteger nextRange) {
+        Binder<T> binder = null;
         try {
             for (int k = nextRange.getAndIncrement(); k < plan.size() && !userClosed; k = nextRange.getAndIncrement()) {
                 if (k == 0) {
@@ -296,7 +301,9 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
                         pull();
                     }
                 } else {
-                    new Range(k, into::add).drain();
+                    Range r = new Range(k, into::add, binder);
+                    r.drain();
+                    binder = r.b;
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -409,12 +416,14 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
         private final Consumer<? super T> direct;
 
         Range(int k) {
-            this(k, null);
+            this(k, null, null);
         }
 
-        Range(int k, Consumer<? super T> direct) {
+        /** A range whose records go to {@code direct}, bound by {@code binder} (null: a new one). */
+        Range(int k, Consumer<? super T> direct, Binder<T> binder) {
             this.k = k;
             this.direct = direct;
+            this.b = binder;
         }
 
         /** Reads the whole range into {@link #direct}. */
@@ -444,7 +453,9 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
                     csv = new CsvRows(Channels.newInputStream(ch), rows.columns(), plan.starts()[k], plan.lines()[k]);
                     csv.stopAt = plan.stop(k);
                     open.add(csv);
-                    b = binding.apply(rows.columns());
+                    if (b == null) {
+                        b = binding.apply(rows.columns());
+                    }
                 }
                 if (userClosed || !csv.next(r)) {
                     over = true;
