@@ -169,21 +169,15 @@ final class CsvSplit {
 
     /** Bytes {@code [from, to)} of the file and the byte after, when there is one. */
     private static byte[] read(Path file, long from, long to) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long end = Math.min(ch.size(), to + 1);
-            ByteBuffer buf = ByteBuffer.allocate((int) (end - from));
-            long p = from;
-            while (buf.hasRemaining()) {
-                int n = ch.read(buf, p);
-                if (n < 0) {
-                    break;
-                }
-                p += n;
-            }
-            return buf.position() == buf.capacity() ? buf.array() : java.util.Arrays.copyOf(buf.array(), buf.position());
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+        byte[] b = new byte[(int) (Math.min(size, to + 1) - from)];
+        int n = read(file, from, to, b);
+        return n == b.length ? b : java.util.Arrays.copyOf(b, Math.max(n, 0));
     }
 
     /** Line breaks in {@code b[from, to)} (LF, CRLF and a lone CR count one each); {@code b} has {@code len} bytes. */

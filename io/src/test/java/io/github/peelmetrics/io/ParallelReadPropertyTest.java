@@ -168,6 +168,7 @@ class ParallelReadPropertyTest {
         csv.append("1,2020-01-01,\"").append("line\n".repeat(200)).append("\"\n");
         csv.append("2,2020-01-01,5'10\" tall\n3,2020-01-01,\"a\"\"b\"\n");
         csv.append("4,2020-01-01,\"x\"y,z\n5,bad,\"q\nq\"\n6,2020-01-02,\"\"\n");
+        csv.append("7,2020-01-03,\"").append("x".repeat(70_000)).append("\"\n8,2020-01-04,y\n"); // a range longer than the planning buffer
         agree(new Seeded(1), RecordReader.of(STOPS).mode(ErrorMode.LENIENT), csv.toString().getBytes(StandardCharsets.UTF_8));
         agree(new Seeded(2), RecordReader.of(STOPS).mode(ErrorMode.STRICT),
                 ("stop_id,date\n" + "1,2020-01-01\n".repeat(100)).getBytes(StandardCharsets.UTF_8));
