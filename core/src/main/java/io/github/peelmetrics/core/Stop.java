@@ -1,9 +1,12 @@
 package io.github.peelmetrics.core;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,10 +24,22 @@ import java.util.Optional;
  * {@link #builder(String, ZonedDateTime)} or, for a stop whose time of day was not recorded,
  * {@link #builder(String, LocalDate, ZoneId)}.
  *
+ * <p><b>The repeated hour.</b> On a fall-back night a zone has two instants at each local time of
+ * the repeated hour (01:30 CDT and 01:30 CST). A stop holds which one it is: {@link #offset()} is
+ * the later offset when that is the one meant, and empty otherwise (the earlier offset, or the
+ * only one), so {@link #dateTime()} gives the instant the source gave. A stop built from a
+ * {@code ZonedDateTime} keeps its offset; a local time with no offset takes the earlier one, as
+ * {@link ZonedDateTime#of(LocalDate, LocalTime, ZoneId)} does.
+ *
  * @param id                the agency's stop id
  * @param date              the local date of the stop
  * @param time              the local time of day the stop began, when recorded
  * @param zone              the zone of the date and time
+ * @param offset            the later offset of the zone when the time falls in a repeated hour (a
+ *                          fall-back night) and the later of its two instants is meant; empty
+ *                          otherwise. The constructor makes it empty when it is the earlier or
+ *                          only offset, and rejects one the zone does not have at that time or one
+ *                          without a time of day
  * @param beat              the beat id, or {@value #UNKNOWN_BEAT} when unrecorded
  * @param district          the district (OPP's {@code district}), when recorded
  * @param precinct          the precinct, when recorded
@@ -50,6 +65,7 @@ public record Stop(
         LocalDate date,
         Optional<LocalTime> time,
         ZoneId zone,
+        Optional<ZoneOffset> offset,
         String beat,
         Optional<String> district,
         Optional<String> precinct,
@@ -80,6 +96,10 @@ public record Stop(
         Checks.notNull("stop", id, "date", date);
         Checks.notNull("stop", id, "time", time);
         Checks.notNull("stop", id, "zone", zone);
+        Checks.notNull("stop", id, "offset", offset);
+        if (offset.isPresent()) {
+            offset = laterOffset(id, date, time, zone, offset.get());
+        }
         Checks.text("stop", id, "beat", beat);
         Checks.notNull("stop", id, "district", district);
         Checks.notNull("stop", id, "precinct", precinct);
@@ -110,9 +130,30 @@ public record Stop(
         }
     }
 
-    /** When the stop began, with its zone; empty when the time of day was not recorded. */
+    /**
+     * The offset as held: {@code offset} when it is the later of the two offsets the zone has at
+     * the local time (a repeated hour), else empty.
+     */
+    private static Optional<ZoneOffset> laterOffset(String id, LocalDate date, Optional<LocalTime> time, ZoneId zone,
+            ZoneOffset offset) {
+        if (time.isEmpty()) {
+            throw new IllegalArgumentException("stop " + id + ": offset " + offset + " is given without a time of day");
+        }
+        LocalDateTime local = LocalDateTime.of(date, time.get());
+        List<ZoneOffset> valid = zone.getRules().getValidOffsets(local);
+        if (!valid.contains(offset)) {
+            throw new IllegalArgumentException("stop " + id + ": " + zone + " does not have offset " + offset + " at "
+                    + local + " (it has " + valid + ")");
+        }
+        return valid.size() > 1 && !offset.equals(valid.get(0)) ? Optional.of(offset) : Optional.empty();
+    }
+
+    /**
+     * When the stop began, with its zone (at the {@linkplain #offset() later offset} when the
+     * stop holds one); empty when the time of day was not recorded.
+     */
     public Optional<ZonedDateTime> dateTime() {
-        return time.map(t -> ZonedDateTime.of(date, t, zone));
+        return time.map(t -> ZonedDateTime.ofLocal(LocalDateTime.of(date, t), zone, offset.orElse(null)));
     }
 
     /** Whether the stop was searched ({@code false} when unrecorded, see {@link #searchConducted()}). */
@@ -146,20 +187,25 @@ public record Stop(
         return StopOutcome.UNKNOWN;
     }
 
-    /** A builder for a stop with a recorded time; the rest default to unknown or absent. */
+    /**
+     * A builder for a stop with a recorded time (in the repeated hour of a fall-back night, the
+     * instant {@code dateTime} is: its offset says which); the rest default to unknown or absent.
+     */
     public static Builder builder(String id, ZonedDateTime dateTime) {
         Objects.requireNonNull(dateTime, "dateTime");
-        return new Builder(id, dateTime.toLocalDate(), Optional.of(dateTime.toLocalTime()), dateTime.getZone());
+        return new Builder(id, dateTime.toLocalDate(), Optional.of(dateTime.toLocalTime()), dateTime.getZone(),
+                Optional.of(dateTime.getOffset()));
     }
 
     /** A builder for a stop whose time of day was not recorded; the rest default to unknown or absent. */
     public static Builder builder(String id, LocalDate date, ZoneId zone) {
-        return new Builder(id, Objects.requireNonNull(date, "date"), Optional.empty(), Objects.requireNonNull(zone, "zone"));
+        return new Builder(id, Objects.requireNonNull(date, "date"), Optional.empty(), Objects.requireNonNull(zone, "zone"),
+                Optional.empty());
     }
 
     /** A builder that starts from this stop. */
     public Builder toBuilder() {
-        Builder b = new Builder(id, date, time, zone);
+        Builder b = new Builder(id, date, time, zone, offset);
         b.beat = beat;
         b.district = district;
         b.precinct = precinct;
@@ -188,6 +234,7 @@ public record Stop(
         private final LocalDate date;
         private final Optional<LocalTime> time;
         private final ZoneId zone;
+        private final Optional<ZoneOffset> offset;
         private String beat = UNKNOWN_BEAT;
         private Optional<String> district = Optional.empty();
         private Optional<String> precinct = Optional.empty();
@@ -208,11 +255,12 @@ public record Stop(
         private Flag useOfForce = Flag.UNKNOWN;
         private Optional<String> officerId = Optional.empty();
 
-        private Builder(String id, LocalDate date, Optional<LocalTime> time, ZoneId zone) {
+        private Builder(String id, LocalDate date, Optional<LocalTime> time, ZoneId zone, Optional<ZoneOffset> offset) {
             this.id = id;
             this.date = date;
             this.time = time;
             this.zone = zone;
+            this.offset = offset;
         }
 
         /** The beat id. */
@@ -299,7 +347,7 @@ public record Stop(
 
         /** The stop; fails with a message naming the stop and field if a value is invalid. */
         public Stop build() {
-            return new Stop(id, date, time, zone, beat, district, precinct, location, type, subject, reason,
+            return new Stop(id, date, time, zone, offset, beat, district, precinct, location, type, subject, reason,
                     searchConducted, searchBasis, contrabandFound, contrabandWeapons, contrabandDrugs, frisk, arrest,
                     citation, warning, summons, useOfForce, officerId);
         }

@@ -59,6 +59,34 @@ class RecordsTest {
     }
 
     @Test
+    void aStopInTheRepeatedHourHoldsWhichOfItsTwoInstantsItWasGiven() {
+        ZoneId chicago = ZoneId.of("America/Chicago");
+        ZonedDateTime earlier = ZonedDateTime.of(2021, 11, 7, 1, 30, 0, 0, chicago);
+        ZonedDateTime later = earlier.withLaterOffsetAtOverlap();
+        Stop a = Stop.builder("a", earlier).build();
+        Stop b = Stop.builder("b", later).build();
+        assertEquals(Optional.empty(), a.offset()); // the earlier offset is the default, held as empty
+        assertEquals(Optional.of(java.time.ZoneOffset.ofHours(-6)), b.offset());
+        assertEquals(earlier, a.dateTime().orElseThrow());
+        assertEquals(later, b.dateTime().orElseThrow());
+        assertEquals(b, b.toBuilder().build());
+        assertNotEquals(a.toBuilder().build(), Stop.builder("a", later).build());
+        // outside a repeated hour the offset is the only one and is not held
+        assertEquals(Optional.empty(), Stop.builder("c", earlier.plusHours(3)).build().offset());
+        Stop c = Stop.builder("c", earlier).build();
+        assertMessage(() -> new Stop("d", c.date(), c.time(), chicago, Optional.of(java.time.ZoneOffset.ofHours(-7)),
+                c.beat(), c.district(), c.precinct(), c.location(), c.type(), c.subject(), c.reason(),
+                c.searchConducted(), c.searchBasis(), c.contrabandFound(), c.contrabandWeapons(), c.contrabandDrugs(),
+                c.frisk(), c.arrest(), c.citation(), c.warning(), c.summons(), c.useOfForce(), c.officerId()),
+                "stop d", "does not have offset -07:00");
+        assertMessage(() -> new Stop("e", c.date(), Optional.empty(), chicago, Optional.of(java.time.ZoneOffset.ofHours(-6)),
+                c.beat(), c.district(), c.precinct(), c.location(), c.type(), c.subject(), c.reason(),
+                c.searchConducted(), c.searchBasis(), c.contrabandFound(), c.contrabandWeapons(), c.contrabandDrugs(),
+                c.frisk(), c.arrest(), c.citation(), c.warning(), c.summons(), c.useOfForce(), c.officerId()),
+                "stop e", "without a time of day");
+    }
+
+    @Test
     void surveyResponsesKeepMissingAnswersAbsentAndRejectBadWeights() {
         SurveyResponse r = SurveyResponse.builder("R-7").wave("2016").beat("B1")
                 .demographics(Demographics.of(Races.WHITE, Sexes.FEMALE, AgeGroups.AGE_30_44))

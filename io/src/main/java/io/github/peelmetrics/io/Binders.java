@@ -87,28 +87,40 @@ final class Binders {
         Field warning = field("warning_issued", m, cols, source, false);
         Field summons = field("summons_issued", m, cols, source, false);
         Field force = field("use_of_force", m, cols, source, false);
+        QuietDays days = new QuietDays(zone);
         return (row, sink) -> {
             String sid = v.id(id, row);
             LocalDate day;
             Optional<LocalTime> clock;
+            Optional<java.time.ZoneOffset> held = Optional.empty(); // the earlier offset, or the only one
             if (single || datetime.raw(row) != null) {
                 ZonedDateTime when = dateTime(v, datetime, row, zone);
                 day = when.toLocalDate();
                 clock = Optional.of(when.toLocalTime());
+                held = Optional.of(when.getOffset()); // the stop keeps it when it is the later of a repeated hour
             } else {
                 LocalDate d = v.requiredDate(date, row);
                 int t = time.cell(row);
                 if (t == Field.MISSING) {
                     day = d; // kept without a time of day: analyses that need one exclude it and say so
                     clock = Optional.empty();
-                } else {
-                    // a local time in a daylight-saving gap moves forward, as ZonedDateTime.of does;
+                } else if (offsetAfter(row, t)) {
                     // one in the repeated hour takes the offset written after it, else the earlier one
-                    ZonedDateTime when = offsetAfter(row, t)
-                            ? withOffset(time, row.get(t), d, zone)
-                            : ZonedDateTime.of(d, v.time(time, row, t), zone);
+                    ZonedDateTime when = withOffset(time, row.get(t), d, zone);
                     day = when.toLocalDate();
                     clock = Optional.of(when.toLocalTime());
+                    held = Optional.of(when.getOffset());
+                } else {
+                    Optional<LocalTime> local = localTime(v, time, row, t);
+                    if (days.quiet(d)) {
+                        day = d; // no offset change near the day: the local date and time stand as written
+                        clock = local;
+                    } else {
+                        // a local time in a daylight-saving gap moves forward, as ZonedDateTime.of does
+                        ZonedDateTime when = ZonedDateTime.of(d, local.get(), zone);
+                        day = when.toLocalDate();
+                        clock = when.toLocalTime().equals(local.get()) ? local : Optional.of(when.toLocalTime());
+                    }
                 }
             }
             String b = v.strippedOrNull(beat, row);
@@ -170,10 +182,98 @@ final class Binders {
             }
             Optional<String> off = v.optionalText(officer, row, true);
             Optional<String> why = v.optionalText(reason, row, false);
-            sink.emit(new Stop(sid, day, clock, zone, b == null ? Stop.UNKNOWN_BEAT : b, dist, prec, location, st,
+            sink.emit(new Stop(sid, day, clock, zone, held, b == null ? Stop.UNKNOWN_BEAT : b, dist, prec, location, st,
                     subject, why, sc, sb, cf, v.flag(weapons, row), v.flag(drugs, row), v.flag(frisk, row), ar, ci, wa, su,
                     v.flag(force, row), off), 1);
         };
+    }
+
+    /**
+     * The time of day in cell {@code c} as an {@code Optional}; a plain cell's is one instance for
+     * cells with the same bytes while they repeat (times written to the minute do).
+     */
+    @SuppressWarnings("unchecked")
+    private static Optional<LocalTime> localTime(Values v, Field time, Row row, int c) {
+        boolean plain = c >= 0 && row.plain(c);
+        if (plain && time.byBytes.get(row, c) instanceof Optional<?> o) {
+            return (Optional<LocalTime>) o;
+        }
+        Optional<LocalTime> t = Optional.of(v.time(time, row, c));
+        if (plain) {
+            time.byBytes.put(row, c, t);
+        }
+        return t;
+    }
+
+    /**
+     * Whether a zone changes its offset near a date: on a quiet date (no transition from the start
+     * of the day before, in UTC, to the start of the day after next, which covers every offset a
+     * zone may have) every local time of the date is valid and has one offset, so
+     * {@code ZonedDateTime.of} would keep the date and time as they are, and the zone's rules need
+     * not be asked. The dates near a transition are listed once per year (a handful). Not
+     * thread-safe: one per binder.
+     */
+    static final class QuietDays {
+        /** A year at the ends of the range of dates, where no date is taken as quiet. */
+        private static final int[] NEVER = new int[0];
+        private final java.time.zone.ZoneRules rules;
+        private final boolean fixed;
+        private final int[] years = new int[64];
+        /** Per year (by its low bits), {@code 32 * month + day} of each date that is not quiet. */
+        private final int[][] loud = new int[64][];
+
+        QuietDays(ZoneId zone) {
+            this.rules = zone.getRules();
+            this.fixed = rules.isFixedOffset();
+        }
+
+        boolean quiet(LocalDate d) {
+            if (fixed) {
+                return true;
+            }
+            int y = d.getYear();
+            int i = y & (years.length - 1);
+            int[] near = loud[i];
+            if (near == null || years[i] != y) {
+                near = loudDays(y);
+                loud[i] = near;
+                years[i] = y;
+            }
+            if (near == NEVER) {
+                return false;
+            }
+            int md = 32 * d.getMonthValue() + d.getDayOfMonth();
+            for (int x : near) {
+                if (x == md) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The dates of year {@code y} from two days before to a day after the UTC date of a transition. */
+        private int[] loudDays(int y) {
+            java.time.Instant from;
+            java.time.Instant to;
+            try {
+                from = LocalDate.of(y, 1, 1).minusDays(3).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                to = LocalDate.of(y, 12, 31).plusDays(3).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            } catch (DateTimeException e) {
+                return NEVER; // at the ends of the range of dates: let ZonedDateTime.of decide
+            }
+            List<Integer> out = new ArrayList<>();
+            for (java.time.zone.ZoneOffsetTransition t = rules.nextTransition(from);
+                    t != null && !t.getInstant().isAfter(to); t = rules.nextTransition(t.getInstant())) {
+                LocalDate u = LocalDate.ofInstant(t.getInstant(), java.time.ZoneOffset.UTC);
+                for (int k = -2; k <= 1; k++) {
+                    LocalDate x = u.plusDays(k);
+                    if (x.getYear() == y) {
+                        out.add(32 * x.getMonthValue() + x.getDayOfMonth());
+                    }
+                }
+            }
+            return out.stream().mapToInt(Integer::intValue).toArray();
+        }
     }
 
     /** Whether time cell {@code c} ends in an offset {@code ±HH:MM} (the writer's mark of the repeated hour). */

@@ -79,14 +79,26 @@ final class CsvSplit {
             // each range from both states, in parallel: [k][0] from a row start, [k][1] from inside quotes
             Run[][] runs = new Run[n][];
             long[] breaks = new long[n];
+            java.util.concurrent.ConcurrentLinkedQueue<byte[]> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
             IntStream.range(0, n).parallel().forEach(k -> {
-                byte[] b = read(file, from[k], to[k]);
-                int len = b.length;
+                byte[] b = buffers.poll();
+                int len = read(file, from[k], to[k], b == null ? (b = new byte[chunkBytes + (1 << 16)]) : b);
+                b = len < 0 ? read(file, from[k], to[k]) : b; // a range longer than the buffer (a long row)
+                len = len < 0 ? b.length : len;
                 int end = (int) (to[k] - from[k]);
                 int start = k == 0 ? (int) headerEnd : 0;
-                breaks[k] = breaks(b, 0, end, len);
-                runs[k] = new Run[] {simulate(b, start, end, len, false),
-                    k == 0 ? null : simulate(b, start, end, len, true)};
+                long[] quotes = new long[1];
+                breaks[k] = breaks(b, 0, end, len, quotes);
+                if (quotes[0] == 0 && k > 0) {
+                    // no quote: from a row start the range is one run of rows; from inside quotes it never leaves them
+                    runs[k] = new Run[] {new Run(false, start, 0), new Run(true, -1, 0)};
+                } else {
+                    runs[k] = new Run[] {simulate(b, start, end, len, false),
+                        k == 0 ? null : simulate(b, start, end, len, true)};
+                }
+                if (b.length <= chunkBytes + (1 << 16)) {
+                    buffers.add(b); // read the next range into it: no new array per range
+                }
             });
             List<Long> starts = new ArrayList<>();
             List<Long> lines = new ArrayList<>();
@@ -130,11 +142,17 @@ final class CsvSplit {
         return -1;
     }
 
-    /** Bytes {@code [from, to)} of the file and the byte after, when there is one. */
-    private static byte[] read(Path file, long from, long to) {
+    /**
+     * Reads bytes {@code [from, to)} of the file and the byte after, when there is one, into
+     * {@code into}; the number of bytes read, or -1 when they do not fit.
+     */
+    private static int read(Path file, long from, long to, byte[] into) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long end = Math.min(ch.size(), to + 1);
-            ByteBuffer buf = ByteBuffer.allocate((int) (end - from));
+            if (end - from > into.length) {
+                return -1;
+            }
+            ByteBuffer buf = ByteBuffer.wrap(into, 0, (int) (end - from));
             long p = from;
             while (buf.hasRemaining()) {
                 int n = ch.read(buf, p);
@@ -143,18 +161,38 @@ final class CsvSplit {
                 }
                 p += n;
             }
-            return buf.position() == buf.capacity() ? buf.array() : java.util.Arrays.copyOf(buf.array(), buf.position());
+            return buf.position();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
+    /** Bytes {@code [from, to)} of the file and the byte after, when there is one. */
+    private static byte[] read(Path file, long from, long to) {
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        byte[] b = new byte[(int) (Math.min(size, to + 1) - from)];
+        int n = read(file, from, to, b);
+        return n == b.length ? b : java.util.Arrays.copyOf(b, Math.max(n, 0));
+    }
+
     /** Line breaks in {@code b[from, to)} (LF, CRLF and a lone CR count one each); {@code b} has {@code len} bytes. */
     static long breaks(byte[] b, int from, int to, int len) {
+        return breaks(b, from, to, len, new long[1]);
+    }
+
+    /** {@link #breaks(byte[], int, int, int)}, and {@code quotes[0]} not 0 when {@code b[from, to)} holds a quote. */
+    static long breaks(byte[] b, int from, int to, int len, long[] quotes) {
         long n = 0;
+        long q = 0;
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long x = (long) Row.LONGS.get(b, i);
+            q |= CsvRows.zeros(x ^ QUOTES);
             n += Long.bitCount(CsvRows.zeros(x ^ LFS));
             long cr = CsvRows.zeros(x ^ CRS);
             while (cr != 0) {
@@ -169,7 +207,9 @@ final class CsvSplit {
             if (b[i] == '\n' || (b[i] == '\r' && (i + 1 >= len || b[i + 1] != '\n'))) {
                 n++;
             }
+            q |= b[i] == '"' ? 1 : 0;
         }
+        quotes[0] = q;
         return n;
     }
 

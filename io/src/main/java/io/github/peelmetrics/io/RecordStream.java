@@ -7,17 +7,21 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import io.github.peelmetrics.core.Tally;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -84,10 +88,17 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
     private final AtomicInteger partsLeft = new AtomicInteger();
     private final Set<RowSource> open = ConcurrentHashMap.newKeySet();
 
+    /** Where {@link #tally} puts this stream's own records instead of {@link #pending}, or null. */
+    private Consumer<? super T> direct;
+
     private final Sink<T> sink = new Sink<>() {
         @Override
         public void emit(T record, long n) {
-            pending.add(record);
+            if (direct != null) {
+                direct.accept(record);
+            } else {
+                pending.add(record);
+            }
             tallies.accepted += n;
             tallies.records++;
         }
@@ -225,6 +236,83 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
     }
 
     /**
+     * Counts every remaining record into {@code tally}, which must be empty, and returns it: the
+     * terminal verb of a read whose records are only counted. A CSV file opened by
+     * {@link RecordReader#openCsv(Path)} is read in ranges on all cores, as a parallel
+     * {@link #stream()} reads it, each range's records counted into a copy of the tally and the
+     * copies {@linkplain Tally#merge merged}; no record is queued, so memory is bounded by the
+     * threads' buffers and tallies. Other inputs are read on this thread. The tally, the
+     * {@link #summary()} and the {@link #rejections()} are those of a sequential read (a tally's
+     * merge is associative and commutative), and the file is closed at the end.
+     *
+     * <pre>{@code
+     * StopTally byBeat = RecordReader.of(mapping).openCsv(file).tally(StopTally.byRace(Stop::beat));
+     * }</pre>
+     *
+     * @param tally an empty tally (each range is counted into a {@linkplain Tally#copy copy} of it)
+     * @return {@code tally}, holding every remaining record
+     * @throws IllegalArgumentException if the tally already holds records
+     * @throws ReadException            in strict mode, at a bad row (with several, the first of its range)
+     */
+    public <S extends Tally<T, S, ?>> S tally(S tally) {
+        Objects.requireNonNull(tally, "tally to count the records into must not be null");
+        if (tally.count() != 0) {
+            throw new IllegalArgumentException("tally to count the records into must be empty (each range of the file"
+                    + " is counted into a copy of it), but it holds " + tally.count() + " records");
+        }
+        try (this) {
+            if (!planned()) {
+                while (!pending.isEmpty()) {
+                    tally.add(pending.poll());
+                }
+                direct = tally::add;
+                while (!done) {
+                    pull();
+                }
+                return tally;
+            }
+            int threads = Math.max(1, Math.min(plan.size(), Runtime.getRuntime().availableProcessors()));
+            List<S> counts = new ArrayList<>();
+            counts.add(tally);
+            for (int w = 1; w < threads; w++) {
+                counts.add(tally.copy());
+            }
+            AtomicInteger nextRange = new AtomicInteger();
+            IntStream.range(0, threads).parallel().forEach(w -> countRanges(counts.get(w), nextRange));
+            for (int w = 1; w < threads; w++) {
+                tally.merge(counts.get(w));
+            }
+            return tally;
+        }
+    }
+
+    /**
+     * One thread of {@link #tally}: reads ranges, taking the next one not taken, into {@code into},
+     * with one binder for all of them (the rows of a file that can be split are independent, so
+     * a binder holds nothing from one row to the next but its caches, which stay warm).
+     */
+    private void countRanges(Tally<T, ?, ?> into, AtomicInteger nextRange) {
+        Binder<T> binder = null;
+        try {
+            for (int k = nextRange.getAndIncrement(); k < plan.size() && !userClosed; k = nextRange.getAndIncrement()) {
+                if (k == 0) {
+                    direct = into::add; // this stream's own rows, which stop at the second range
+                    while (!done) {
+                        pull();
+                    }
+                } else {
+                    Range r = new Range(k, into::add, binder);
+                    r.drain();
+                    binder = r.b;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            userClosed = true; // the other threads stop at their next row
+            throw e;
+        }
+    }
+
+    /**
      * The rejections so far (lenient mode), unmodifiable and in file order; the first
      * {@value #MAX_KEPT_REJECTIONS} (and {@value #MAX_KEPT_REJECTION_CHARS} characters) are kept,
      * all are counted in {@link #summary()}.
@@ -324,9 +412,25 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
         private CsvRows csv;
         private Binder<T> b;
         private boolean over;
+        /** Where {@link #tally} puts the range's records instead of {@link #out}, or null. */
+        private final Consumer<? super T> direct;
 
         Range(int k) {
+            this(k, null, null);
+        }
+
+        /** A range whose records go to {@code direct}, bound by {@code binder} (null: a new one). */
+        Range(int k, Consumer<? super T> direct, Binder<T> binder) {
             this.k = k;
+            this.direct = direct;
+            this.b = binder;
+        }
+
+        /** Reads the whole range into {@link #direct}. */
+        void drain() {
+            while (!over) {
+                step();
+            }
         }
 
         boolean advance(Consumer<? super T> action) {
@@ -349,7 +453,9 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
                     csv = new CsvRows(Channels.newInputStream(ch), rows.columns(), plan.starts()[k], plan.lines()[k]);
                     csv.stopAt = plan.stop(k);
                     open.add(csv);
-                    b = binding.apply(rows.columns());
+                    if (b == null) {
+                        b = binding.apply(rows.columns());
+                    }
                 }
                 if (userClosed || !csv.next(r)) {
                     over = true;
@@ -370,7 +476,11 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
 
         @Override
         public void emit(T record, long n) {
-            out.add(record);
+            if (direct != null) {
+                direct.accept(record);
+            } else {
+                out.add(record);
+            }
             t.accepted += n;
             t.records++;
         }

@@ -182,19 +182,34 @@ class AttackCasesTest {
 
     @Test
     void theWriterMarksATimeInTheRepeatedHourWithItsOffsetAndKeepsPaddedIdsAndBeats() {
-        // core's Stop holds a local date and time in a zone, so of the two instants of 01:30 on a
-        // fall-back night it holds the earlier (CDT, -05:00); the writer says which one it is, and
-        // the reader takes the offset written, so the cell is never ambiguous
+        // of the two instants of 01:30 on a fall-back night, a stop holds the one it was given (the
+        // later, CST -06:00, as its offset); the writer says which one it is, and the reader takes
+        // the offset written, so the cell is never ambiguous and both round trip
         ZonedDateTime first = ZonedDateTime.of(LocalDateTime.of(2021, 11, 7, 1, 30), CHICAGO);
+        ZonedDateTime second = first.withLaterOffsetAtOverlap();
         List<Stop> stops = List.of(Stop.builder(" a 1 ", first).beat(" B 2 ").build(),
-                Stop.builder("a2", first.plusHours(2)).beat("B2").build());
+                Stop.builder("a2", first.plusHours(2)).beat("B2").build(),
+                Stop.builder("a3", second).build());
+        assertEquals(java.util.Optional.empty(), stops.get(0).offset());
+        assertEquals(java.util.Optional.of(java.time.ZoneOffset.ofHours(-6)), stops.get(2).offset());
+        assertEquals(first.plusHours(1).toInstant(), stops.get(2).dateTime().orElseThrow().toInstant());
         StringWriter csv = new StringWriter();
         RecordWriter.of(STOPS).writeCsv(stops.stream(), csv);
         assertTrue(csv.toString().contains("\" a 1 \",2021-11-07,01:30:00-05:00,,,\" B 2 \","), csv.toString());
         assertTrue(csv.toString().contains("a2,2021-11-07,02:30:00,"), csv.toString());
+        assertTrue(csv.toString().contains("a3,2021-11-07,01:30:00-06:00,"), csv.toString());
         List<Stop> back = RecordReader.of(STOPS).mode(ErrorMode.STRICT).readCsv(in(csv.toString()), "w.csv").records();
         assertEquals(stops, back);
         assertEquals(first.toInstant(), back.get(0).dateTime().orElseThrow().toInstant());
+        assertEquals(second.toInstant(), back.get(2).dateTime().orElseThrow().toInstant());
+        // a datetime cell with the later offset is held as such, and written back the same
+        String dt = "stop_id,datetime\nd1,2021-11-07T01:30:00-06:00\nd2,2021-11-07T01:30:00-05:00\nd3,2021-11-07T01:30\n";
+        List<Stop> read = RecordReader.of(STOPS).readCsv(in(dt), "dt.csv").records();
+        assertEquals(List.of(second.toInstant(), first.toInstant(), first.toInstant()),
+                read.stream().map(s -> s.dateTime().orElseThrow().toInstant()).toList());
+        StringWriter again = new StringWriter();
+        RecordWriter.of(STOPS).writeCsv(read.stream(), again);
+        assertEquals(read, RecordReader.of(STOPS).readCsv(in(again.toString()), "again.csv").records());
         StringWriter jsonl = new StringWriter();
         RecordWriter.of(STOPS).writeJsonLines(stops.stream(), jsonl);
         assertEquals(stops, RecordReader.of(STOPS).mode(ErrorMode.STRICT).readJsonLines(in(jsonl.toString()), "w.jsonl")

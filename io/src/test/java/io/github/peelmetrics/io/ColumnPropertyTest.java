@@ -172,13 +172,13 @@ class ColumnPropertyTest {
         Demographics d = s.subject();
         switch (column) {
             case "time" -> {
-                return new Stop(s.id(), s.date(), Optional.empty(), s.zone(), s.beat(), s.district(), s.precinct(),
-                        s.location(), s.type(), s.subject(), s.reason(), s.searchConducted(), s.searchBasis(),
+                return new Stop(s.id(), s.date(), Optional.empty(), s.zone(), Optional.empty(), s.beat(), s.district(),
+                        s.precinct(), s.location(), s.type(), s.subject(), s.reason(), s.searchConducted(), s.searchBasis(),
                         s.contrabandFound(), s.contrabandWeapons(), s.contrabandDrugs(), s.frisk(), s.arrest(),
                         s.citation(), s.warning(), s.summons(), s.useOfForce(), s.officerId());
             }
             case "lat", "lng", "beat", "district", "precinct", "reason_for_stop", "officer_id" -> {
-                return new Stop(s.id(), s.date(), s.time(), s.zone(),
+                return new Stop(s.id(), s.date(), s.time(), s.zone(), s.offset(),
                         column.equals("beat") ? Stop.UNKNOWN_BEAT : s.beat(),
                         column.equals("district") ? Optional.empty() : s.district(),
                         column.equals("precinct") ? Optional.empty() : s.precinct(),

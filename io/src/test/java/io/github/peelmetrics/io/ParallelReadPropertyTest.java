@@ -95,6 +95,61 @@ class ParallelReadPropertyTest {
             ranges += s.ranges();
             reads++;
         }
+        // counted straight into a tally (on all cores): the records, rejections and summary of the sequential read
+        try (RecordStream<T> s = reader.openCsv(f)) {
+            Counted<T> counted = s.tally(new Counted<>());
+            assertEquals(Counted.of(seq.records()).counts, counted.counts, what);
+            assertEquals(seq.rejections(), s.rejections(), what);
+            assertEquals(seq.summary(), s.summary(), what);
+            assertTrue(s.finished(), what);
+        }
+        // and on one thread, from a stream given as bytes
+        try (RecordStream<T> s = reader.openCsv(new java.io.ByteArrayInputStream(bytes), f.toString())) {
+            assertEquals(Counted.of(seq.records()).counts, s.tally(new Counted<>()).counts, what);
+            assertEquals(seq.summary(), s.summary(), what);
+        }
+    }
+
+    /** A tally of records by their text: the same for the same records in any order. */
+    static final class Counted<T> implements io.github.peelmetrics.core.Tally<T, Counted<T>, java.util.Map<String, Long>> {
+        final java.util.TreeMap<String, Long> counts = new java.util.TreeMap<>();
+
+        static <T> Counted<T> of(List<T> records) {
+            Counted<T> c = new Counted<>();
+            records.forEach(c::add);
+            return c;
+        }
+
+        @Override
+        public void add(T record) {
+            counts.merge(record.toString(), 1L, Long::sum);
+        }
+
+        @Override
+        public Counted<T> merge(Counted<T> other) {
+            other.counts.forEach((k, n) -> counts.merge(k, n, Long::sum));
+            return this;
+        }
+
+        @Override
+        public Counted<T> copy() {
+            return new Counted<T>().merge(this);
+        }
+
+        @Override
+        public byte[] toByteArray() {
+            return counts.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public long count() {
+            return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        @Override
+        public java.util.Map<String, Long> result() {
+            return java.util.Collections.unmodifiableMap(counts);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,6 +168,7 @@ class ParallelReadPropertyTest {
         csv.append("1,2020-01-01,\"").append("line\n".repeat(200)).append("\"\n");
         csv.append("2,2020-01-01,5'10\" tall\n3,2020-01-01,\"a\"\"b\"\n");
         csv.append("4,2020-01-01,\"x\"y,z\n5,bad,\"q\nq\"\n6,2020-01-02,\"\"\n");
+        csv.append("7,2020-01-03,\"").append("x".repeat(70_000)).append("\"\n8,2020-01-04,y\n"); // a range longer than the planning buffer
         agree(new Seeded(1), RecordReader.of(STOPS).mode(ErrorMode.LENIENT), csv.toString().getBytes(StandardCharsets.UTF_8));
         agree(new Seeded(2), RecordReader.of(STOPS).mode(ErrorMode.STRICT),
                 ("stop_id,date\n" + "1,2020-01-01\n".repeat(100)).getBytes(StandardCharsets.UTF_8));

@@ -109,6 +109,9 @@ public class PeelVsDuckDbBenchmark {
         reader = RecordReader.of(Mapping.openPolicing(RecordType.STOPS).zone(ZoneId.of("America/Chicago")))
                 .mode(ErrorMode.LENIENT);
         Map<String, long[]> peel = totals(peel());
+        if (!java.util.Arrays.equals(peel().toByteArray(), peelTally().toByteArray())) {
+            throw new IllegalStateException("the tally read and the stream read disagree");
+        }
         Map<String, long[]> duck = duckTotals(duckDb());
         for (Map.Entry<String, long[]> e : duck.entrySet()) {
             long[] p = peel.get(e.getKey());
@@ -138,6 +141,19 @@ public class PeelVsDuckDbBenchmark {
     public StopTally peel() {
         try (RecordStream<Stop> s = reader.openCsv(file)) {
             StopTally tally = s.stream().parallel().collect(StopTally.collector(Stop::beat));
+            ReadSummary summary = s.summary();
+            if (summary.read() != rows || summary.rejected() != 0 || tally.count() != rows) {
+                throw new IllegalStateException("unexpected read: " + summary);
+            }
+            return tally;
+        }
+    }
+
+    /** Peel: the file counted straight into a tally by race and beat ({@link RecordStream#tally}, all cores). */
+    @Benchmark
+    public StopTally peelTally() {
+        try (RecordStream<Stop> s = reader.openCsv(file)) {
+            StopTally tally = s.tally(StopTally.byRace(Stop::beat));
             ReadSummary summary = s.summary();
             if (summary.read() != rows || summary.rejected() != 0 || tally.count() != rows) {
                 throw new IllegalStateException("unexpected read: " + summary);
