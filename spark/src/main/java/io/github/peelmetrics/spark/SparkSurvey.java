@@ -97,14 +97,25 @@ public final class SparkSurvey extends Aggregator<Row, SurveyBuffer, SurveyBuffe
      *
      * @param scales builds the scales (replacing any scored before)
      * @return the copy
-     * @throws IllegalArgumentException if a scale's name is not among the numeric variables or repeats
+     * @throws IllegalArgumentException if a scale's name is not among the numeric variables or repeats, or
+     *     a scale's item is not among the items the mapping declares ({@link Mapping#items()}: each
+     *     respondent is scored alone, so an input without an item's column, which
+     *     {@link LikertScale#scores} refuses, must fail the read)
      */
     public SparkSurvey scoring(Recipe<List<LikertScale>> scales) {
         Objects.requireNonNull(scales, "scales recipe must not be null");
         SparkSurvey s = new SparkSurvey(source, mapping, mode, categoricals, numerics, scales);
         List<LikertScale> built = s.scales();
+        List<String> declared = mapping.get().items();
         java.util.Set<String> names = new java.util.HashSet<>();
         for (LikertScale scale : built) {
+            for (String item : scale.items()) {
+                if (!declared.contains(item)) {
+                    throw new IllegalArgumentException("item " + item + " of scale " + scale.name() + " is not among the "
+                            + "items the mapping declares " + declared + ": declare every scale item (Mapping.items), so that "
+                            + "an input without its column fails the read instead of scoring from fewer items");
+                }
+            }
             if (!numerics.contains(scale.name())) {
                 throw new IllegalArgumentException("scale " + scale.name() + " is scored into the cells under its name, "
                         + "which must be one of the numeric variables " + numerics);

@@ -85,5 +85,11 @@ class SparkSurveyScoringTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> s.scoring(() -> List.of(Scales.TRUST)));
         assertTrue(e.getMessage().contains("scale trust is scored into the cells under its name"), e.getMessage());
+        SparkSurvey undeclared = SparkSurvey.reading("survey",
+                () -> io.github.peelmetrics.io.Mapping.generic(io.github.peelmetrics.io.RecordType.SURVEY_RESPONSES),
+                SampleCity.RAKE_VARIABLES, List.of("trust"));
+        e = assertThrows(IllegalArgumentException.class, () -> undeclared.scoring(() -> List.of(Scales.TRUST)));
+        assertTrue(e.getMessage().contains("item q1 of scale trust is not among the items the mapping declares []"),
+                e.getMessage());
     }
 }
