@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collector;
 import java.util.zip.CRC32C;
 
 /**
@@ -88,6 +89,21 @@ public final class SurveyCells implements Tally<SurveyResponse, SurveyCells, Sur
             throw new IllegalArgumentException("survey cell variables repeat a name: " + categoricals + " " + numerics);
         }
         return new SurveyCells(categoricals, numerics);
+    }
+
+    /**
+     * A collector into a tally {@linkplain #of(List, List) of these variables}; the combiner is
+     * {@link #merge}, so a parallel stream works.
+     *
+     * @param categoricals the categorical variables
+     * @param numerics     the numeric variables
+     * @return the collector
+     * @throws IllegalArgumentException as {@link #of(List, List)}
+     */
+    public static Collector<SurveyResponse, ?, SurveyCells> collector(List<String> categoricals, List<String> numerics) {
+        of(categoricals, numerics); // checks the names now
+        return Collector.of(() -> of(categoricals, numerics), SurveyCells::add, SurveyCells::merge,
+                Collector.Characteristics.IDENTITY_FINISH);
     }
 
     private static int compare(List<String> a, List<String> b) {

@@ -190,6 +190,16 @@ class SurveyCellsContractTest extends TallyContractTest<SurveyResponse, SurveyCe
     }
 
     @Test
+    void aParallelCollectorGivesTheBytesOfOnePass() {
+        SplittableRandom r = new SplittableRandom(Seeded.BASE);
+        List<SurveyResponse> records = records(r, 5000);
+        SurveyCells one = newTally();
+        records.forEach(one::add);
+        assertEquals(Arrays.toString(one.toByteArray()),
+                Arrays.toString(records.parallelStream().collect(SurveyCells.collector(CATEGORICALS, NUMERICS)).toByteArray()));
+    }
+
+    @Test
     void contradictoryCountsAreRefusedAfterResealing() {
         SurveyCells t = newTally();
         t.add(SurveyResponse.builder("1").beat("B1").attribute("group", "a").weight(1.5).answer("approve", 1).build());
