@@ -64,7 +64,8 @@ public record SurveyCellSums(List<String> categoricals, List<String> numerics, l
 
     /**
      * A heading line, then one row per cell: its levels, {@code n}, {@code Σb}, {@code Σb²}, then
-     * per item the answered count and {@code Σby} (the other sums are in the record).
+     * per item the answered count and {@code Σby} (the other sums are in the record); sums as
+     * table cells (three decimals below 10, one from 100, scientific from a million).
      */
     @Override
     public String toString() {
@@ -79,11 +80,11 @@ public record SurveyCellSums(List<String> categoricals, List<String> numerics, l
         for (Cell c : cells) {
             List<String> row = new ArrayList<>(c.levels());
             row.add(Long.toString(c.n()));
-            row.add(Format.num(c.weightSum()));
-            row.add(Format.num(c.weightSquareSum()));
+            row.add(Format.cell(c.weightSum()));
+            row.add(Format.cell(c.weightSquareSum()));
             for (Item i : c.items()) {
                 row.add(Long.toString(i.answered()));
-                row.add(Format.num(i.sumBY()));
+                row.add(Format.cell(i.sumBY()));
             }
             rows.add(row.toArray(String[]::new));
         }

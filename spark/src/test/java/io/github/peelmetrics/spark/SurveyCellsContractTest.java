@@ -180,8 +180,8 @@ class SurveyCellsContractTest extends TallyContractTest<SurveyResponse, SurveyCe
         assertEquals("""
                 SurveyCells: 3 respondents in 2 cells of [beat, group], numeric [approve, trust]
                 beat  group  n  sum_b  sum_b2  approve.answered  approve.sum_by  trust.answered  trust.sum_by
-                B1    a      2      2   2.500                 1           1.500               1             2
-                B2    b      1      2       4                 1               0               1             5""",
+                B1    a      2  2.000   2.500                 1           1.500               1         2.000
+                B2    b      1  2.000   4.000                 1           0.000               1         5.000""",
                 t.result().toString());
         SurveyCellSums.Item trust = t.result().cells().get(1).items().get(1);
         assertEquals(new SurveyCellSums.Item("trust", 1, 2.5, 2, 5, 12.5, 4, 10, 25), trust);
