@@ -1,5 +1,6 @@
 package io.github.peelmetrics.spark;
 
+import io.github.peelmetrics.core.TallyFormatException;
 import io.github.peelmetrics.io.ReadSummary;
 import io.github.peelmetrics.io.Rejection;
 import java.io.ByteArrayInputStream;
@@ -9,6 +10,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.zip.CRC32C;
 
 /**
  * The accounting of a distributed read, merged from every partition in bounded memory, whatever
@@ -31,6 +35,14 @@ import java.util.LinkedHashSet;
  * {@code "stops.csv [partition 3]"} and its {@link Rejection#line()} the row (1 = the partition's
  * first). Merging is associative and commutative; the kept examples are the first ones in
  * (partition, row) order whatever the order of the merges. Not thread-safe.
+ *
+ * <p>Between executors it moves as bytes: a format number (int32, 2), the source, the counts, the
+ * reasons, the examples, the unknown values and the warnings (each list an int32 count, strings
+ * in modified UTF-8), then a CRC32C of all that (int32). Reading them back rejects, with a
+ * {@link TallyFormatException}, bytes whose checksum does not match, that end early or go on,
+ * whose counts contradict each other (negative, rejections by reason not summing to the
+ * rejected rows, more examples than are kept, examples out of order) or that are not exactly the
+ * bytes the account read writes.
  */
 public final class ReadAccount {
     /** Rejections kept as examples. */
@@ -42,7 +54,8 @@ public final class ReadAccount {
     /** The key under which further reasons are counted. */
     public static final String OTHER_REASONS = "(other reasons, not kept)";
 
-    private static final int FORMAT = 1;
+    /** Format 2: format 1 with a CRC32C of the bytes after them. */
+    private static final int FORMAT = 2;
 
     private final String source;
     private long accepted;
@@ -211,42 +224,116 @@ public final class ReadAccount {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        byte[] body = bytes.toByteArray();
+        byte[] out = Arrays.copyOf(body, body.length + 4);
+        int c = crc(body, body.length);
+        for (int i = 0; i < 4; i++) {
+            out[body.length + i] = (byte) (c >>> (24 - 8 * i));
+        }
+        return out;
     }
 
+    private static int crc(byte[] b, int n) {
+        CRC32C crc = new CRC32C();
+        crc.update(b, 0, n);
+        return (int) crc.getValue();
+    }
+
+    /**
+     * An account read from {@link #toByteArray()}.
+     *
+     * @throws TallyFormatException if the bytes are not a whole, unaltered, consistent read account
+     */
     static ReadAccount fromByteArray(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (in.readInt() != FORMAT) {
-                throw new IllegalArgumentException("not a read account of format " + FORMAT);
+        Objects.requireNonNull(bytes, "bytes must not be null");
+        if (bytes.length < 8) {
+            throw new TallyFormatException("read account: " + bytes.length + " bytes are too few");
+        }
+        int n = bytes.length - 4;
+        int stored = (bytes[n] & 0xFF) << 24 | (bytes[n + 1] & 0xFF) << 16 | (bytes[n + 2] & 0xFF) << 8 | (bytes[n + 3] & 0xFF);
+        if (stored != crc(bytes, n)) {
+            throw new TallyFormatException("read account: the checksum does not match the bytes (altered or truncated)");
+        }
+        ReadAccount a;
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, n))) {
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new TallyFormatException("read account: format " + format + ", this Peel reads format " + FORMAT);
             }
-            ReadAccount a = new ReadAccount(in.readUTF());
+            a = new ReadAccount(in.readUTF());
             a.accepted = in.readLong();
             a.rejected = in.readLong();
             a.records = in.readLong();
             a.truncated = in.readBoolean();
-            for (int i = in.readInt(); i > 0; i--) {
-                a.byReason.put(in.readUTF(), in.readLong());
+            if (a.accepted < 0 || a.rejected < 0 || a.records < 0 || a.accepted > Long.MAX_VALUE - a.rejected) {
+                throw new TallyFormatException(String.format(Locale.ROOT,
+                        "read account: counts must be non-negative and sum in a long: %d accepted, %d rejected, %d records",
+                        a.accepted, a.rejected, a.records));
             }
-            for (int i = in.readInt(); i > 0; i--) {
+            long byReason = 0;
+            for (int i = count(in, MAX_REASONS + 1, "reasons"); i > 0; i--) {
+                String reason = in.readUTF();
+                long k = in.readLong();
+                if (k <= 0 || k > a.rejected - byReason) {
+                    throw new TallyFormatException(String.format(Locale.ROOT,
+                            "read account: %d rejections for \"%s\", more than the %d rejected rows left", k, reason,
+                            a.rejected - byReason));
+                }
+                byReason += k;
+                a.byReason.put(reason, k);
+            }
+            if (byReason != a.rejected) {
+                throw new TallyFormatException(String.format(Locale.ROOT,
+                        "read account: rejections by reason sum to %d, not the %d rejected rows", byReason, a.rejected));
+            }
+            for (int i = count(in, MAX_EXAMPLES, "examples"); i > 0; i--) {
                 int p = in.readInt();
                 a.examples.add(new Example(p, new Rejection(in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(),
                         in.readUTF())));
             }
-            for (int i = in.readInt(); i > 0; i--) {
+            for (int i = count(in, Integer.MAX_VALUE, "fields with unknown values"); i > 0; i--) {
                 TreeMap<String, Long> values = new TreeMap<>();
                 a.unknown.put(in.readUTF(), values);
-                for (int j = in.readInt(); j > 0; j--) {
-                    values.put(in.readUTF(), in.readLong());
+                for (int j = count(in, Integer.MAX_VALUE, "unknown values"); j > 0; j--) {
+                    String v = in.readUTF();
+                    long k = in.readLong();
+                    if (k <= 0) {
+                        throw new TallyFormatException("read account: unknown value \"" + v + "\" counted " + k + " times");
+                    }
+                    values.put(v, k);
                     a.distinctUnknown++;
                 }
             }
-            for (int i = in.readInt(); i > 0; i--) {
+            for (int i = count(in, Integer.MAX_VALUE, "warnings"); i > 0; i--) {
                 a.warnings.add(in.readUTF());
             }
-            return a;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (in.available() != 0) {
+                throw new TallyFormatException("read account: bytes after the warnings");
+            }
+        } catch (TallyFormatException e) {
+            throw e;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new TallyFormatException("read account: the bytes end early or hold a malformed value: " + e.getMessage());
         }
+        for (int i = 1; i < a.examples.size(); i++) {
+            if (ORDER.compare(a.examples.get(i - 1), a.examples.get(i)) > 0) {
+                throw new TallyFormatException("read account: the kept rejections are not in (partition, row) order");
+            }
+        }
+        if (!Arrays.equals(a.toByteArray(), bytes)) {
+            throw new TallyFormatException("read account: the bytes are not in the canonical form the account writes");
+        }
+        return a;
+    }
+
+    /** A list's length, checked against its bound and the bytes left (each entry takes at least 2). */
+    private static int count(DataInputStream in, int most, String what) throws IOException {
+        int k = in.readInt();
+        if (k < 0 || k > most || k > in.available() / 2) {
+            throw new TallyFormatException(String.format(Locale.ROOT,
+                    "read account: %d %s, more than %d or than the bytes left hold", k, what, most));
+        }
+        return k;
     }
 
     /** As {@link ReadSummary#toString()}. */

@@ -6,6 +6,7 @@ import io.github.peelmetrics.io.Mapping;
 import io.github.peelmetrics.io.RecordReader;
 import io.github.peelmetrics.io.RecordType;
 import io.github.peelmetrics.io.internal.RowReads;
+import io.github.peelmetrics.survey.LikertScale;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +33,11 @@ import org.apache.spark.sql.functions;
  * raked.meanBy("approve", "race");
  * }</pre>
  *
+ * <p>A numeric derived per respondent, such as a Likert scale's 0-100 score (the trust index),
+ * goes into the cells when the aggregator scores it ({@link #scoring}): the score is computed on
+ * each executor from the respondent's answers, exactly as {@link LikertScale#scores} computes it,
+ * and summed under the scale's name like an item.
+ *
  * <p>Rows go through io's per-row conversion and accounting as in {@link SparkStops}. Immutable
  * and serializable.
  */
@@ -43,16 +49,19 @@ public final class SparkSurvey extends Aggregator<Row, SurveyBuffer, SurveyBuffe
     private final ErrorMode mode;
     private final List<String> categoricals;
     private final List<String> numerics;
+    private final Recipe<List<LikertScale>> scales;
 
     private transient RecordReader<SurveyResponse> reader;
+    private transient List<LikertScale> builtScales;
 
     private SparkSurvey(String source, Recipe<Mapping<SurveyResponse>> mapping, ErrorMode mode,
-            List<String> categoricals, List<String> numerics) {
+            List<String> categoricals, List<String> numerics, Recipe<List<LikertScale>> scales) {
         this.source = source;
         this.mapping = mapping;
         this.mode = mode;
         this.categoricals = List.copyOf(categoricals);
         this.numerics = List.copyOf(numerics);
+        this.scales = scales;
     }
 
     /**
@@ -70,9 +79,59 @@ public final class SparkSurvey extends Aggregator<Row, SurveyBuffer, SurveyBuffe
         Objects.requireNonNull(source, "source must not be null");
         Objects.requireNonNull(mapping, "mapping recipe must not be null");
         SurveyCells.of(categoricals, numerics); // checks the names
-        SparkSurvey s = new SparkSurvey(source, mapping, ErrorMode.STRICT, categoricals, numerics);
+        SparkSurvey s = new SparkSurvey(source, mapping, ErrorMode.STRICT, categoricals, numerics, List::of);
         s.reader();
         return s;
+    }
+
+    /**
+     * A copy that scores every respondent on the scales that {@code scales} builds (on each
+     * executor, e.g. {@code () -> List.of(Scales.TRUST)}) before summing them into the cells: each
+     * score is summed under its scale's name, which must be one of the numeric variables, so that
+     * {@link RakedCells#mean} and {@link RakedCells#meanBy} give the raked mean score (the trust
+     * index) as {@link io.github.peelmetrics.survey.ScaleScores#addTo} and
+     * {@link io.github.peelmetrics.survey.WeightedSample#mean} give it on one machine. A respondent
+     * who answered fewer than the scale's {@code minAnswered} items has no score (missing, as an
+     * unanswered item). An answer outside a scale's range, or an answer already named as a scale,
+     * fails the run, as {@link LikertScale#scores} fails.
+     *
+     * @param scales builds the scales (replacing any scored before)
+     * @return the copy
+     * @throws IllegalArgumentException if a scale's name is not among the numeric variables or repeats, or
+     *     a scale's item is not among the items the mapping declares ({@link Mapping#items()}: each
+     *     respondent is scored alone, so an input without an item's column, which
+     *     {@link LikertScale#scores} refuses, must fail the read)
+     */
+    public SparkSurvey scoring(Recipe<List<LikertScale>> scales) {
+        Objects.requireNonNull(scales, "scales recipe must not be null");
+        SparkSurvey s = new SparkSurvey(source, mapping, mode, categoricals, numerics, scales);
+        List<LikertScale> built = s.scales();
+        List<String> declared = mapping.get().items();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (LikertScale scale : built) {
+            for (String item : scale.items()) {
+                if (!declared.contains(item)) {
+                    throw new IllegalArgumentException("item " + item + " of scale " + scale.name() + " is not among the "
+                            + "items the mapping declares " + declared + ": declare every scale item (Mapping.items), so that "
+                            + "an input without its column fails the read instead of scoring from fewer items");
+                }
+            }
+            if (!numerics.contains(scale.name())) {
+                throw new IllegalArgumentException("scale " + scale.name() + " is scored into the cells under its name, "
+                        + "which must be one of the numeric variables " + numerics);
+            }
+            if (!names.add(scale.name())) {
+                throw new IllegalArgumentException("two scales are named " + scale.name());
+            }
+        }
+        return s;
+    }
+
+    private List<LikertScale> scales() {
+        if (builtScales == null) {
+            builtScales = List.copyOf(Objects.requireNonNull(scales.get(), "the scales recipe built null"));
+        }
+        return builtScales;
     }
 
     /**
@@ -83,7 +142,7 @@ public final class SparkSurvey extends Aggregator<Row, SurveyBuffer, SurveyBuffe
      */
     public SparkSurvey mode(ErrorMode newMode) {
         return new SparkSurvey(source, mapping, Objects.requireNonNull(newMode, "mode must not be null"), categoricals,
-                numerics);
+                numerics, scales);
     }
 
     /**
@@ -146,7 +205,10 @@ public final class SparkSurvey extends Aggregator<Row, SurveyBuffer, SurveyBuffe
 
     @Override
     public SurveyBuffer reduce(SurveyBuffer b, Row row) {
-        b.read(row, source, this::reader, () -> b.tally::add);
+        b.read(row, source, this::reader, () -> {
+            List<LikertScale> sc = scales();
+            return sc.isEmpty() ? b.tally::add : r -> b.tally.add(Scoring.score(sc, r));
+        });
         return b;
     }
 
@@ -174,6 +236,7 @@ public final class SparkSurvey extends Aggregator<Row, SurveyBuffer, SurveyBuffe
 
     @Override
     public String toString() {
-        return "SparkSurvey[" + source + ", " + mode + ", cells of " + categoricals + ", numeric " + numerics + "]";
+        return "SparkSurvey[" + source + ", " + mode + ", cells of " + categoricals + ", numeric " + numerics
+                + (scales().isEmpty() ? "" : ", scoring " + scales().stream().map(LikertScale::name).toList()) + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.github.peelmetrics.spark;
 
 import io.github.peelmetrics.core.SurveyResponse;
+import io.github.peelmetrics.core.Tally;
 import io.github.peelmetrics.core.TallyFormatException;
 import io.github.peelmetrics.survey.Kish;
 import io.github.peelmetrics.survey.Rake;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collector;
 import java.util.zip.CRC32C;
 
 /**
@@ -38,11 +40,23 @@ import java.util.zip.CRC32C;
  * {@link WeightedSample#mean}/{@link WeightedSample#meanBy} give them from the respondents: to
  * rounding (the sums are taken in another order), see {@link RakedCells}.
  *
- * <p>The byte format: "PEELSVC1", the categorical and numeric variable names, the cells sorted by
- * their levels with their sums, and a CRC32C of all that; canonical for the counts up to the order of
- * floating-point additions. Not thread-safe.
+ * <p>A {@link Tally}: its {@link #result()} is a {@link SurveyCellSums} (every cell with its sums),
+ * and {@link #copy()} gives an independent tally.
+ *
+ * <p>The byte format (version 1, in the magic number): "PEELSVC1" (8 bytes), the count (int64),
+ * the categorical and then the numeric variable names (each an int32 count and modified-UTF-8
+ * strings), the cells (an int32 count, then per cell its levels and its {@code 3 + 8 × numerics}
+ * sums as doubles) sorted by their levels, and a CRC32C of all that (int32, last).
+ * {@link #fromByteArray} rejects, with a {@link TallyFormatException}, bytes whose checksum does not
+ * match, that end early or go on after the last cell, whose cells are not strictly sorted, whose
+ * sums contradict each other (a cell's {@code n} not a positive whole number, an item answered by
+ * more than the cell's respondents, a sum not finite, the count not the sum of the cells' {@code n})
+ * or that are not exactly the bytes the tally read writes; no length is trusted before the bytes
+ * it announces are there. The bytes are canonical for the counts when the sums are exact (weights
+ * and answers with few binary digits, such as whole numbers and halves); otherwise tallies merged
+ * in another order agree to the rounding of the additions. Not thread-safe.
  */
-public final class SurveyCells {
+public final class SurveyCells implements Tally<SurveyResponse, SurveyCells, SurveyCellSums> {
     private static final long MAGIC = 0x5045454C53564331L; // "PEELSVC1"
     /** Per-variable sums: M, Σy, Σb, Σby, Σby², Σb², Σb²y, Σb²y² (M as a double). */
     static final int PER_VARIABLE = 8;
@@ -77,6 +91,21 @@ public final class SurveyCells {
         return new SurveyCells(categoricals, numerics);
     }
 
+    /**
+     * A collector into a tally {@linkplain #of(List, List) of these variables}; the combiner is
+     * {@link #merge}, so a parallel stream works.
+     *
+     * @param categoricals the categorical variables
+     * @param numerics     the numeric variables
+     * @return the collector
+     * @throws IllegalArgumentException as {@link #of(List, List)}
+     */
+    public static Collector<SurveyResponse, ?, SurveyCells> collector(List<String> categoricals, List<String> numerics) {
+        of(categoricals, numerics); // checks the names now
+        return Collector.of(() -> of(categoricals, numerics), SurveyCells::add, SurveyCells::merge,
+                Collector.Characteristics.IDENTITY_FINISH);
+    }
+
     private static int compare(List<String> a, List<String> b) {
         for (int i = 0; i < a.size(); i++) {
             int c = a.get(i).compareTo(b.get(i));
@@ -109,7 +138,9 @@ public final class SurveyCells {
      * @param r the response
      * @throws IllegalArgumentException if the response lacks a categorical variable
      */
+    @Override
     public void add(SurveyResponse r) {
+        Objects.requireNonNull(r, "response must not be null");
         String[] key = new String[categoricals.size()];
         for (int m = 0; m < key.length; m++) {
             String name = categoricals.get(m);
@@ -147,6 +178,7 @@ public final class SurveyCells {
      * @return this tally
      * @throws IllegalArgumentException if the variables differ
      */
+    @Override
     public SurveyCells merge(SurveyCells other) {
         if (!categoricals.equals(other.categoricals) || !numerics.equals(other.numerics)) {
             throw new IllegalArgumentException("survey cells of other variables: " + other.categoricals + " "
@@ -163,8 +195,34 @@ public final class SurveyCells {
     }
 
     /** Respondents counted. */
+    @Override
     public long count() {
         return count;
+    }
+
+    /** An independent tally of the same variables and sums. */
+    @Override
+    public SurveyCells copy() {
+        SurveyCells c = new SurveyCells(categoricals, numerics);
+        cells.forEach((k, v) -> c.cells.put(k, v.clone()));
+        c.count = count;
+        return c;
+    }
+
+    /** Every cell with its sums, sorted by the cells' levels. */
+    @Override
+    public SurveyCellSums result() {
+        List<SurveyCellSums.Cell> out = new ArrayList<>(cells.size());
+        cells.forEach((k, s) -> {
+            List<SurveyCellSums.Item> items = new ArrayList<>(numerics.size());
+            for (int v = 0; v < numerics.size(); v++) {
+                int o = 3 + PER_VARIABLE * v;
+                items.add(new SurveyCellSums.Item(numerics.get(v), (long) s[o], s[o + 1], s[o + 2], s[o + 3], s[o + 4],
+                        s[o + 5], s[o + 6], s[o + 7]));
+            }
+            out.add(new SurveyCellSums.Cell(k, (long) s[0], s[1], s[2], items));
+        });
+        return new SurveyCellSums(categoricals, numerics, count, out);
     }
 
     /**
@@ -172,6 +230,7 @@ public final class SurveyCells {
      *
      * @return the bytes
      */
+    @Override
     public byte[] toByteArray() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -229,39 +288,96 @@ public final class SurveyCells {
         if (c != (int) crc.getValue()) {
             throw new TallyFormatException("survey cells: the checksum does not match the bytes");
         }
+        SurveyCells t;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 4))) {
             if (in.readLong() != MAGIC) {
-                throw new TallyFormatException("survey cells: not Peel survey cells (wrong magic number)");
+                throw new TallyFormatException("survey cells: not Peel survey cells of format 1 (wrong magic number)");
             }
             long count = in.readLong();
-            List<String> cat = new ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                cat.add(in.readUTF());
+            List<String> cat = names(in, "categorical");
+            List<String> num = names(in, "numeric");
+            try {
+                t = of(cat, num);
+            } catch (IllegalArgumentException e) {
+                throw new TallyFormatException("survey cells: " + e.getMessage());
             }
-            List<String> num = new ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                num.add(in.readUTF());
-            }
-            SurveyCells t = of(cat, num);
-            t.count = count;
             int width = 3 + PER_VARIABLE * num.size();
+            long n = 0;
+            List<String> previous = null;
             for (int i = in.readInt(); i > 0; i--) {
+                if (in.available() < 2 * cat.size() + 8 * width) {
+                    throw new TallyFormatException("survey cells: the bytes end before the cells they announce");
+                }
                 String[] key = new String[cat.size()];
                 for (int m = 0; m < key.length; m++) {
                     key[m] = in.readUTF();
                 }
+                List<String> k = List.of(key);
+                if (previous != null && compare(previous, k) >= 0) {
+                    throw new TallyFormatException("survey cells: cell " + k + " is not after cell " + previous
+                            + " (cells are sorted and distinct)");
+                }
+                previous = k;
                 double[] s = new double[width];
                 for (int j = 0; j < width; j++) {
                     s[j] = in.readDouble();
                 }
-                t.cells.put(List.of(key), s);
+                check(k, s, num.size());
+                if (n > Long.MAX_VALUE - (long) s[0]) {
+                    throw new TallyFormatException("survey cells: the cells' respondents overflow a long");
+                }
+                n += (long) s[0];
+                t.cells.put(k, s);
             }
             if (in.available() != 0) {
                 throw new TallyFormatException("survey cells: bytes after the last cell");
             }
-            return t;
+            if (count != n) {
+                throw new TallyFormatException(String.format(Locale.ROOT,
+                        "survey cells: the count %d is not the %d respondents of the cells", count, n));
+            }
+            t.count = count;
         } catch (IOException e) {
-            throw new TallyFormatException("survey cells: the bytes end early: " + e.getMessage());
+            throw new TallyFormatException("survey cells: the bytes end early or hold a malformed name: " + e.getMessage());
+        }
+        if (!Arrays.equals(t.toByteArray(), bytes)) {
+            throw new TallyFormatException("survey cells: the bytes are not in the canonical form the tally writes");
+        }
+        return t;
+    }
+
+    private static List<String> names(DataInputStream in, String what) throws IOException {
+        int k = in.readInt();
+        if (k < 0 || k > in.available() / 2) {
+            throw new TallyFormatException("survey cells: " + k + " " + what + " variables, more than the bytes hold");
+        }
+        List<String> out = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            out.add(in.readUTF());
+        }
+        return out;
+    }
+
+    /** A cell's sums agree with each other: whole counts, items answered by at most the cell's respondents, finite sums. */
+    private static void check(List<String> key, double[] s, int numerics) {
+        for (double x : s) {
+            if (!Double.isFinite(x)) {
+                throw new TallyFormatException("survey cells: cell " + key + " has a sum that is not finite: " + x);
+            }
+        }
+        double n = s[0];
+        if (!(n >= 1 && n == Math.rint(n) && n <= 1L << 53) || !(s[1] > 0) || !(s[2] > 0)) {
+            throw new TallyFormatException(String.format(Locale.ROOT,
+                    "survey cells: cell %s has %s respondents and weight sums %s, %s (need a positive whole count "
+                            + "and positive sums)", key, n, s[1], s[2]));
+        }
+        for (int v = 0; v < numerics; v++) {
+            int o = 3 + PER_VARIABLE * v;
+            double m = s[o];
+            if (!(m >= 0 && m <= n && m == Math.rint(m))) {
+                throw new TallyFormatException(String.format(Locale.ROOT,
+                        "survey cells: cell %s has %s answers to numeric variable %d of %s respondents", key, m, v + 1, n));
+            }
         }
     }
 

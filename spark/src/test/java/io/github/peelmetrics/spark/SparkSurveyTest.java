@@ -13,6 +13,7 @@ import io.github.peelmetrics.survey.DomainMeans;
 import io.github.peelmetrics.survey.Margin;
 import io.github.peelmetrics.survey.Rake;
 import io.github.peelmetrics.survey.RakeDiagnostics;
+import io.github.peelmetrics.survey.Scales;
 import io.github.peelmetrics.survey.SurveyMean;
 import io.github.peelmetrics.survey.SurveySample;
 import io.github.peelmetrics.survey.WeightedSample;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -101,5 +103,25 @@ class SparkSurveyTest {
         byte[] bytes = r.cells().toByteArray();
         bytes[20] ^= 1;
         assertThrows(TallyFormatException.class, () -> SurveyCells.fromByteArray(bytes));
+    }
+
+    /** The trust index scored on the executors gives the raked mean score of one machine. */
+    @Test
+    void scoredTrustIndexGivesTheRespondentsRakedMeanScore() {
+        Path file = LocalSpark.sample("survey_2013.csv");
+        List<Margin> margins = SampleCity.margins(LocalSpark.sample("census_margins.csv"));
+        ReadResult<SurveyResponse> local = RecordReader.of(SampleCity.survey()).readCsv(file);
+        SurveySample sample = SurveySample.of(local.records(), SampleCity.RAKE_VARIABLES.toArray(String[]::new));
+        WeightedSample raked = Scales.TRUST.scores(sample).addTo(Rake.to(margins).strict().fit(sample));
+
+        SparkSurvey survey = SparkSurvey.reading("survey_2013.csv", SampleCity::survey, SampleCity.RAKE_VARIABLES,
+                List.of("approve", "trust")).scoring(() -> List.of(Scales.TRUST));
+        assertEquals("SparkSurvey[survey_2013.csv, STRICT, cells of [race, age_group, sex], numeric [approve, trust], "
+                + "scoring [trust]]", survey.toString());
+        RakedCells cells = survey.run(LocalSpark.csv(spark, file).repartition(3)).cells().rake(Rake.to(margins).strict());
+        same(raked.mean("trust"), cells.mean("trust"));
+        for (String level : raked.meanBy("trust", "race").means().keySet()) {
+            same(raked.meanBy("trust", "race").means().get(level), cells.meanBy("trust", "race").means().get(level));
+        }
     }
 }
