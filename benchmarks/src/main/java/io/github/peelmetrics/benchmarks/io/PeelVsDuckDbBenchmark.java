@@ -80,6 +80,31 @@ public class PeelVsDuckDbBenchmark {
     public void setUp() throws IOException, SQLException {
         dir = Files.createTempDirectory("peel-duckdb-bench");
         file = dir.resolve("stops.csv");
+        write(file, rows);
+        reader = RecordReader.of(Mapping.openPolicing(RecordType.STOPS).zone(ZoneId.of("America/Chicago")))
+                .mode(ErrorMode.LENIENT);
+        Map<String, long[]> peel = totals(peel());
+        if (!java.util.Arrays.equals(peel().toByteArray(), peelTally().toByteArray())) {
+            throw new IllegalStateException("the tally read and the stream read disagree");
+        }
+        Map<String, long[]> duck = duckTotals(duckDb());
+        for (Map.Entry<String, long[]> e : duck.entrySet()) {
+            long[] p = peel.get(e.getKey());
+            if (p == null || !java.util.Arrays.equals(p, e.getValue())) {
+                throw new IllegalStateException("Peel and DuckDB disagree on " + e.getKey() + ": "
+                        + java.util.Arrays.toString(p) + " vs " + java.util.Arrays.toString(e.getValue()));
+            }
+        }
+        if (peel.size() != duck.size()) {
+            throw new IllegalStateException("Peel has " + peel.keySet() + ", DuckDB " + duck.keySet());
+        }
+    }
+
+    /**
+     * Writes the benchmark's file of {@code rows} rows to {@code file} (the same bytes for the same
+     * rows: the generator's seed is fixed).
+     */
+    static void write(Path file, int rows) throws IOException {
         SplittableRandom r = new SplittableRandom(18);
         LocalDate start = LocalDate.of(2015, 1, 1);
         String[] days = new String[1500];
@@ -105,23 +130,6 @@ public class PeelVsDuckDbBenchmark {
                         .append('\n');
                 w.append(sb);
             }
-        }
-        reader = RecordReader.of(Mapping.openPolicing(RecordType.STOPS).zone(ZoneId.of("America/Chicago")))
-                .mode(ErrorMode.LENIENT);
-        Map<String, long[]> peel = totals(peel());
-        if (!java.util.Arrays.equals(peel().toByteArray(), peelTally().toByteArray())) {
-            throw new IllegalStateException("the tally read and the stream read disagree");
-        }
-        Map<String, long[]> duck = duckTotals(duckDb());
-        for (Map.Entry<String, long[]> e : duck.entrySet()) {
-            long[] p = peel.get(e.getKey());
-            if (p == null || !java.util.Arrays.equals(p, e.getValue())) {
-                throw new IllegalStateException("Peel and DuckDB disagree on " + e.getKey() + ": "
-                        + java.util.Arrays.toString(p) + " vs " + java.util.Arrays.toString(e.getValue()));
-            }
-        }
-        if (peel.size() != duck.size()) {
-            throw new IllegalStateException("Peel has " + peel.keySet() + ", DuckDB " + duck.keySet());
         }
     }
 
