@@ -8,8 +8,15 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Spark's CSV reader set up to read what io's CSV reader reads: a header row, every cell a string
  * (no schema inference: io's mapping does the parsing, with its codebooks and checks), RFC 4180
- * quotes (a doubled quote inside a quoted cell), quoted cells over several lines, UTF-8, and no
- * trimming. An empty cell is null, which io reads as missing, as it reads an empty CSV cell.
+ * quotes (a doubled quote inside a quoted cell), quoted cells over several lines (Spark's
+ * {@code multiLine}: a line break inside quotes is part of the cell, never two broken rows), UTF-8,
+ * spaces around an unquoted cell stripped and inside a quoted one kept (as io does, so that ids
+ * and beats written with spaces round trip). An empty cell is null, which io reads as missing, as
+ * it reads an empty CSV cell.
+ *
+ * <p>With {@code multiLine} Spark reads each file in one task (a file is not split). For large CSV
+ * files whose quoted cells hold no line break, {@link SparkStops#runCsvLines} splits them and is
+ * faster.
  */
 public final class SparkCsv {
     private SparkCsv() {}
@@ -28,10 +35,10 @@ public final class SparkCsv {
                 .option("inferSchema", "false")
                 .option("quote", "\"")
                 .option("escape", "\"")
-                .option("multiLine", "false")
+                .option("multiLine", "true")
                 .option("encoding", "UTF-8")
-                .option("ignoreLeadingWhiteSpace", "false")
-                .option("ignoreTrailingWhiteSpace", "false")
+                .option("ignoreLeadingWhiteSpace", "true")
+                .option("ignoreTrailingWhiteSpace", "true")
                 .option("mode", "PERMISSIVE")
                 .csv(paths);
     }

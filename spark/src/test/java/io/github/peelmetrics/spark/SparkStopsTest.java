@@ -139,4 +139,50 @@ class SparkStopsTest {
         StopTally tally = local.records().stream().collect(StopTally.collector(Stop::beat));
         assertArrayEquals(tally.toByteArray(), r.tally().toByteArray());
     }
+
+    /**
+     * Spark's CSV reader must give io's cells: an unquoted cell is stripped, a quoted one keeps its
+     * spaces (the writer quotes ids and beats with surrounding spaces so that they round trip).
+     */
+    @Test
+    void spacesAroundCellsAreReadAsIoReadsThem(@TempDir Path dir) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(LocalSpark.sample("stops.csv"), StandardCharsets.UTF_8)
+                .subList(0, 401));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",", -1);
+            f[5] = i % 3 == 0 ? " " + f[5] + " " : i % 3 == 1 ? "\" " + f[5] + "\"" : f[5];   // beat
+            f[7] = i % 2 == 0 ? "  " + f[7] : f[7];                                             // race
+            lines.set(i, String.join(",", f));
+        }
+        Path file = dir.resolve("spaces.csv");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        ReadResult<Stop> local = RecordReader.of(mapping()).mode(ErrorMode.LENIENT).readCsv(file);
+        assertEquals(400, local.summary().accepted(), local.summary()::toString);
+        assertTrue(local.records().stream().anyMatch(s -> s.beat().startsWith(" ")), "quoted beats keep their spaces");
+        StopTally tally = local.records().stream().collect(StopTally.collector(Stop::beat));
+        SparkStops.Result r = aggregator().mode(ErrorMode.LENIENT).run(LocalSpark.csv(spark, file).repartition(2));
+        assertEquals(local.summary().accepted(), r.read().accepted(), r.read()::toString);
+        assertArrayEquals(tally.toByteArray(), r.tally().toByteArray());
+    }
+
+    /** A quoted cell over two lines is one cell, as io reads it, not two broken rows. */
+    @Test
+    void aQuotedLineBreakIsReadAsIoReadsIt(@TempDir Path dir) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(LocalSpark.sample("stops.csv"), StandardCharsets.UTF_8)
+                .subList(0, 301));
+        for (int i = 1; i < lines.size(); i += 7) {
+            String[] f = lines.get(i).split(",", -1);
+            f[12] = "\"" + f[12] + "\nsee narrative\"";   // reason_for_stop
+            lines.set(i, String.join(",", f));
+        }
+        Path file = dir.resolve("multiline.csv");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        ReadResult<Stop> local = RecordReader.of(mapping()).readCsv(file);
+        assertEquals(300, local.summary().accepted(), local.summary()::toString);
+        StopTally tally = local.records().stream().collect(StopTally.collector(Stop::beat));
+        SparkStops.Result r = aggregator().run(LocalSpark.csv(spark, file));
+        assertEquals(300, r.read().read(), r.read()::toString);
+        assertEquals(300, r.read().accepted(), r.read()::toString);
+        assertArrayEquals(tally.toByteArray(), r.tally().toByteArray());
+    }
 }
