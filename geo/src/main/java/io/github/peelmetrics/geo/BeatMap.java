@@ -12,7 +12,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collector;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
@@ -273,16 +272,12 @@ public final class BeatMap {
      *                                  Polygon or MultiPolygon, or a ring is open or too short
      */
     public static BeatMap fromGeoJson(Path file, String idProperty) {
-        Objects.requireNonNull(file, "file");
-        Checks.name("id property", idProperty);
-        return new BeatMap(file.toString(), GeoJson.features(GeoJson.parse(file), idProperty, file.toString()));
+        return new BeatMap(file.toString(), GeoJson.features(file, idProperty));
     }
 
     /** Beats from GeoJSON text; see {@link #fromGeoJson(Path, String)}. */
     public static BeatMap fromGeoJson(String geoJson, String idProperty) {
-        Objects.requireNonNull(geoJson, "geoJson");
-        Checks.name("id property", idProperty);
-        return new BeatMap("GeoJSON", GeoJson.features(GeoJson.parse(geoJson, "GeoJSON"), idProperty, "GeoJSON"));
+        return new BeatMap("GeoJSON", GeoJson.features(geoJson, idProperty));
     }
 
     /** The beat ids in file order (that of each beat's first feature). */

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
@@ -51,16 +50,12 @@ public final class CensusBlocks {
      *                                  or when two features share an id
      */
     public static CensusBlocks fromGeoJson(Path file, String idProperty) {
-        Objects.requireNonNull(file, "file");
-        Checks.name("id property", idProperty);
-        return new CensusBlocks(file.toString(), GeoJson.features(GeoJson.parse(file), idProperty, file.toString()));
+        return new CensusBlocks(file.toString(), GeoJson.features(file, idProperty));
     }
 
     /** Blocks from GeoJSON text; see {@link #fromGeoJson(Path, String)}. */
     public static CensusBlocks fromGeoJson(String geoJson, String idProperty) {
-        Objects.requireNonNull(geoJson, "geoJson");
-        Checks.name("id property", idProperty);
-        return new CensusBlocks("GeoJSON", GeoJson.features(GeoJson.parse(geoJson, "GeoJSON"), idProperty, "GeoJSON"));
+        return new CensusBlocks("GeoJSON", GeoJson.features(geoJson, idProperty));
     }
 
     /** The block ids in file order. */

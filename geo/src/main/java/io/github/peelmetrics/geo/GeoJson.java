@@ -3,6 +3,7 @@ package io.github.peelmetrics.geo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.peelmetrics.core.internal.Checks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -57,6 +59,20 @@ final class GeoJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(source + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The features of a FeatureCollection file, the id in {@code idProperty} (checked first). */
+    static List<Feature> features(Path file, String idProperty) {
+        Objects.requireNonNull(file, "file");
+        Checks.name("id property", idProperty);
+        return features(parse(file), idProperty, file.toString());
+    }
+
+    /** The features of FeatureCollection text, named "GeoJSON" in messages. */
+    static List<Feature> features(String geoJson, String idProperty) {
+        Objects.requireNonNull(geoJson, "geoJson");
+        Checks.name("id property", idProperty);
+        return features(parse(geoJson, "GeoJSON"), idProperty, "GeoJSON");
     }
 
     /** The features of a FeatureCollection, in file order. */

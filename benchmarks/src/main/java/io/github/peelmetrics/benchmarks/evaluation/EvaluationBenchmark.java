@@ -3,6 +3,7 @@ package io.github.peelmetrics.benchmarks.evaluation;
 import io.github.peelmetrics.metrics.evaluation.EventStudy;
 import io.github.peelmetrics.metrics.evaluation.PanelCount;
 import io.github.peelmetrics.metrics.evaluation.PoissonDid;
+import io.github.peelmetrics.testing.Seeded;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,29 +70,9 @@ public class EvaluationBenchmark {
             }
             for (int t = 0; t < months; t++) {
                 double mu = pop * 3e-3 * areaEffect * monthEffect[t] * (t >= start ? 0.9 : 1);
-                rows.add(PanelCount.of(area, t, poisson(r, mu), pop));
+                rows.add(PanelCount.of(area, t, Seeded.poisson(r, mu), pop));
             }
         }
-    }
-
-    /** A Poisson draw by inversion, in chunks of mean at most 500 (a sum of Poisson draws is Poisson). */
-    private static long poisson(SplittableRandom r, double mu) {
-        long total = 0;
-        while (mu > 0) {
-            double m = Math.min(mu, 500);
-            mu -= m;
-            double u = r.nextDouble();
-            double p = Math.exp(-m);
-            double c = p;
-            long k = 0;
-            while (u > c && k < 10_000) {
-                k++;
-                p *= m / k;
-                c += p;
-            }
-            total += k;
-        }
-        return total;
     }
 
     /** Poisson DiD with area and month effects and cluster-robust SEs, 120,000 cells. */
