@@ -8,6 +8,15 @@ interface Binder<T> {
     /** Handles the end of the input. */
     default void finish(Sink<T> sink) {}
 
+    /**
+     * A binder of the same columns that counts each row straight into {@code into} (telling the
+     * sink {@link Sink#counted}) instead of making records, with the same checks and rejections;
+     * null when this binder cannot (it is not a stop binder, or the counter needs whole records).
+     */
+    default Binder<T> countingInto(io.github.peelmetrics.core.StopFacts.Counter into) {
+        return null;
+    }
+
     /** Line of the first row held back, or -1. */
     default long pendingLine() {
         return -1;

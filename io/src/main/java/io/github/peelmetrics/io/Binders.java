@@ -40,10 +40,6 @@ import java.util.TreeMap;
 final class Binders {
     private Binders() {}
 
-    /** {@code OptionalInt.of(age)} for every age a stop may have, made once. */
-    private static final OptionalInt[] AGES = java.util.stream.IntStream.rangeClosed(0, 130)
-            .mapToObj(OptionalInt::of).toArray(OptionalInt[]::new);
-
     /** Binds a field, failing the whole read when a required one has no column. */
     static Field field(String name, Mapping<?> m, Columns cols, String source, boolean required) {
         Field f = new Field(name, m, cols);
@@ -55,137 +51,7 @@ final class Binders {
     }
 
     static Binder<Stop> stops(Mapping<Stop> m, Columns cols, String source) {
-        ZoneId zone = m.zone().orElseThrow(() -> new IllegalArgumentException(
-                "reading stops needs an explicit time zone: set Mapping.zone(...) (mapping " + m + ")"));
-        Values v = new Values(m);
-        Field datetime = field("datetime", m, cols, source, false);
-        boolean single = cols.fixed() && datetime.present();
-        Field id = field("stop_id", m, cols, source, true);
-        Field date = field("date", m, cols, source, !single);
-        Field time = field("time", m, cols, source, false);
-        Field lat = field("lat", m, cols, source, false);
-        Field lng = field("lng", m, cols, source, false);
-        Field beat = field("beat", m, cols, source, false);
-        Field district = field("district", m, cols, source, false);
-        Field precinct = field("precinct", m, cols, source, false);
-        Field race = field("subject_race", m, cols, source, false);
-        Field age = field("subject_age", m, cols, source, false);
-        Field ageGroup = field("subject_age_group", m, cols, source, false);
-        Field sex = field("subject_sex", m, cols, source, false);
-        Field type = field("type", m, cols, source, false);
-        Field officer = field("officer_id", m, cols, source, false);
-        Field reason = field("reason_for_stop", m, cols, source, false);
-        Field searched = field("search_conducted", m, cols, source, false);
-        Field basis = field("search_basis", m, cols, source, false);
-        Field contraband = field("contraband_found", m, cols, source, false);
-        Field weapons = field("contraband_weapons", m, cols, source, false);
-        Field drugs = field("contraband_drugs", m, cols, source, false);
-        Field frisk = field("frisk_performed", m, cols, source, false);
-        Field outcome = field("outcome", m, cols, source, false);
-        Field arrest = field("arrest_made", m, cols, source, false);
-        Field citation = field("citation_issued", m, cols, source, false);
-        Field warning = field("warning_issued", m, cols, source, false);
-        Field summons = field("summons_issued", m, cols, source, false);
-        Field force = field("use_of_force", m, cols, source, false);
-        QuietDays days = new QuietDays(zone);
-        return (row, sink) -> {
-            String sid = v.id(id, row);
-            LocalDate day;
-            Optional<LocalTime> clock;
-            Optional<java.time.ZoneOffset> held = Optional.empty(); // the earlier offset, or the only one
-            if (single || datetime.raw(row) != null) {
-                ZonedDateTime when = dateTime(v, datetime, row, zone);
-                day = when.toLocalDate();
-                clock = Optional.of(when.toLocalTime());
-                held = Optional.of(when.getOffset()); // the stop keeps it when it is the later of a repeated hour
-            } else {
-                LocalDate d = v.requiredDate(date, row);
-                int t = time.cell(row);
-                if (t == Field.MISSING) {
-                    day = d; // kept without a time of day: analyses that need one exclude it and say so
-                    clock = Optional.empty();
-                } else if (offsetAfter(row, t)) {
-                    // one in the repeated hour takes the offset written after it, else the earlier one
-                    ZonedDateTime when = withOffset(time, row.get(t), d, zone);
-                    day = when.toLocalDate();
-                    clock = Optional.of(when.toLocalTime());
-                    held = Optional.of(when.getOffset());
-                } else {
-                    Optional<LocalTime> local = localTime(v, time, row, t);
-                    if (days.quiet(d)) {
-                        day = d; // no offset change near the day: the local date and time stand as written
-                        clock = local;
-                    } else {
-                        // a local time in a daylight-saving gap moves forward, as ZonedDateTime.of does
-                        ZonedDateTime when = ZonedDateTime.of(d, local.get(), zone);
-                        day = when.toLocalDate();
-                        clock = when.toLocalTime().equals(local.get()) ? local : Optional.of(when.toLocalTime());
-                    }
-                }
-            }
-            String b = v.strippedOrNull(beat, row);
-            Optional<String> dist = v.optionalText(district, row, true);
-            Optional<String> prec = v.optionalText(precinct, row, true);
-            Optional<GeoPoint> location = location(v, lat, lng, row);
-            int agCell = ageGroup.cell(row);
-            Category ag = v.category(ageGroup, row, agCell, sink);
-            int ageCell = age.cell(row);
-            OptionalInt years = OptionalInt.empty();
-            if (ageCell != Field.MISSING) {
-                long a = v.integer(age, row, ageCell);
-                if (a < 0 || a > 130) {
-                    throw new Reject(age.label(), Values.text(age, row, ageCell), "is not an age in [0, 130]");
-                }
-                years = AGES[(int) a];
-                if (agCell == Field.MISSING) {
-                    ag = AgeGroups.ofAge((int) a);
-                }
-            }
-            Demographics subject = new Demographics(v.category(race, row, sink), v.category(sex, row, sink), ag, years);
-            StopType st = v.enumValue(type, row, StopType.class, StopType.UNKNOWN, StopType.UNKNOWN, sink);
-            Flag sc = v.flag(searched, row);
-            int basisCell = basis.cell(row);
-            boolean basisGiven = basisCell != Field.MISSING;
-            Flag cf = v.flag(contraband, row);
-            SearchBasis sb;
-            if (sc == Flag.NO) {
-                if (basisGiven) {
-                    throw new Reject(basis.label(), basis.raw(row), "is given but " + searched.label() + " is false");
-                }
-                if (cf == Flag.YES) {
-                    throw new Reject(contraband.label(), contraband.raw(row), "is true but " + searched.label()
-                            + " is false");
-                }
-                sb = SearchBasis.NONE;
-                cf = Flag.UNKNOWN; // Open Policing writes FALSE or NA for stops without a search
-            } else if (!basisGiven) {
-                sb = sc == Flag.YES ? SearchBasis.UNKNOWN : SearchBasis.NONE;
-            } else {
-                sb = v.enumValue(basis, row, basisCell, SearchBasis.class, SearchBasis.UNKNOWN, SearchBasis.UNKNOWN, sink);
-                if (sb == SearchBasis.NONE && sc == Flag.YES) {
-                    throw new Reject(basis.label(), basis.raw(row), "is none but " + searched.label() + " is true");
-                }
-            }
-            Flag ar = v.flag(arrest, row);
-            Flag ci = v.flag(citation, row);
-            Flag wa = v.flag(warning, row);
-            Flag su = v.flag(summons, row);
-            int outcomeCell = outcome.cell(row);
-            if (outcomeCell != Field.MISSING) {
-                StopOutcome o = v.enumValue(outcome, row, outcomeCell, StopOutcome.class, StopOutcome.UNKNOWN,
-                        StopOutcome.UNKNOWN, sink);
-                Flag[] implied = DECISIONS[o.ordinal()];
-                ar = fill(ar, implied[0], arrest, outcome, o, row);
-                ci = fill(ci, implied[1], citation, outcome, o, row);
-                wa = fill(wa, implied[2], warning, outcome, o, row);
-                su = fill(su, implied[3], summons, outcome, o, row);
-            }
-            Optional<String> off = v.optionalText(officer, row, true);
-            Optional<String> why = v.optionalText(reason, row, false);
-            sink.emit(new Stop(sid, day, clock, zone, held, b == null ? Stop.UNKNOWN_BEAT : b, dist, prec, location, st,
-                    subject, why, sc, sb, cf, v.flag(weapons, row), v.flag(drugs, row), v.flag(frisk, row), ar, ci, wa, su,
-                    v.flag(force, row), off), 1);
-        };
+        return new StopBinder(m, cols, source);
     }
 
     /**
@@ -193,7 +59,7 @@ final class Binders {
      * cells with the same bytes while they repeat (times written to the minute do).
      */
     @SuppressWarnings("unchecked")
-    private static Optional<LocalTime> localTime(Values v, Field time, Row row, int c) {
+    static Optional<LocalTime> localTime(Values v, Field time, Row row, int c) {
         boolean plain = c >= 0 && row.plain(c);
         if (plain && time.byBytes.get(row, c) instanceof Optional<?> o) {
             return (Optional<LocalTime>) o;
@@ -277,7 +143,7 @@ final class Binders {
     }
 
     /** Whether time cell {@code c} ends in an offset {@code ±HH:MM} (the writer's mark of the repeated hour). */
-    private static boolean offsetAfter(Row r, int c) {
+    static boolean offsetAfter(Row r, int c) {
         if (c < 0) {
             return false;
         }
@@ -292,7 +158,7 @@ final class Binders {
     }
 
     /** A time of day followed by its offset ({@code 01:30:00-05:00}) on day {@code d}. */
-    private static ZonedDateTime withOffset(Field f, String raw, LocalDate d, ZoneId zone) {
+    static ZonedDateTime withOffset(Field f, String raw, LocalDate d, ZoneId zone) {
         String s = raw.strip();
         try {
             java.time.ZoneOffset offset = java.time.ZoneOffset.of(s.substring(s.length() - 6));
@@ -307,7 +173,7 @@ final class Binders {
         }
     }
 
-    private static ZonedDateTime dateTime(Values v, Field f, Row row, ZoneId zone) {
+    static ZonedDateTime dateTime(Values v, Field f, Row row, ZoneId zone) {
         String raw = f.raw(row);
         if (raw == null) {
             throw new Reject(f.label(), "", "is missing");
@@ -330,7 +196,7 @@ final class Binders {
         }
     }
 
-    private static Optional<GeoPoint> location(Values v, Field lat, Field lng, Row row) {
+    static Optional<GeoPoint> location(Values v, Field lat, Field lng, Row row) {
         int la = lat.cell(row);
         int lo = lng.cell(row);
         if (la == Field.MISSING && lo == Field.MISSING) {
@@ -376,7 +242,7 @@ final class Binders {
      * ({@code implied}): the explicit flag when recorded (an outcome code never overrides it), else
      * what the outcome implies; a recorded flag that the outcome contradicts rejects the row.
      */
-    private static Flag fill(Flag explicit, Flag implied, Field flag, Field outcome, StopOutcome o, Row row) {
+    static Flag fill(Flag explicit, Flag implied, Field flag, Field outcome, StopOutcome o, Row row) {
         if (implied == Flag.UNKNOWN || implied == explicit) {
             return explicit;
         }

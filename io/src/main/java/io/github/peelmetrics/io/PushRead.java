@@ -32,6 +32,12 @@ final class PushRead<T> implements RowReads.Converter<T> {
         }
 
         @Override
+        public void counted(long n) {
+            tallies.accepted += n;
+            tallies.records++;
+        }
+
+        @Override
         public void reject(long line, String field, String value, String reason, long n) {
             Rejection r = new Rejection(source, line, field, value, reason);
             tallies.rejected += n;

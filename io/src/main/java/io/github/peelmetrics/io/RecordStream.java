@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import io.github.peelmetrics.core.StopFacts;
 import io.github.peelmetrics.core.Tally;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -99,6 +100,12 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
             } else {
                 pending.add(record);
             }
+            tallies.accepted += n;
+            tallies.records++;
+        }
+
+        @Override
+        public void counted(long n) {
             tallies.accepted += n;
             tallies.records++;
         }
@@ -245,8 +252,15 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
      * {@link #summary()} and the {@link #rejections()} are those of a sequential read (a tally's
      * merge is associative and commutative), and the file is closed at the end.
      *
+     * <p><b>Pay only for what is used.</b> A tally of stops that counts a stop from its facts
+     * ({@link StopFacts.Counter#countsFacts()}: a {@code StopTally} by race, keyed by a
+     * {@link io.github.peelmetrics.core.StopKey} or by nothing) is given each row's facts without
+     * a {@code Stop} being made: no id string, demographics, time of day or texts per row. Every
+     * mapped cell is still checked in the same order, so the rows accepted and rejected, the
+     * rejections' reasons and the unknown values are those of a read into stops.
+     *
      * <pre>{@code
-     * StopTally byBeat = RecordReader.of(mapping).openCsv(file).tally(StopTally.byRace(Stop::beat));
+     * StopTally byBeat = RecordReader.of(mapping).openCsv(file).tally(StopTally.byRace(StopKey.BEAT));
      * }</pre>
      *
      * @param tally an empty tally (each range is counted into a {@linkplain Tally#copy copy} of it)
@@ -264,6 +278,10 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
             if (!planned()) {
                 while (!pending.isEmpty()) {
                     tally.add(pending.poll());
+                }
+                Binder<T> counting = counting(binder, tally);
+                if (counting != null) {
+                    binder = counting; // the rows' facts go to the tally; no record is made
                 }
                 direct = tally::add;
                 while (!done) {
@@ -289,27 +307,42 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
     /**
      * One thread of {@link #tally}: reads ranges, taking the next one not taken, into {@code into},
      * with one binder for all of them (the rows of a file that can be split are independent, so
-     * a binder holds nothing from one row to the next but its caches, which stay warm).
+     * a binder holds nothing from one row to the next but its caches, which stay warm). When the
+     * tally counts stop facts ({@link StopFacts.Counter}), the binder counts each row into it
+     * without making the record.
      */
     private void countRanges(Tally<T, ?, ?> into, AtomicInteger nextRange) {
         Binder<T> binder = null;
         try {
             for (int k = nextRange.getAndIncrement(); k < plan.size() && !userClosed; k = nextRange.getAndIncrement()) {
                 if (k == 0) {
+                    Binder<T> counting = counting(this.binder, into);
+                    if (counting != null) {
+                        this.binder = counting;
+                    }
                     direct = into::add; // this stream's own rows, which stop at the second range
                     while (!done) {
                         pull();
                     }
                 } else {
+                    if (binder == null) {
+                        Binder<T> b = binding.apply(rows.columns());
+                        Binder<T> counting = counting(b, into);
+                        binder = counting != null ? counting : b;
+                    }
                     Range r = new Range(k, into::add, binder);
                     r.drain();
-                    binder = r.b;
                 }
             }
         } catch (RuntimeException | Error e) {
             userClosed = true; // the other threads stop at their next row
             throw e;
         }
+    }
+
+    /** {@code binder} counting into {@code into}, when the tally counts stop facts and the binder makes stops; else null. */
+    private static <T> Binder<T> counting(Binder<T> binder, Tally<T, ?, ?> into) {
+        return into instanceof StopFacts.Counter c ? binder.countingInto(c) : null;
     }
 
     /**
@@ -481,6 +514,12 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
             } else {
                 out.add(record);
             }
+            t.accepted += n;
+            t.records++;
+        }
+
+        @Override
+        public void counted(long n) {
             t.accepted += n;
             t.records++;
         }

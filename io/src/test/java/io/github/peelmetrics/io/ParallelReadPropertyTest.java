@@ -58,7 +58,7 @@ class ParallelReadPropertyTest {
         assertTrue(ranges > 3 * reads, ranges + " ranges in " + reads + " reads: the files were not split");
     }
 
-    private static <T> byte[] file(SplittableRandom r, Function<SplittableRandom, T> gen, RecordWriter<T> w) {
+    static <T> byte[] file(SplittableRandom r, Function<SplittableRandom, T> gen, RecordWriter<T> w) {
         List<T> xs = new ArrayList<>();
         int n = Seeded.edgy(r, 0, 60);
         for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package io.github.peelmetrics.benchmarks.io;
 
 import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.StopKey;
 import io.github.peelmetrics.io.ErrorMode;
 import io.github.peelmetrics.io.Mapping;
 import io.github.peelmetrics.io.RecordReader;
@@ -20,7 +21,9 @@ import java.util.Locale;
  * read's wall and process CPU time, the bytes it allocates a row and the load average, and checks
  * that every read gives the same tally bytes. {@code args[0]} the file (written with the
  * benchmark's generator when absent), {@code args[1]} its rows (default 2,000,000),
- * {@code args[2]} the reads (default 6; count the first three as warm-up).
+ * {@code args[2]} the reads (default 6; count the first three as warm-up), {@code args[3]}
+ * {@code stops} to key the tally by {@code Stop::beat} (a stop made of every row) instead of
+ * {@link StopKey#BEAT} (each row's facts counted, no stop made).
  *
  * <pre>{@code
  * java -Xmx128m -cp benchmarks/target/benchmarks.jar io.github.peelmetrics.benchmarks.io.PeelTallyRuns /tmp/stops2m.csv 2000000 6
@@ -34,6 +37,7 @@ public final class PeelTallyRuns {
         Path file = Path.of(args[0]);
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000;
         int reads = args.length > 2 ? Integer.parseInt(args[2]) : 6;
+        boolean stops = args.length > 3 && args[3].equals("stops");
         if (!Files.exists(file)) {
             PeelVsDuckDbBenchmark.write(file, rows);
         }
@@ -49,7 +53,7 @@ public final class PeelTallyRuns {
             long wall = System.nanoTime();
             StopTally tally;
             try (RecordStream<Stop> s = reader.openCsv(file)) {
-                tally = s.tally(StopTally.byRace(Stop::beat));
+                tally = s.tally(stops ? StopTally.byRace(Stop::beat) : StopTally.byRace(StopKey.BEAT));
                 if (s.summary().read() != rows || tally.count() != rows) {
                     throw new IllegalStateException("unexpected read: " + s.summary());
                 }

@@ -4,6 +4,8 @@ import io.github.peelmetrics.core.Category;
 import io.github.peelmetrics.core.Flag;
 import io.github.peelmetrics.core.SearchBasis;
 import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.StopFacts;
+import io.github.peelmetrics.core.StopKey;
 import io.github.peelmetrics.core.StopOutcome;
 import io.github.peelmetrics.core.Tally;
 import io.github.peelmetrics.core.TallyFormatException;
@@ -34,6 +36,11 @@ import java.util.stream.Collector;
  * // by another group than race:
  * StopTally bySex = stops.stream().collect(StopTally.collector(s -> s.subject().sex(), Stop::beat));
  * }</pre>
+ *
+ * <p>Keyed by a {@link StopKey} ({@code StopTally.byRace(StopKey.BEAT)}, the same counts as
+ * {@code Stop::beat}) or by nothing, the tally is also a {@link StopFacts.Counter}: a reader can
+ * count a row from its facts without building the {@code Stop}, which Peel's
+ * {@code RecordStream.tally} does ({@code reader.openCsv(file).tally(StopTally.byRace(StopKey.BEAT))}).
  *
  * <p>A {@link Tally}: {@link #add} one stop, {@link #merge} another tally (associative and
  * commutative: merging the tallies of any split of the records gives the tally of all of them, in
@@ -75,7 +82,7 @@ import java.util.stream.Collector;
  *
  * <p>Not thread-safe: use one tally per thread and merge (what the collector does).
  */
-public final class StopTally implements Tally<Stop, StopTally, StopTable> {
+public final class StopTally implements Tally<Stop, StopTally, StopTable>, StopFacts.Counter {
 
     /** The key of every stop in a tally made without a key function. */
     public static final String ALL = "all";
@@ -153,7 +160,11 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable> {
         return new StopTally(RACE, NO_KEY, false);
     }
 
-    /** An empty tally by race and by {@code key} (e.g. {@code Stop::beat}). */
+    /**
+     * An empty tally by race and by {@code key}: a {@link StopKey} ({@code StopKey.BEAT}), which lets
+     * a reader count each row from its facts without building the stop (see {@link #countsFacts()}),
+     * or any function ({@code Stop::beat}, {@code s -> s.officerId().orElse("-")}).
+     */
     public static StopTally byRace(Function<? super Stop, String> key) {
         return new StopTally(RACE, Objects.requireNonNull(key, "key function must not be null"), true);
     }
@@ -206,22 +217,62 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable> {
         if (g == null || k == null) {
             throw nullFrom(g, stop);
         }
-        int cell = index.cell(g, k);
-        Flag searched = stop.searchConducted();
-        Flag frisk = stop.frisk();
-        int a = stop.arrest().ordinal();
+        count(index.cell(g, k), stop.searchConducted(), stop.frisk(), stop.arrest(), stop.summons(), stop.citation(),
+                stop.warning(), stop.useOfForce(), stop.searchBasis(), stop.contrabandFound(), stop.contrabandWeapons(),
+                stop.contrabandDrugs(), stop.date());
+    }
+
+    /**
+     * Whether {@link #addFacts} counts as {@link #add} does: true for a tally {@linkplain #byRace()
+     * by race} without a key or {@linkplain #byRace(Function) keyed} by a {@link StopKey} (such as
+     * {@code StopTally.byRace(StopKey.BEAT)}), whose functions read only a stop's facts; false for
+     * any other group or key function (a lambda or method reference may read any field).
+     */
+    @Override
+    public boolean countsFacts() {
+        return groupOf == RACE && (!keyed || keyOf instanceof StopKey);
+    }
+
+    /**
+     * Counts one stop from its facts, as {@link #add} counts the stop they are the facts of.
+     *
+     * @throws IllegalStateException naming the functions, if the tally does not {@linkplain #countsFacts count facts}
+     */
+    @Override
+    public void addFacts(StopFacts facts) {
+        Objects.requireNonNull(facts, "stop facts added to a stop tally must not be null");
+        if (!countsFacts()) {
+            throw new IllegalStateException("this stop tally's group or key function (" + groupOf + ", " + keyOf
+                    + ") needs the whole stop: count built stops with add, or make the tally with StopTally.byRace()"
+                    + " or StopTally.byRace(StopKey...)");
+        }
+        Category g = facts.race();
+        String k = keyed ? facts.key((StopKey) keyOf) : ALL;
+        if (g == null || k == null) {
+            throw new NullPointerException((g == null ? "race" : "key") + " of stop facts " + facts + " is null");
+        }
+        count(index.cell(g, k), facts.searchConducted(), facts.frisk(), facts.arrest(), facts.summons(),
+                facts.citation(), facts.warning(), facts.useOfForce(), facts.searchBasis(), facts.contrabandFound(),
+                facts.contrabandWeapons(), facts.contrabandDrugs(), facts.date());
+    }
+
+    /** Counts one stop's flags in {@code cell}: the one body of {@link #add} and {@link #addFacts}. */
+    private void count(int cell, Flag searched, Flag frisk, Flag arrest, Flag summons, Flag citation, Flag warning,
+            Flag force, SearchBasis basis, Flag hit, Flag weapons, Flag drugs, LocalDate d) {
+        int a = arrest.ordinal();
         int j = cell * JOINT;
-        joint[j + ((a * FLAGS + stop.summons().ordinal()) * FLAGS + stop.citation().ordinal()) * FLAGS
-                + stop.warning().ordinal()]++;
-        joint[j + J + ((searched.ordinal() * FLAGS + frisk.ordinal()) * FLAGS + stop.useOfForce().ordinal()) * FLAGS
-                + a]++;
+        joint[j + ((a * FLAGS + summons.ordinal()) * FLAGS + citation.ordinal()) * FLAGS + warning.ordinal()]++;
+        joint[j + J + ((searched.ordinal() * FLAGS + frisk.ordinal()) * FLAGS + force.ordinal()) * FLAGS + a]++;
         if (searched == Flag.YES) {
-            addSearch(counters, cell * STRIDE, stop);
+            int base = cell * STRIDE;
+            counters[base + BASIS + basis.ordinal()]++;
+            counters[base + F_HIT * FLAGS + hit.ordinal()]++;
+            counters[base + F_WEAPONS * FLAGS + weapons.ordinal()]++;
+            counters[base + F_DRUGS * FLAGS + drugs.ordinal()]++;
         }
         if (frisk == Flag.YES) {
-            counters[cell * STRIDE + F_FRISK_WEAPONS * FLAGS + stop.contrabandWeapons().ordinal()]++;
+            counters[cell * STRIDE + F_FRISK_WEAPONS * FLAGS + weapons.ordinal()]++;
         }
-        LocalDate d = stop.date();
         if (d != lastDate) {
             noteDate(d);
         }
@@ -248,14 +299,6 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable> {
     /** The epoch day of the last stop date; {@code Long.MIN_VALUE} when empty. */
     long lastDay() {
         return lastDay;
-    }
-
-    /** The rarer facts of a searched stop, kept out of {@link #add} so that it stays small enough to inline. */
-    private static void addSearch(long[] c, int base, Stop stop) {
-        c[base + BASIS + stop.searchBasis().ordinal()]++;
-        c[base + F_HIT * FLAGS + stop.contrabandFound().ordinal()]++;
-        c[base + F_WEAPONS * FLAGS + stop.contrabandWeapons().ordinal()]++;
-        c[base + F_DRUGS * FLAGS + stop.contrabandDrugs().ordinal()]++;
     }
 
     /** Grows the counter arrays (doubling) to hold {@code cells} cells: called by the index when it makes a cell. */
@@ -359,12 +402,12 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable> {
     }
 
     /**
-     * {@link #fromByteArray(byte[], Function, Function)} by race, with the key function {@code Stop::beat}.
+     * {@link #fromByteArray(byte[], Function, Function)} by race, with the key function {@link StopKey#BEAT}.
      *
      * @throws TallyFormatException as {@link #fromByteArray(byte[], Function, Function)}
      */
     public static StopTally fromByteArray(byte[] bytes) {
-        return fromByteArray(bytes, RACE, Stop::beat);
+        return fromByteArray(bytes, RACE, StopKey.BEAT);
     }
 
     /** Whether the tally was made with a key function. */

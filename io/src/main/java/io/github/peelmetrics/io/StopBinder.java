@@ -1,0 +1,359 @@
+package io.github.peelmetrics.io;
+
+import io.github.peelmetrics.core.AgeGroups;
+import io.github.peelmetrics.core.Category;
+import io.github.peelmetrics.core.Demographics;
+import io.github.peelmetrics.core.Flag;
+import io.github.peelmetrics.core.GeoPoint;
+import io.github.peelmetrics.core.SearchBasis;
+import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.StopFacts;
+import io.github.peelmetrics.core.StopKey;
+import io.github.peelmetrics.core.StopOutcome;
+import io.github.peelmetrics.core.StopType;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The binder of stops: checks every mapped cell of a row in one order and makes the {@link Stop};
+ * or, {@linkplain #countingInto counting} into a {@link StopFacts.Counter}, checks the same cells
+ * in the same order and hands the counter the row's facts (this binder itself, a view of the row
+ * valid during the call) without making the stop, its id string, demographics, times of day or
+ * texts. The rows accepted and rejected, with their reasons, are the same in both modes: the
+ * checks are one code; where a row holds something only the stop's constructor checks (an id or
+ * beat that is not a plain cell, so might be blank; an offset, which must be one the zone has),
+ * the counting binder makes the stop too, for its checks alone.
+ *
+ * <p>Not thread-safe: one per thread of a read (its fields' caches are its own).
+ */
+final class StopBinder implements Binder<Stop>, StopFacts {
+    /** {@code OptionalInt.of(age)} for every age a stop may have, made once. */
+    private static final OptionalInt[] AGES = java.util.stream.IntStream.rangeClosed(0, 130)
+            .mapToObj(OptionalInt::of).toArray(OptionalInt[]::new);
+
+    private final ZoneId zone;
+    private final Values v;
+    private final boolean single;
+    private final Field datetime;
+    private final Field id;
+    private final Field date;
+    private final Field time;
+    private final Field lat;
+    private final Field lng;
+    private final Field beat;
+    private final Field district;
+    private final Field precinct;
+    private final Field race;
+    private final Field age;
+    private final Field ageGroup;
+    private final Field sex;
+    private final Field type;
+    private final Field officer;
+    private final Field reason;
+    private final Field searched;
+    private final Field basis;
+    private final Field contraband;
+    private final Field weapons;
+    private final Field drugs;
+    private final Field frisk;
+    private final Field outcome;
+    private final Field arrest;
+    private final Field citation;
+    private final Field warning;
+    private final Field summons;
+    private final Field force;
+    private final Binders.QuietDays days;
+    /** Where the facts of each row go; null when the binder makes stops. */
+    private final StopFacts.Counter counter;
+    /** What made the binder, for {@link #countingInto}. */
+    private final Mapping<Stop> mapping;
+    private final Columns columns;
+    private final String source;
+
+    // The row being bound: its facts, as the stop would hold them.
+    private Row row;
+    private LocalDate day;
+    private Category raceValue;
+    private String beatValue;
+    private Flag sc;
+    private SearchBasis sb;
+    private Flag cf;
+    private Flag weaponsFlag;
+    private Flag drugsFlag;
+    private Flag friskFlag;
+    private Flag ar;
+    private Flag ci;
+    private Flag wa;
+    private Flag su;
+    private Flag forceFlag;
+
+    /** A binder that makes stops. */
+    StopBinder(Mapping<Stop> m, Columns cols, String source) {
+        this(m, cols, source, null);
+    }
+
+    private StopBinder(Mapping<Stop> m, Columns cols, String source, StopFacts.Counter counter) {
+        this.zone = m.zone().orElseThrow(() -> new IllegalArgumentException(
+                "reading stops needs an explicit time zone: set Mapping.zone(...) (mapping " + m + ")"));
+        this.counter = counter;
+        this.v = new Values(m);
+        this.datetime = Binders.field("datetime", m, cols, source, false);
+        this.single = cols.fixed() && datetime.present();
+        this.id = Binders.field("stop_id", m, cols, source, true);
+        this.date = Binders.field("date", m, cols, source, !single);
+        this.time = Binders.field("time", m, cols, source, false);
+        this.lat = Binders.field("lat", m, cols, source, false);
+        this.lng = Binders.field("lng", m, cols, source, false);
+        this.beat = Binders.field("beat", m, cols, source, false);
+        this.district = Binders.field("district", m, cols, source, false);
+        this.precinct = Binders.field("precinct", m, cols, source, false);
+        this.race = Binders.field("subject_race", m, cols, source, false);
+        this.age = Binders.field("subject_age", m, cols, source, false);
+        this.ageGroup = Binders.field("subject_age_group", m, cols, source, false);
+        this.sex = Binders.field("subject_sex", m, cols, source, false);
+        this.type = Binders.field("type", m, cols, source, false);
+        this.officer = Binders.field("officer_id", m, cols, source, false);
+        this.reason = Binders.field("reason_for_stop", m, cols, source, false);
+        this.searched = Binders.field("search_conducted", m, cols, source, false);
+        this.basis = Binders.field("search_basis", m, cols, source, false);
+        this.contraband = Binders.field("contraband_found", m, cols, source, false);
+        this.weapons = Binders.field("contraband_weapons", m, cols, source, false);
+        this.drugs = Binders.field("contraband_drugs", m, cols, source, false);
+        this.frisk = Binders.field("frisk_performed", m, cols, source, false);
+        this.outcome = Binders.field("outcome", m, cols, source, false);
+        this.arrest = Binders.field("arrest_made", m, cols, source, false);
+        this.citation = Binders.field("citation_issued", m, cols, source, false);
+        this.warning = Binders.field("warning_issued", m, cols, source, false);
+        this.summons = Binders.field("summons_issued", m, cols, source, false);
+        this.force = Binders.field("use_of_force", m, cols, source, false);
+        this.days = new Binders.QuietDays(zone);
+        this.mapping = m;
+        this.columns = cols;
+        this.source = source;
+    }
+
+    @Override
+    public Binder<Stop> countingInto(StopFacts.Counter into) {
+        return into.countsFacts() ? new StopBinder(mapping, columns, source, into) : null;
+    }
+
+    @Override
+    public void accept(Row r, Sink<Stop> sink) {
+        row = r;
+        boolean facts = counter != null;
+        // the stop's checks that only its constructor makes are needed when this is set
+        boolean needStop = !facts;
+        String sid = null;
+        int idCell = id.cell(r);
+        if (!facts || idCell < 0 || !r.plain(idCell)) { // a plain cell is never blank
+            sid = v.id(id, r);
+            needStop |= sid.isBlank();
+        }
+        Optional<LocalTime> clock;
+        Optional<ZoneOffset> held = Optional.empty(); // the earlier offset, or the only one
+        if (single || datetime.raw(r) != null) {
+            ZonedDateTime when = Binders.dateTime(v, datetime, r, zone);
+            day = when.toLocalDate();
+            clock = Optional.of(when.toLocalTime());
+            held = Optional.of(when.getOffset()); // the stop keeps it when it is the later of a repeated hour
+        } else {
+            LocalDate d = v.requiredDate(date, r);
+            int t = time.cell(r);
+            if (t == Field.MISSING) {
+                day = d; // kept without a time of day: analyses that need one exclude it and say so
+                clock = Optional.empty();
+            } else if (Binders.offsetAfter(r, t)) {
+                // one in the repeated hour takes the offset written after it, else the earlier one
+                ZonedDateTime when = Binders.withOffset(time, r.get(t), d, zone);
+                day = when.toLocalDate();
+                clock = Optional.of(when.toLocalTime());
+                held = Optional.of(when.getOffset());
+            } else {
+                Optional<LocalTime> local = Binders.localTime(v, time, r, t);
+                if (days.quiet(d)) {
+                    day = d; // no offset change near the day: the local date and time stand as written
+                    clock = local;
+                } else {
+                    // a local time in a daylight-saving gap moves forward, as ZonedDateTime.of does
+                    ZonedDateTime when = ZonedDateTime.of(d, local.get(), zone);
+                    day = when.toLocalDate();
+                    clock = when.toLocalTime().equals(local.get()) ? local : Optional.of(when.toLocalTime());
+                }
+            }
+        }
+        needStop |= held.isPresent();
+        int beatCell = beat.cell(r);
+        beatValue = v.strippedOrNull(beat, r);
+        if (beatValue == null) {
+            beatValue = Stop.UNKNOWN_BEAT;
+        } else if (beatCell < 0 || !r.plain(beatCell)) {
+            needStop |= beatValue.isBlank();
+        }
+        Optional<GeoPoint> location = Binders.location(v, lat, lng, r);
+        int agCell = ageGroup.cell(r);
+        Category ag = v.category(ageGroup, r, agCell, sink);
+        int ageCell = age.cell(r);
+        OptionalInt years = OptionalInt.empty();
+        if (ageCell != Field.MISSING) {
+            long a = v.integer(age, r, ageCell);
+            if (a < 0 || a > 130) {
+                throw new Reject(age.label(), Values.text(age, r, ageCell), "is not an age in [0, 130]");
+            }
+            years = AGES[(int) a];
+            if (agCell == Field.MISSING) {
+                ag = AgeGroups.ofAge((int) a);
+            }
+        }
+        raceValue = v.category(race, r, sink);
+        Category sexValue = v.category(sex, r, sink);
+        StopType st = v.enumValue(type, r, StopType.class, StopType.UNKNOWN, StopType.UNKNOWN, sink);
+        sc = v.flag(searched, r);
+        int basisCell = basis.cell(r);
+        boolean basisGiven = basisCell != Field.MISSING;
+        cf = v.flag(contraband, r);
+        if (sc == Flag.NO) {
+            if (basisGiven) {
+                throw new Reject(basis.label(), basis.raw(r), "is given but " + searched.label() + " is false");
+            }
+            if (cf == Flag.YES) {
+                throw new Reject(contraband.label(), contraband.raw(r), "is true but " + searched.label()
+                        + " is false");
+            }
+            sb = SearchBasis.NONE;
+            cf = Flag.UNKNOWN; // Open Policing writes FALSE or NA for stops without a search
+        } else if (!basisGiven) {
+            sb = sc == Flag.YES ? SearchBasis.UNKNOWN : SearchBasis.NONE;
+        } else {
+            sb = v.enumValue(basis, r, basisCell, SearchBasis.class, SearchBasis.UNKNOWN, SearchBasis.UNKNOWN, sink);
+            if (sb == SearchBasis.NONE && sc == Flag.YES) {
+                throw new Reject(basis.label(), basis.raw(r), "is none but " + searched.label() + " is true");
+            }
+        }
+        ar = v.flag(arrest, r);
+        ci = v.flag(citation, r);
+        wa = v.flag(warning, r);
+        su = v.flag(summons, r);
+        int outcomeCell = outcome.cell(r);
+        if (outcomeCell != Field.MISSING) {
+            StopOutcome o = v.enumValue(outcome, r, outcomeCell, StopOutcome.class, StopOutcome.UNKNOWN,
+                    StopOutcome.UNKNOWN, sink);
+            Flag[] implied = Binders.implied(o);
+            ar = Binders.fill(ar, implied[0], arrest, outcome, o, r);
+            ci = Binders.fill(ci, implied[1], citation, outcome, o, r);
+            wa = Binders.fill(wa, implied[2], warning, outcome, o, r);
+            su = Binders.fill(su, implied[3], summons, outcome, o, r);
+        }
+        // officer and reason are texts: never rejected, so a counter need not read them
+        Optional<String> off = facts ? Optional.empty() : v.optionalText(officer, r, true);
+        Optional<String> why = facts ? Optional.empty() : v.optionalText(reason, r, false);
+        weaponsFlag = v.flag(weapons, r);
+        drugsFlag = v.flag(drugs, r);
+        friskFlag = v.flag(frisk, r);
+        forceFlag = v.flag(force, r);
+        if (needStop) {
+            if (sid == null) {
+                sid = v.id(id, r);
+            }
+            if (facts) {
+                off = v.optionalText(officer, r, true);
+                why = v.optionalText(reason, r, false);
+            }
+            Stop stop = new Stop(sid, day, clock, zone, held, beatValue, v.optionalText(district, r, true),
+                    v.optionalText(precinct, r, true), location, st, new Demographics(raceValue, sexValue, ag, years),
+                    why, sc, sb, cf, weaponsFlag, drugsFlag, friskFlag, ar, ci, wa, su, forceFlag, off);
+            if (!facts) {
+                sink.emit(stop, 1);
+                return;
+            }
+            day = stop.date(); // the constructor checks the stop and keeps what the facts say
+        }
+        counter.addFacts(this);
+        sink.counted(1);
+    }
+
+    // ---- StopFacts: the row being bound, during counter.addFacts
+
+    @Override
+    public Category race() {
+        return raceValue;
+    }
+
+    @Override
+    public String key(StopKey key) {
+        return switch (key) {
+            case BEAT -> beatValue;
+            case DISTRICT -> v.optionalText(district, row, true).orElse(Stop.UNKNOWN_BEAT);
+            case PRECINCT -> v.optionalText(precinct, row, true).orElse(Stop.UNKNOWN_BEAT);
+        };
+    }
+
+    @Override
+    public LocalDate date() {
+        return day;
+    }
+
+    @Override
+    public Flag searchConducted() {
+        return sc;
+    }
+
+    @Override
+    public SearchBasis searchBasis() {
+        return sb;
+    }
+
+    @Override
+    public Flag contrabandFound() {
+        return cf;
+    }
+
+    @Override
+    public Flag contrabandWeapons() {
+        return weaponsFlag;
+    }
+
+    @Override
+    public Flag contrabandDrugs() {
+        return drugsFlag;
+    }
+
+    @Override
+    public Flag frisk() {
+        return friskFlag;
+    }
+
+    @Override
+    public Flag arrest() {
+        return ar;
+    }
+
+    @Override
+    public Flag citation() {
+        return ci;
+    }
+
+    @Override
+    public Flag warning() {
+        return wa;
+    }
+
+    @Override
+    public Flag summons() {
+        return su;
+    }
+
+    @Override
+    public Flag useOfForce() {
+        return forceFlag;
+    }
+
+    @Override
+    public String toString() {
+        return "the stop on line " + (row == null ? "?" : Long.toString(row.line));
+    }
+}

@@ -1,0 +1,237 @@
+package io.github.peelmetrics.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.StopFacts;
+import io.github.peelmetrics.core.StopKey;
+import io.github.peelmetrics.core.Tally;
+import io.github.peelmetrics.testing.Seeded;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * "Pay only for what is used": a tally that counts stop facts ({@link StopFacts.Counter}) is
+ * filled by {@link RecordStream#tally} without a {@code Stop} being made, and it gets, on every
+ * file, the facts of the stops a read into records makes, and the same rejections, unknown values
+ * and summary. The files are {@link ParallelReadPropertyTest}'s: random stops written by
+ * {@link RecordWriter} (ids and beats with spaces, quoted cells, offsets of the repeated hour,
+ * locations, texts), CRLF and blank lines, mangled one time in three, split into small ranges.
+ */
+class StopFactsReadPropertyTest {
+    private static final Mapping<Stop> STOPS = Mapping.openPolicing(RecordType.STOPS).zone(Gen.ZONE);
+
+    @TempDir
+    static Path dir;
+
+    /** Rows counted from their facts over all seeds, to check that the facts path was taken. */
+    private static long factsCounted;
+
+    static Stream<Seeded> seeds() {
+        return Seeded.cases(300);
+    }
+
+    @BeforeAll
+    static void smallRanges() {
+        CsvSplit.chunkBytes = 50;
+    }
+
+    @AfterAll
+    static void usualRanges() {
+        CsvSplit.chunkBytes = CsvSplit.CHUNK_BYTES;
+        assertTrue(factsCounted > 1_000, factsCounted + " rows counted from facts: the facts path was not taken");
+    }
+
+    /** The facts a counter sees, as one line: race, the three keys, date and every flag. */
+    static String line(StopFacts f) {
+        return String.join("|", f.race().code(), f.key(StopKey.BEAT), f.key(StopKey.DISTRICT),
+                f.key(StopKey.PRECINCT), f.date().toString(), f.searchConducted().name(), f.searchBasis().name(),
+                f.contrabandFound().name(), f.contrabandWeapons().name(), f.contrabandDrugs().name(), f.frisk().name(),
+                f.arrest().name(), f.citation().name(), f.warning().name(), f.summons().name(), f.useOfForce().name());
+    }
+
+    /** A tally of stop facts by their line; counts built stops through {@link StopFacts#of}, and says how many came each way. */
+    static final class FactsCounted implements Tally<Stop, FactsCounted, Map<String, Long>>, StopFacts.Counter {
+        final TreeMap<String, Long> counts = new TreeMap<>();
+        final boolean countsFacts;
+        long fromFacts;
+        long fromStops;
+
+        FactsCounted(boolean countsFacts) {
+            this.countsFacts = countsFacts;
+        }
+
+        static FactsCounted of(List<Stop> stops) {
+            FactsCounted c = new FactsCounted(true);
+            stops.forEach(c::add);
+            return c;
+        }
+
+        @Override
+        public boolean countsFacts() {
+            return countsFacts;
+        }
+
+        @Override
+        public void addFacts(StopFacts facts) {
+            if (!countsFacts) {
+                throw new IllegalStateException("facts given to a counter that does not count them");
+            }
+            counts.merge(line(facts), 1L, Long::sum);
+            fromFacts++;
+        }
+
+        @Override
+        public void add(Stop stop) {
+            counts.merge(line(StopFacts.of(stop)), 1L, Long::sum);
+            fromStops++;
+        }
+
+        @Override
+        public FactsCounted merge(FactsCounted other) {
+            other.counts.forEach((k, n) -> counts.merge(k, n, Long::sum));
+            fromFacts += other.fromFacts;
+            fromStops += other.fromStops;
+            return this;
+        }
+
+        @Override
+        public FactsCounted copy() {
+            return new FactsCounted(countsFacts).merge(this);
+        }
+
+        @Override
+        public byte[] toByteArray() {
+            return counts.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public long count() {
+            return fromFacts + fromStops;
+        }
+
+        @Override
+        public Map<String, Long> result() {
+            return Collections.unmodifiableMap(counts);
+        }
+    }
+
+    private static void agree(Seeded seed, byte[] bytes) throws IOException {
+        Path f = Files.write(Files.createTempFile(dir, "f", ".csv"), bytes);
+        String what = seed + ":\n" + new String(bytes, StandardCharsets.UTF_8);
+        RecordReader<Stop> lenient = RecordReader.of(STOPS).mode(ErrorMode.LENIENT);
+        ReadResult<Stop> seq;
+        try {
+            seq = lenient.readCsv(f);
+        } catch (ReadException e) {
+            return; // the header cannot be read
+        }
+        FactsCounted expected = FactsCounted.of(seq.records());
+        // on all cores, from the file
+        try (RecordStream<Stop> s = lenient.openCsv(f)) {
+            FactsCounted t = s.tally(new FactsCounted(true));
+            assertEquals(expected.counts, t.counts, what);
+            assertEquals(0, t.fromStops, what);
+            assertEquals(seq.records().size(), t.fromFacts, what);
+            assertEquals(seq.rejections(), s.rejections(), what);
+            assertEquals(seq.summary(), s.summary(), what);
+            factsCounted += t.fromFacts;
+        }
+        // on one thread, from a stream of bytes
+        try (RecordStream<Stop> s = lenient.openCsv(new ByteArrayInputStream(bytes), f.toString())) {
+            FactsCounted t = s.tally(new FactsCounted(true));
+            assertEquals(expected.counts, t.counts, what);
+            assertEquals(0, t.fromStops, what);
+            assertEquals(seq.rejections(), s.rejections(), what);
+            assertEquals(seq.summary(), s.summary(), what);
+        }
+        // a counter that needs whole stops is given them
+        try (RecordStream<Stop> s = lenient.openCsv(f)) {
+            FactsCounted t = s.tally(new FactsCounted(false));
+            assertEquals(expected.counts, t.counts, what);
+            assertEquals(0, t.fromFacts, what);
+        }
+        // strict: the same first failure, or none
+        RecordReader<Stop> strict = RecordReader.of(STOPS);
+        String seqFailure;
+        try {
+            strict.readCsv(f);
+            seqFailure = null;
+        } catch (ReadException e) {
+            seqFailure = e.getMessage();
+        }
+        try (RecordStream<Stop> s = new ByteArrayStream(strict, bytes, f).open()) {
+            s.tally(new FactsCounted(true));
+            assertEquals(null, seqFailure, what);
+        } catch (ReadException e) {
+            assertEquals(seqFailure, e.getMessage(), what);
+        }
+    }
+
+    /** Opens {@code bytes} as a stream (one thread: the first failure of a strict read is the file's first). */
+    private record ByteArrayStream(RecordReader<Stop> reader, byte[] bytes, Path f) {
+        RecordStream<Stop> open() {
+            return reader.openCsv(new ByteArrayInputStream(bytes), f.toString());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
+    void aFactsTallyReadsWhatAStopReadReads(Seeded seed) throws IOException {
+        SplittableRandom r = seed.random();
+        agree(seed, ParallelReadPropertyTest.file(r, Gen::stop, RecordWriter.of(STOPS)));
+    }
+
+    @Test
+    void rowsThatOnlyTheStopsConstructorRejectsAreRejectedFromFactsToo() throws IOException {
+        String csv = "stop_id,date,time,beat,subject_race,search_conducted\n"
+                + "\" \",2020-01-01,10:00,B1,white,FALSE\n" // a blank id: the stop's own check
+                + "2,2020-01-01,10:00,\"  \",white,FALSE\n" // a blank beat, quoted: not recorded
+                + "3,2021-11-07,01:30:00-06:00,B1,black,TRUE\n" // the later instant of the repeated hour
+                + "4,2021-11-07,01:30:00-04:00,B1,black,TRUE\n" // an offset the zone does not have then
+                + "5,2020-01-01,10:00,B2,white,FALSE\n";
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        Path f = Files.write(Files.createTempFile(dir, "c", ".csv"), bytes);
+        RecordReader<Stop> lenient = RecordReader.of(STOPS).mode(ErrorMode.LENIENT);
+        ReadResult<Stop> seq = lenient.readCsv(f);
+        try (RecordStream<Stop> s = lenient.openCsv(f)) {
+            FactsCounted t = s.tally(new FactsCounted(true));
+            assertEquals(FactsCounted.of(seq.records()).counts, t.counts);
+            assertEquals(seq.rejections(), s.rejections());
+            assertEquals(seq.summary(), s.summary());
+            assertEquals(List.of("2", "3", "5"), seq.records().stream().map(Stop::id).toList());
+            assertEquals(Stop.UNKNOWN_BEAT, seq.records().get(0).beat());
+            assertEquals(3, t.fromFacts);
+            assertEquals(2, s.rejections().size(), s.rejections().toString());
+        }
+    }
+
+    @Test
+    void aBuiltStopsFactsAreItsOwn() {
+        Stop s = Gen.stop(new SplittableRandom(7));
+        StopFacts f = StopFacts.of(s);
+        assertEquals(s.subject().race(), f.race());
+        assertEquals(s.beat(), f.key(StopKey.BEAT));
+        assertEquals(s.district().orElse(Stop.UNKNOWN_BEAT), f.key(StopKey.DISTRICT));
+        assertEquals(s.date(), f.date());
+        assertEquals(s.arrest(), f.arrest());
+        assertThrows(NullPointerException.class, () -> StopFacts.of(null));
+    }
+}
