@@ -72,12 +72,13 @@ final class Binders {
     }
 
     /**
-     * Whether a zone changes its offset near a date: on a quiet date (no transition from the start
-     * of the day before, in UTC, to the start of the day after next, which covers every offset a
-     * zone may have) every local time of the date is valid and has one offset, so
+     * Whether a zone keeps a local date and time as written: on a quiet date (no transition from
+     * the start of the day before, in UTC, to the start of the day after next, which covers every
+     * offset a zone may have) every local time of the date is valid and has one offset, so
      * {@code ZonedDateTime.of} would keep the date and time as they are, and the zone's rules need
-     * not be asked. The dates near a transition are listed once per year (a handful). Not
-     * thread-safe: one per binder.
+     * not be asked; on a date near a transition, every local time outside the transition's gap is
+     * kept too (an overlap keeps the local time, at its earlier offset). The dates near a
+     * transition, and the gaps, are listed once per year (a handful). Not thread-safe: one per binder.
      */
     static final class QuietDays {
         /** A year at the ends of the range of dates, where no date is taken as quiet. */
@@ -87,6 +88,8 @@ final class Binders {
         private final int[] years = new int[64];
         /** Per year (by its low bits), {@code 32 * month + day} of each date that is not quiet. */
         private final int[][] loud = new int[64][];
+        /** Per year, the gaps of its transitions: local epoch seconds, from (inclusive) and to (exclusive), in pairs. */
+        private final long[][] gaps = new long[64][];
 
         QuietDays(ZoneId zone) {
             this.rules = zone.getRules();
@@ -97,14 +100,7 @@ final class Binders {
             if (fixed) {
                 return true;
             }
-            int y = d.getYear();
-            int i = y & (years.length - 1);
-            int[] near = loud[i];
-            if (near == null || years[i] != y) {
-                near = loudDays(y);
-                loud[i] = near;
-                years[i] = y;
-            }
+            int[] near = near(d);
             if (near == NEVER) {
                 return false;
             }
@@ -117,17 +113,54 @@ final class Binders {
             return true;
         }
 
-        /** The dates of year {@code y} from two days before to a day after the UTC date of a transition. */
-        private int[] loudDays(int y) {
+        /**
+         * Whether {@code ZonedDateTime.of(d, t, zone)} keeps date {@code d} and the time of day
+         * {@code t} whose whole seconds are {@code secondOfDay} (every transition is at a whole
+         * second): the date is quiet, or the time is not in a gap.
+         */
+        boolean keeps(LocalDate d, int secondOfDay) {
+            if (quiet(d)) {
+                return true;
+            }
+            if (loud[d.getYear() & (years.length - 1)] == NEVER) {
+                return false;
+            }
+            long local = d.toEpochDay() * 86_400 + secondOfDay;
+            long[] g = gaps[d.getYear() & (years.length - 1)];
+            for (int i = 0; i < g.length; i += 2) {
+                if (local >= g[i] && local < g[i + 1]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The year's loud dates, listed when the year is first met. */
+        private int[] near(LocalDate d) {
+            int y = d.getYear();
+            int i = y & (years.length - 1);
+            int[] near = loud[i];
+            if (near == null || years[i] != y) {
+                near = loudDays(y, i);
+                loud[i] = near;
+                years[i] = y;
+            }
+            return near;
+        }
+
+        /** The dates of year {@code y} from two days before to a day after the UTC date of a transition; its gaps into {@code gaps[i]}. */
+        private int[] loudDays(int y, int i) {
             java.time.Instant from;
             java.time.Instant to;
             try {
                 from = LocalDate.of(y, 1, 1).minusDays(3).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
                 to = LocalDate.of(y, 12, 31).plusDays(3).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
             } catch (DateTimeException e) {
+                gaps[i] = new long[0];
                 return NEVER; // at the ends of the range of dates: let ZonedDateTime.of decide
             }
             List<Integer> out = new ArrayList<>();
+            List<Long> gap = new ArrayList<>();
             for (java.time.zone.ZoneOffsetTransition t = rules.nextTransition(from);
                     t != null && !t.getInstant().isAfter(to); t = rules.nextTransition(t.getInstant())) {
                 LocalDate u = LocalDate.ofInstant(t.getInstant(), java.time.ZoneOffset.UTC);
@@ -137,7 +170,12 @@ final class Binders {
                         out.add(32 * x.getMonthValue() + x.getDayOfMonth());
                     }
                 }
+                if (t.isGap()) {
+                    gap.add(t.getDateTimeBefore().toEpochSecond(java.time.ZoneOffset.UTC));
+                    gap.add(t.getDateTimeAfter().toEpochSecond(java.time.ZoneOffset.UTC));
+                }
             }
+            gaps[i] = gap.stream().mapToLong(Long::longValue).toArray();
             return out.stream().mapToInt(Integer::intValue).toArray();
         }
     }

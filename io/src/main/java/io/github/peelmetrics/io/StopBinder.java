@@ -155,6 +155,7 @@ final class StopBinder implements Binder<Stop>, StopFacts {
             needStop |= sid.isBlank();
         }
         Optional<LocalTime> clock;
+        int simple;
         Optional<ZoneOffset> held = Optional.empty(); // the earlier offset, or the only one
         if (single || datetime.raw(r) != null) {
             ZonedDateTime when = Binders.dateTime(v, datetime, r, zone);
@@ -173,10 +174,13 @@ final class StopBinder implements Binder<Stop>, StopFacts {
                 day = when.toLocalDate();
                 clock = Optional.of(when.toLocalTime());
                 held = Optional.of(when.getOffset());
+            } else if (facts && (simple = Values.simpleTime(r, t)) >= 0 && days.keeps(d, simple)) {
+                day = d; // a valid time of day that the zone keeps: counting needs neither the time nor its Optional
+                clock = Optional.empty();
             } else {
                 Optional<LocalTime> local = Binders.localTime(v, time, r, t);
-                if (days.quiet(d)) {
-                    day = d; // no offset change near the day: the local date and time stand as written
+                if (days.keeps(d, local.get().toSecondOfDay())) {
+                    day = d; // not in a gap: the local date and time stand as written
                     clock = local;
                 } else {
                     // a local time in a daylight-saving gap moves forward, as ZonedDateTime.of does

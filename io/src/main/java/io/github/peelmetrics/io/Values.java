@@ -353,6 +353,17 @@ final class Values {
      * bytes, anything else as {@link #time(Field, String)} reads it.
      */
     LocalTime time(Field f, Row r, int c) {
+        int simple = simpleTime(r, c);
+        return simple >= 0 ? LocalTime.ofSecondOfDay(simple) : time(f, text(f, r, c));
+    }
+
+    /**
+     * The second of the day of cell {@code c} when it is a {@link Row#plain} time written
+     * {@code H:mm}, {@code HH:mm}, {@code H:mm:ss} or {@code HH:mm:ss} with hours below 24 and
+     * minutes and seconds below 60 (a time {@link #time(Field, Row, int)} reads as it is); else -1,
+     * and the cell is read as text.
+     */
+    static int simpleTime(Row r, int c) {
         if (c >= 0 && r.plain(c)) {
             int n = r.length(c);
             byte[] b = r.bytes;
@@ -366,11 +377,11 @@ final class Values {
                 int mi = digit(b[p + colon + 1]) * 10 + digit(b[p + colon + 2]);
                 int sec = n == colon + 3 ? 0 : digit(b[p + colon + 4]) * 10 + digit(b[p + colon + 5]);
                 if (h >= 0 && h < 24 && mi >= 0 && mi < 60 && sec >= 0 && sec < 60) {
-                    return LocalTime.of(h, mi, sec);
+                    return (h * 60 + mi) * 60 + sec;
                 }
             }
         }
-        return time(f, text(f, r, c));
+        return -1;
     }
 
     /** The value of an ASCII digit, or a negative number large enough to make any sum of two digits negative. */
