@@ -47,6 +47,8 @@ final class CsvRows implements RowSource {
     /** The fast scan stopped before a cell it leaves to {@link #cell}. */
     private static final int CAREFUL = 4;
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    /** Added to a byte's low seven bits, sets its high bit exactly when the byte is at least {@code '-'}. */
+    private static final long BELOW_DASH = ONES * (0x80 - '-');
 
     private final InputStream in;
     private final Columns columns;
@@ -234,13 +236,14 @@ final class CsvRows implements RowSource {
         while (p + 8 <= l) {
             long x = (long) Row.LONGS.get(b, p);
             h |= x;
-            long m = zeros(x ^ COMMAS) | zeros(x ^ LFS) | zeros(x ^ CRS) | zeros(x ^ QUOTES);
+            // the ASCII bytes below '-' (0x2D): every comma, quote, CR and LF, and a few others (space, '+', ...)
+            long m = ~(((x & LOW7) + BELOW_DASH) | x) & HIGHS;
             while (m != 0) {
                 int k = p + (Long.numberOfTrailingZeros(m) >>> 3);
                 m &= m - 1;
                 byte c = b[k];
                 if (c == ',') {
-                    if (add(row, start, k, false, SEPARATOR) == STOP) {
+                    if ((rowOverflow || !row.addPlain(b, start, k)) && add(row, start, k, false, SEPARATOR) == STOP) {
                         high = h;
                         pos = k + 1;
                         return STOP;
@@ -253,12 +256,12 @@ final class CsvRows implements RowSource {
                         return CAREFUL; // a quoted cell
                     }
                     // a quote inside an unquoted cell is an ordinary byte
-                } else {
+                } else if (c == '\n' || c == '\r') {
                     line++;
                     skipLf = c == '\r';
                     high = h;
                     pos = k + 1;
-                    return add(row, start, k, false, END_OF_ROW);
+                    return !rowOverflow && row.addPlain(b, start, k) ? END_OF_ROW : add(row, start, k, false, END_OF_ROW);
                 }
             }
             p += 8;

@@ -93,6 +93,24 @@ final class Row {
         size = n + 1;
     }
 
+    /**
+     * {@link #addBytes} of an unquoted cell without escaped quotes, when it is short enough
+     * and the row has room for it under {@link Limits#MAX_COLUMNS}; false (nothing added) otherwise,
+     * and the scanner adds it the careful way.
+     */
+    boolean addPlain(byte[] b, int from, int to) {
+        int n = size;
+        if (n >= starts.length || n >= Limits.MAX_COLUMNS || to - from > Limits.MAX_FIELD_CHARS) {
+            return false;
+        }
+        starts[n] = from;
+        ends[n] = to;
+        quoted[n] = false;
+        kinds[n] = from == to ? EMPTY : b[from] <= ' ' || b[to - 1] <= ' ' ? TEXT : PLAIN;
+        size = n + 1;
+        return true;
+    }
+
     private void grow() {
         int n = starts.length * 2;
         starts = Arrays.copyOf(starts, n);
