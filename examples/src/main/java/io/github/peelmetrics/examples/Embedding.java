@@ -5,6 +5,7 @@ import io.github.peelmetrics.core.Flag;
 import io.github.peelmetrics.core.Races;
 import io.github.peelmetrics.core.SearchBasis;
 import io.github.peelmetrics.core.Stop;
+import io.github.peelmetrics.core.StopKey;
 import io.github.peelmetrics.core.StopOutcome;
 import io.github.peelmetrics.core.StopType;
 import io.github.peelmetrics.metrics.disparity.Benchmark;
@@ -54,9 +55,12 @@ public final class Embedding {
      */
     public record DisparityService(Benchmark benchmark, Category reference, long minimumCell) {
 
-        /** An empty tally keyed by beat, for one partition of the stops. */
+        /**
+         * An empty tally keyed by beat, for one partition of the stops ({@link StopKey#BEAT}: a
+         * reader counts each row's facts into it without making a {@code Stop}).
+         */
         public StopTally newTally() {
-            return StopTally.byRace(Stop::beat);
+            return StopTally.byRace(StopKey.BEAT);
         }
 
         /**
@@ -65,7 +69,7 @@ public final class Embedding {
          * @throws io.github.peelmetrics.core.TallyFormatException if the bytes were truncated or altered
          */
         public StopTally received(byte[] bytes) {
-            return StopTally.fromByteArray(bytes, s -> s.subject().race(), Stop::beat);
+            return StopTally.fromByteArray(bytes, s -> s.subject().race(), StopKey.BEAT);
         }
 
         /** The full analysis: rates, ratios with intervals, outcome test, by beat. */
