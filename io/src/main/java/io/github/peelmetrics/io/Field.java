@@ -124,6 +124,40 @@ final class Field {
         return rowNumber || (idx.length == 0 && constant != null) ? NOT_A_CELL : MISSING;
     }
 
+    /**
+     * The one column of a fixed header that this field reads: its index; {@link #MISSING} when it
+     * has none (the field is missing in every row); {@link #ROW_NUMBER_ONLY} when the row number
+     * stands in, with no column; {@link #SEVERAL} otherwise (columns that can grow, several
+     * candidate columns present, a constant, a row number behind a column).
+     */
+    int soleColumn() {
+        if (growing || constant != null) {
+            return SEVERAL;
+        }
+        if (rowNumber) {
+            return idx.length == 0 ? ROW_NUMBER_ONLY : SEVERAL;
+        }
+        return idx.length == 0 ? MISSING : idx.length == 1 ? idx[0] : SEVERAL;
+    }
+
+    /** {@link #soleColumn()}: the row number, never a cell. */
+    static final int ROW_NUMBER_ONLY = -3;
+    /** {@link #soleColumn()}: no one column. */
+    static final int SEVERAL = -4;
+
+    /**
+     * Whether {@link Row#PLAIN} cell {@code i} is a missing token, answered from its bytes; false
+     * also when the tokens cannot be compared by bytes ({@link #bytewiseTokens()} says so).
+     */
+    boolean plainMissing(Row row, int i) {
+        return asciiTokens && row.length(i) <= longestToken && isToken(row, i);
+    }
+
+    /** Whether every missing token can be told from a plain cell's bytes ({@link #plainMissing}). */
+    boolean bytewiseTokens() {
+        return asciiTokens;
+    }
+
     /** The row number or constant that stands in for a cell. */
     String notACell(Row row) {
         return rowNumber ? Long.toString(row.number) : constant;

@@ -92,6 +92,18 @@ final class StopBinder implements Binder<Stop>, StopFacts {
     private Flag su;
     private Flag forceFlag;
 
+    /**
+     * Counting only: the one column of every field (see {@link Field#soleColumn()}), resolved once
+     * for the header, when every field has at most one and there is no date-time column; then a
+     * row whose every cell reads cleanly is bound by {@link #byColumns} and the rest by the checks
+     * of {@link #accept}. Null otherwise.
+     */
+    private final int[] sole;
+    /** Rows bound by {@link #byColumns} since the last {@link #finish}, added to {@link #BY_COLUMNS} there. */
+    private long byColumnsRows;
+    /** Rows bound by {@link #byColumns} in this JVM, for the tests that check that it is used. */
+    static final java.util.concurrent.atomic.AtomicLong BY_COLUMNS = new java.util.concurrent.atomic.AtomicLong();
+
     /** A binder that makes stops. */
     StopBinder(Mapping<Stop> m, Columns cols, String source) {
         this(m, cols, source, null);
@@ -135,7 +147,56 @@ final class StopBinder implements Binder<Stop>, StopFacts {
         this.mapping = m;
         this.columns = cols;
         this.source = source;
+        this.sole = counter == null ? null : soleColumns();
     }
+
+    /** The fields in the order of {@link #sole}. */
+    private Field[] fields() {
+        return new Field[] {id, date, time, beat, lat, lng, ageGroup, age, race, sex, type, searched, basis, contraband,
+            arrest, citation, warning, summons, outcome, weapons, drugs, frisk, force};
+    }
+
+    private static final int ID = 0;
+    private static final int DATE = 1;
+    private static final int TIME = 2;
+    private static final int BEAT = 3;
+    private static final int LAT = 4;
+    private static final int LNG = 5;
+    private static final int AGE_GROUP = 6;
+    private static final int AGE = 7;
+    private static final int RACE = 8;
+    private static final int SEX = 9;
+    private static final int TYPE = 10;
+    private static final int SEARCHED = 11;
+    private static final int BASIS = 12;
+    private static final int CONTRABAND = 13;
+    private static final int ARREST = 14;
+    private static final int CITATION = 15;
+    private static final int WARNING = 16;
+    private static final int SUMMONS = 17;
+    private static final int OUTCOME = 18;
+    private static final int WEAPONS = 19;
+    private static final int DRUGS = 20;
+    private static final int FRISK = 21;
+    private static final int FORCE = 22;
+
+    /** {@link #sole}, or null when some field has no one column or a date-time column is present. */
+    private int[] soleColumns() {
+        if (!columns.fixed() || datetime.soleColumn() != Field.MISSING) {
+            return null;
+        }
+        Field[] fs = fields();
+        int[] c = new int[fs.length];
+        for (int i = 0; i < fs.length; i++) {
+            c[i] = fs[i].soleColumn();
+            boolean ok = c[i] >= Field.MISSING || i == ID && c[i] == Field.ROW_NUMBER_ONLY;
+            if (!ok || !fs[i].bytewiseTokens()) {
+                return null;
+            }
+        }
+        return c[DATE] >= 0 ? c : null;
+    }
+
 
     @Override
     public Binder<Stop> countingInto(StopFacts.Counter into) {
@@ -143,7 +204,19 @@ final class StopBinder implements Binder<Stop>, StopFacts {
     }
 
     @Override
+    public void finish(Sink<Stop> sink) {
+        BY_COLUMNS.addAndGet(byColumnsRows);
+        byColumnsRows = 0;
+    }
+
+    @Override
     public void accept(Row r, Sink<Stop> sink) {
+        if (sole != null && byColumns(r)) {
+            byColumnsRows++;
+            counter.addFacts(this);
+            sink.counted(1);
+            return;
+        }
         row = r;
         boolean facts = counter != null;
         // the stop's checks that only its constructor makes are needed when this is set
@@ -278,6 +351,173 @@ final class StopBinder implements Binder<Stop>, StopFacts {
         }
         counter.addFacts(this);
         sink.counted(1);
+    }
+
+    /**
+     * Binds a row's facts by the columns of {@link #sole} when every cell reads cleanly, that is
+     * as {@link #accept} would read it without a rejection, an unknown value or a stop's own
+     * check: plain or empty cells, values already in the fields' byte caches (a value first met,
+     * an unknown code or any other spelling is left to {@code accept}, which reads it and caches
+     * it), flags written {@code TRUE} or {@code FALSE}, ages of digits, times of day
+     * {@link Values#simpleTime simple} and kept by the zone, and no rule between fields broken.
+     * False, with nothing counted, for every other row, which {@code accept} then binds with its
+     * checks in their order: so the rows accepted and rejected, the reasons and the unknown values
+     * are the same whichever path a row takes.
+     */
+    private boolean byColumns(Row r) {
+        if (r.bytes == null) {
+            return false;
+        }
+        int[] c = sole;
+        int idCell = c[ID];
+        if (idCell >= 0 && (r.kinds[idCell] != Row.PLAIN || id.plainMissing(r, idCell))) {
+            return false; // a missing id (rejected) or one that might be blank: accept's checks
+        }
+        if (present(date, r, c[DATE]) != 1 || !(date.byBytes.get(r, c[DATE]) instanceof LocalDate d)) {
+            return false;
+        }
+        int t = present(time, r, c[TIME]);
+        int second = t == 1 ? Values.simpleTime(r, c[TIME]) : 0;
+        if (t < 0 || second < 0 || t == 1 && !days.keeps(d, second)) {
+            return false;
+        }
+        String b = known(beat, r, c[BEAT], String.class, Stop.UNKNOWN_BEAT);
+        if (b == null) {
+            return false;
+        }
+        if (c[LAT] >= 0 || c[LNG] >= 0) {
+            try {
+                Binders.location(v, lat, lng, r);
+            } catch (RuntimeException e) { // a Reject, or a point the core refuses: accept's checks
+                return false;
+            }
+        }
+        if (c[AGE] >= 0) {
+            int a = present(age, r, c[AGE]);
+            long years = a == 1 ? Values.digits(r, c[AGE]) : 0;
+            if (a < 0 || years < 0 || years > 130) {
+                return false;
+            }
+        }
+        Category rc = known(race, r, c[RACE], Category.class, Category.UNKNOWN);
+        if (rc == null || known(ageGroup, r, c[AGE_GROUP], Category.class, Category.UNKNOWN) == null
+                || known(sex, r, c[SEX], Category.class, Category.UNKNOWN) == null
+                || known(type, r, c[TYPE], StopType.class, StopType.UNKNOWN) == null) {
+            return false;
+        }
+        Flag s = flag(searched, r, c[SEARCHED]);
+        Flag found = flag(contraband, r, c[CONTRABAND]);
+        int basisGiven = present(basis, r, c[BASIS]);
+        SearchBasis given = basisGiven == 1 ? known(basis, r, c[BASIS], SearchBasis.class, null) : null;
+        if (s == null || found == null || basisGiven < 0 || basisGiven == 1 && given == null) {
+            return false;
+        }
+        if (s == Flag.NO) {
+            if (given != null || found == Flag.YES) {
+                return false; // rejected by accept
+            }
+            sb = SearchBasis.NONE;
+            found = Flag.UNKNOWN;
+        } else if (given == null) {
+            sb = s == Flag.YES ? SearchBasis.UNKNOWN : SearchBasis.NONE;
+        } else if (given == SearchBasis.NONE && s == Flag.YES) {
+            return false; // rejected by accept
+        } else {
+            sb = given;
+        }
+        Flag a = flag(arrest, r, c[ARREST]);
+        Flag ct = flag(citation, r, c[CITATION]);
+        Flag w = flag(warning, r, c[WARNING]);
+        Flag sm = flag(summons, r, c[SUMMONS]);
+        if (a == null || ct == null || w == null || sm == null) {
+            return false;
+        }
+        if (c[OUTCOME] >= 0 && present(outcome, r, c[OUTCOME]) != 0) {
+            StopOutcome o = known(outcome, r, c[OUTCOME], StopOutcome.class, null);
+            if (o == null) {
+                return false;
+            }
+            Flag[] implied = Binders.implied(o);
+            try {
+                a = Binders.fill(a, implied[0], arrest, outcome, o, r);
+                ct = Binders.fill(ct, implied[1], citation, outcome, o, r);
+                w = Binders.fill(w, implied[2], warning, outcome, o, r);
+                sm = Binders.fill(sm, implied[3], summons, outcome, o, r);
+            } catch (Reject e) {
+                return false; // a flag the outcome contradicts: rejected by accept
+            }
+        }
+        Flag we = flag(weapons, r, c[WEAPONS]);
+        Flag dr = flag(drugs, r, c[DRUGS]);
+        Flag fr = flag(frisk, r, c[FRISK]);
+        Flag fo = flag(force, r, c[FORCE]);
+        if (we == null || dr == null || fr == null || fo == null) {
+            return false;
+        }
+        row = r;
+        day = d;
+        raceValue = rc;
+        beatValue = b;
+        sc = s;
+        cf = found;
+        ar = a;
+        ci = ct;
+        wa = w;
+        su = sm;
+        weaponsFlag = we;
+        drugsFlag = dr;
+        friskFlag = fr;
+        forceFlag = fo;
+        return true;
+    }
+
+    /** Whether cell {@code c} of a field holds a value: 1 when plain, 0 when missing (no column, empty or a missing token), -1 when neither. */
+    private static int present(Field f, Row r, int c) {
+        if (c < 0) {
+            return 0;
+        }
+        byte k = r.kinds[c];
+        return k == Row.EMPTY ? 0 : k != Row.PLAIN ? -1 : f.plainMissing(r, c) ? 0 : 1;
+    }
+
+    /**
+     * The value of {@code type} in a field's byte cache for plain cell {@code c}, {@code missing}
+     * when the cell holds no value; null when it is neither (a value not yet cached, an unknown
+     * code, a cell that is not plain).
+     */
+    private static <X> X known(Field f, Row r, int c, Class<X> type, X missing) {
+        int p = present(f, r, c);
+        if (p == 0) {
+            return missing;
+        }
+        Object x = p == 1 ? f.byBytes.get(r, c) : null;
+        return type.isInstance(x) ? type.cast(x) : null;
+    }
+
+    private static final long TRUE_WORD = 'T' | 'R' << 8 | 'U' << 16 | (long) 'E' << 24;
+    private static final long FALSE_WORD = 'F' | 'A' << 8 | 'L' << 16 | (long) 'S' << 24 | (long) 'E' << 32;
+
+    /** A flag's cell {@code c} read as {@link Values#flag} reads {@code TRUE}, {@code FALSE} and missing cells; null for any other. */
+    private static Flag flag(Field f, Row r, int c) {
+        if (c < 0) {
+            return Flag.UNKNOWN;
+        }
+        byte k = r.kinds[c];
+        if (k == Row.EMPTY) {
+            return Flag.UNKNOWN;
+        }
+        if (k != Row.PLAIN) {
+            return null;
+        }
+        int n = r.ends[c] - r.starts[c];
+        long w = Row.word(r.bytes, r.starts[c], n);
+        if (n == 4 && w == TRUE_WORD) {
+            return Flag.YES;
+        }
+        if (n == 5 && w == FALSE_WORD) {
+            return Flag.NO;
+        }
+        return f.plainMissing(r, c) ? Flag.UNKNOWN : null; // another spelling: accept reads it
     }
 
     // ---- StopFacts: the row being bound, during counter.addFacts

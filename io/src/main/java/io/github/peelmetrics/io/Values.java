@@ -102,26 +102,27 @@ final class Values {
 
     /** An integer cell (see {@link #integer(Field, String)}); {@code c} is not {@link Field#MISSING}. */
     long integer(Field f, Row r, int c) {
-        if (c >= 0 && r.plain(c)) {
-            int n = r.length(c);
-            if (n >= 1 && n <= 9) {
-                byte[] b = r.bytes;
-                int from = r.starts[c];
-                long v = 0;
-                int k = 0;
-                for (; k < n; k++) {
-                    int d = b[from + k] - '0';
-                    if (d < 0 || d > 9) {
-                        break;
-                    }
-                    v = v * 10 + d;
-                }
-                if (k == n) {
-                    return v;
-                }
-            }
+        long v = c >= 0 && r.plain(c) ? digits(r, c) : -1;
+        return v >= 0 ? v : integer(f, text(f, r, c));
+    }
+
+    /** The value of {@link Row#plain} cell {@code c} when it is one to nine ASCII digits; else -1. */
+    static long digits(Row r, int c) {
+        int n = r.length(c);
+        if (n < 1 || n > 9) {
+            return -1;
         }
-        return integer(f, text(f, r, c));
+        byte[] b = r.bytes;
+        int from = r.starts[c];
+        long v = 0;
+        for (int k = 0; k < n; k++) {
+            int d = b[from + k] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
     }
 
     /** A decimal cell (see {@link #decimal(Field, String)}); {@code c} is not {@link Field#MISSING}. */

@@ -199,6 +199,80 @@ class StopFactsReadPropertyTest {
         agree(seed, ParallelReadPropertyTest.file(r, Gen::stop, RecordWriter.of(STOPS)));
     }
 
+    /**
+     * A file of rows drawn from small pools of values, so that the fields' byte caches warm up and
+     * rows are bound by their columns ({@code StopBinder.byColumns}), with a share of every kind of
+     * cell that path leaves to the checks: other spellings of flags, missing tokens, empty cells,
+     * bad ages and times, unknown codes, times in the spring gap and with offsets, quoted and padded
+     * cells, a search basis or contraband on a stop without a search, outcomes that contradict a
+     * flag, and columns in a random order with some left out.
+     */
+    static byte[] pooledFile(SplittableRandom r) {
+        String[][] pools = {
+            {"stop_id", "s1", "s2", "s3", "17", "\" q\"", " 9", "", "NA"},
+            {"date", "2021-03-14", "2021-03-15", "2021-11-07", "2020-06-01", "06/02/2020", "2020-13-01", "", "NA"},
+            {"time", "02:30", "10:15", "23:59:59", "01:30:00-05:00", "01:30:00-06:00", "25:10", "", "NA", "9:05"},
+            {"beat", "B1", "B2", "B3", " B4 ", "\"B5\"", "", "NA"},
+            {"district", "D1", "D2", "", "NA"},
+            {"lat", "41.8", "41.9", "", "NA", "x", "95"},
+            {"lng", "-87.6", "-87.7", "", "NA"},
+            {"subject_race", "white", "black", "hispanic", "Black", "martian", "", "NA", "asian/pacific islander"},
+            {"subject_sex", "male", "female", "", "NA", "x"},
+            {"subject_age", "25", "41", "7", "130", "131", "abc", "", "NA", "025"},
+            {"subject_age_group", "", "NA", "18-24", "65+"},
+            {"type", "vehicular", "pedestrian", "", "NA", "boat"},
+            {"search_conducted", "TRUE", "FALSE", "FALSE", "FALSE", "true", "", "NA", "maybe"},
+            {"search_basis", "", "NA", "consent", "probable cause", "other", "none", "odd"},
+            {"contraband_found", "TRUE", "FALSE", "", "NA", "NA", "NA"},
+            {"contraband_weapons", "TRUE", "FALSE", "", "NA"},
+            {"frisk_performed", "TRUE", "FALSE", "", "NA", "Y"},
+            {"outcome", "", "NA", "arrest", "citation", "warning", "summons", "none", "odd"},
+            {"arrest_made", "TRUE", "FALSE", "FALSE", "", "NA"},
+            {"citation_issued", "TRUE", "FALSE", "", "NA"},
+            {"warning_issued", "TRUE", "FALSE", "", "NA"},
+            {"use_of_force", "FALSE", "TRUE", "", "NA"},
+        };
+        java.util.List<String[]> cols = new java.util.ArrayList<>();
+        for (String[] p : pools) {
+            if (p[0].equals("stop_id") || p[0].equals("date") || r.nextInt(5) != 0) {
+                cols.add(p);
+            }
+        }
+        java.util.Collections.shuffle(cols, new java.util.Random(r.nextLong()));
+        StringBuilder csv = new StringBuilder();
+        csv.append(String.join(",", cols.stream().map(p -> p[0]).toList())).append('\n');
+        int rows = 50 + r.nextInt(400);
+        double odd = r.nextDouble() * 0.2; // how often a cell comes from the whole pool, not its first two values
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < cols.size(); k++) {
+                String[] p = cols.get(k);
+                String v = r.nextDouble() < odd ? p[1 + r.nextInt(p.length - 1)] : p[1 + r.nextInt(Math.min(2, p.length - 1))];
+                if (p[0].equals("stop_id") && v.equals("s1")) {
+                    v = "s" + i; // mostly distinct ids
+                }
+                csv.append(k == 0 ? "" : ",").append(v);
+            }
+            csv.append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
+    void rowsBoundByTheirColumnsGiveTheFactsOfTheStopsRead(Seeded seed) throws IOException {
+        long before = StopBinder.BY_COLUMNS.get();
+        agree(seed, pooledFile(seed.random()));
+        byColumns += StopBinder.BY_COLUMNS.get() - before;
+    }
+
+    /** Rows bound by their columns in {@link #rowsBoundByTheirColumnsGiveTheFactsOfTheStopsRead}. */
+    private static long byColumns;
+
+    @AfterAll
+    static void theColumnsPathWasTaken() {
+        assertTrue(byColumns > 10_000, byColumns + " rows bound by their columns: that path was not taken");
+    }
+
     @Test
     void rowsThatOnlyTheStopsConstructorRejectsAreRejectedFromFactsToo() throws IOException {
         String csv = "stop_id,date,time,beat,subject_race,search_conducted\n"
