@@ -171,7 +171,11 @@ final class Field {
      */
     private boolean isToken(Row row, int i) {
         int n = row.length(i);
-        long w = row.word(i);
+        long w = 0; // the cell's word, byte by byte: a token is short, and a VarHandle read is not always compiled inline here
+        byte[] b = row.bytes;
+        for (int k = row.starts[i] + Math.min(n, 8) - 1; k >= row.starts[i]; k--) {
+            w = (w << 8) | (b[k] & 0xFF);
+        }
         for (int t = 0; t < tokenWords.length; t++) {
             if (tokenLengths[t] == n && (w | tokenCaseBits[t]) == tokenWords[t]) {
                 return true;

@@ -494,9 +494,6 @@ final class StopBinder implements Binder<Stop>, StopFacts {
         return type.isInstance(x) ? type.cast(x) : null;
     }
 
-    private static final long TRUE_WORD = 'T' | 'R' << 8 | 'U' << 16 | (long) 'E' << 24;
-    private static final long FALSE_WORD = 'F' | 'A' << 8 | 'L' << 16 | (long) 'S' << 24 | (long) 'E' << 32;
-
     /** A flag's cell {@code c} read as {@link Values#flag} reads {@code TRUE}, {@code FALSE} and missing cells; null for any other. */
     private static Flag flag(Field f, Row r, int c) {
         if (c < 0) {
@@ -509,12 +506,14 @@ final class StopBinder implements Binder<Stop>, StopFacts {
         if (k != Row.PLAIN) {
             return null;
         }
-        int n = r.ends[c] - r.starts[c];
-        long w = Row.word(r.bytes, r.starts[c], n);
-        if (n == 4 && w == TRUE_WORD) {
+        // byte by byte: this path is too deep in the binder for a VarHandle read to be compiled inline
+        int p = r.starts[c];
+        int n = r.ends[c] - p;
+        byte[] b = r.bytes;
+        if (n == 4 && b[p] == 'T' && b[p + 1] == 'R' && b[p + 2] == 'U' && b[p + 3] == 'E') {
             return Flag.YES;
         }
-        if (n == 5 && w == FALSE_WORD) {
+        if (n == 5 && b[p] == 'F' && b[p + 1] == 'A' && b[p + 2] == 'L' && b[p + 3] == 'S' && b[p + 4] == 'E') {
             return Flag.NO;
         }
         return f.plainMissing(r, c) ? Flag.UNKNOWN : null; // another spelling: accept reads it
