@@ -35,6 +35,10 @@ final class CsvSplit {
     private static final long LFS = 0x0101010101010101L * '\n';
     private static final long CRS = 0x0101010101010101L * '\r';
     private static final long QUOTES = 0x0101010101010101L * '"';
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGHS = 0x8080808080808080L;
+    /** Added to a byte's low seven bits, sets its high bit exactly when the byte is at least {@code '#'}. */
+    private static final long BELOW_HASH = 0x0101010101010101L * (0x80 - '#');
 
     /**
      * The ranges: range {@code k} reads the rows that start at or after {@code starts[k]} (on line
@@ -192,6 +196,9 @@ final class CsvSplit {
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long x = (long) Row.LONGS.get(b, i);
+            if ((~(((x & LOW7) + BELOW_HASH) | x) & HIGHS) == 0) {
+                continue; // no ASCII byte below '#': no quote, LF or CR in these eight
+            }
             q |= CsvRows.zeros(x ^ QUOTES);
             n += Long.bitCount(CsvRows.zeros(x ^ LFS));
             long cr = CsvRows.zeros(x ^ CRS);
