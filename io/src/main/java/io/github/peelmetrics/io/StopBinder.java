@@ -317,13 +317,8 @@ final class StopBinder implements Binder<Stop>, StopFacts {
         su = v.flag(summons, r);
         int outcomeCell = outcome.cell(r);
         if (outcomeCell != Field.MISSING) {
-            StopOutcome o = v.enumValue(outcome, r, outcomeCell, StopOutcome.class, StopOutcome.UNKNOWN,
-                    StopOutcome.UNKNOWN, sink);
-            Flag[] implied = Binders.implied(o);
-            ar = Binders.fill(ar, implied[0], arrest, outcome, o, r);
-            ci = Binders.fill(ci, implied[1], citation, outcome, o, r);
-            wa = Binders.fill(wa, implied[2], warning, outcome, o, r);
-            su = Binders.fill(su, implied[3], summons, outcome, o, r);
+            fillDecisions(v.enumValue(outcome, r, outcomeCell, StopOutcome.class, StopOutcome.UNKNOWN,
+                    StopOutcome.UNKNOWN, sink), r);
         }
         // officer and reason are texts: never rejected, so a counter need not read them
         Optional<String> off = facts ? Optional.empty() : v.optionalText(officer, r, true);
@@ -425,24 +420,20 @@ final class StopBinder implements Binder<Stop>, StopFacts {
         } else {
             sb = given;
         }
-        Flag a = flag(arrest, r, c[ARREST]);
-        Flag ct = flag(citation, r, c[CITATION]);
-        Flag w = flag(warning, r, c[WARNING]);
-        Flag sm = flag(summons, r, c[SUMMONS]);
-        if (a == null || ct == null || w == null || sm == null) {
-            return false;
+        ar = flag(arrest, r, c[ARREST]);
+        ci = flag(citation, r, c[CITATION]);
+        wa = flag(warning, r, c[WARNING]);
+        su = flag(summons, r, c[SUMMONS]);
+        if (ar == null || ci == null || wa == null || su == null) {
+            return false; // (accept sets every field again)
         }
         if (c[OUTCOME] >= 0 && present(outcome, r, c[OUTCOME]) != 0) {
             StopOutcome o = known(outcome, r, c[OUTCOME], StopOutcome.class, null);
             if (o == null) {
                 return false;
             }
-            Flag[] implied = Binders.implied(o);
             try {
-                a = Binders.fill(a, implied[0], arrest, outcome, o, r);
-                ct = Binders.fill(ct, implied[1], citation, outcome, o, r);
-                w = Binders.fill(w, implied[2], warning, outcome, o, r);
-                sm = Binders.fill(sm, implied[3], summons, outcome, o, r);
+                fillDecisions(o, r);
             } catch (Reject e) {
                 return false; // a flag the outcome contradicts: rejected by accept
             }
@@ -460,15 +451,25 @@ final class StopBinder implements Binder<Stop>, StopFacts {
         beatValue = b;
         sc = s;
         cf = found;
-        ar = a;
-        ci = ct;
-        wa = w;
-        su = sm;
         weaponsFlag = we;
         drugsFlag = dr;
         friskFlag = fr;
         forceFlag = fo;
         return true;
+    }
+
+    /**
+     * The decision flags as the most severe outcome {@code o} fills them ({@link Binders#fill}: a
+     * recorded flag stands, an unrecorded one takes what the outcome implies).
+     *
+     * @throws Reject naming the flag, when the outcome contradicts a recorded one
+     */
+    private void fillDecisions(StopOutcome o, Row r) {
+        Flag[] implied = Binders.implied(o);
+        ar = Binders.fill(ar, implied[0], arrest, outcome, o, r);
+        ci = Binders.fill(ci, implied[1], citation, outcome, o, r);
+        wa = Binders.fill(wa, implied[2], warning, outcome, o, r);
+        su = Binders.fill(su, implied[3], summons, outcome, o, r);
     }
 
     /** Whether cell {@code c} of a field holds a value: 1 when plain, 0 when missing (no column, empty or a missing token), -1 when neither. */

@@ -18,8 +18,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every kind), then mangled as {@link FuzzPropertyTest} does, and split into ranges of a few bytes
  * so that every kind of boundary (inside a quoted cell, on a CRLF, in a blank line) is met.
  */
+@ExtendWith(SmallRanges.class)
 class ParallelReadPropertyTest {
     private static final Mapping<Stop> STOPS = Mapping.openPolicing(RecordType.STOPS).zone(Gen.ZONE);
     private static final Mapping<SurveyResponse> SURVEY = Mapping.generic(RecordType.SURVEY_RESPONSES)
@@ -47,14 +48,8 @@ class ParallelReadPropertyTest {
         return Seeded.cases(100);
     }
 
-    @BeforeAll
-    static void smallRanges() {
-        CsvSplit.chunkBytes = 50;
-    }
-
     @AfterAll
-    static void usualRanges() {
-        CsvSplit.chunkBytes = CsvSplit.CHUNK_BYTES;
+    static void pathsTaken() {
         assertTrue(ranges > 3 * reads, ranges + " ranges in " + reads + " reads: the files were not split");
     }
 

@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link RecordWriter} (ids and beats with spaces, quoted cells, offsets of the repeated hour,
  * locations, texts), CRLF and blank lines, mangled one time in three, split into small ranges.
  */
+@ExtendWith(SmallRanges.class)
 class StopFactsReadPropertyTest {
     private static final Mapping<Stop> STOPS = Mapping.openPolicing(RecordType.STOPS).zone(Gen.ZONE);
 
@@ -48,14 +49,8 @@ class StopFactsReadPropertyTest {
         return Seeded.cases(300);
     }
 
-    @BeforeAll
-    static void smallRanges() {
-        CsvSplit.chunkBytes = 50;
-    }
-
     @AfterAll
-    static void usualRanges() {
-        CsvSplit.chunkBytes = CsvSplit.CHUNK_BYTES;
+    static void pathsTaken() {
         assertTrue(factsCounted > 1_000, factsCounted + " rows counted from facts: the facts path was not taken");
     }
 
