@@ -50,7 +50,7 @@ class ParallelReadPropertyTest {
 
     @AfterAll
     static void pathsTaken() {
-        assertTrue(ranges > 3 * reads, ranges + " ranges in " + reads + " reads: the files were not split");
+        assertTrue(reads == 0 || ranges > 3 * reads, ranges + " ranges in " + reads + " reads: the files were not split");
     }
 
     static <T> byte[] file(SplittableRandom r, Function<SplittableRandom, T> gen, RecordWriter<T> w) {
