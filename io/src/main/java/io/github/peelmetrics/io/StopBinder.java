@@ -495,7 +495,10 @@ final class StopBinder implements Binder<Stop>, StopFacts {
         return type.isInstance(x) ? type.cast(x) : null;
     }
 
-    /** A flag's cell {@code c} read as {@link Values#flag} reads {@code TRUE}, {@code FALSE} and missing cells; null for any other. */
+    /**
+     * A flag's cell {@code c} as {@link Values#flag} reads it: {@code TRUE}, {@code FALSE}, missing,
+     * or another spelling it has read before (its byte cache); null for any other.
+     */
     private static Flag flag(Field f, Row r, int c) {
         if (c < 0) {
             return Flag.UNKNOWN;
@@ -517,7 +520,10 @@ final class StopBinder implements Binder<Stop>, StopFacts {
         if (n == 5 && b[p] == 'F' && b[p + 1] == 'A' && b[p + 2] == 'L' && b[p + 3] == 'S' && b[p + 4] == 'E') {
             return Flag.NO;
         }
-        return f.plainMissing(r, c) ? Flag.UNKNOWN : null; // another spelling: accept reads it
+        if (f.plainMissing(r, c)) {
+            return Flag.UNKNOWN;
+        }
+        return f.byBytes.get(r, c) instanceof Flag read ? read : null; // another spelling, once accept has read it
     }
 
     // ---- StopFacts: the row being bound, during counter.addFacts

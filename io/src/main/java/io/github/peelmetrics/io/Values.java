@@ -260,6 +260,13 @@ final class Values {
             if (w == FALSE_WORD && r.length(c) == 5) {
                 return Flag.NO;
             }
+            // another spelling (Y, no, 1, ...): read once, then found by its bytes (the column path of StopBinder reads it there too)
+            if (f.byBytes.get(r, c) instanceof Flag known) {
+                return known;
+            }
+            Flag read = flag(f, text(f, r, c));
+            f.byBytes.put(r, c, read);
+            return read;
         }
         return flag(f, text(f, r, c));
     }
