@@ -26,15 +26,13 @@ final class PushRead<T> implements RowReads.Converter<T> {
     private final Sink<T> sink = new Sink<>() {
         @Override
         public void emit(T record, long n) {
-            tallies.accepted += n;
-            tallies.records++;
+            tallies.record(n);
             out.accept(record);
         }
 
         @Override
         public void counted(long n) {
-            tallies.accepted += n;
-            tallies.records++;
+            tallies.record(n);
         }
 
         @Override

@@ -100,14 +100,12 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
             } else {
                 pending.add(record);
             }
-            tallies.accepted += n;
-            tallies.records++;
+            tallies.record(n);
         }
 
         @Override
         public void counted(long n) {
-            tallies.accepted += n;
-            tallies.records++;
+            tallies.record(n);
         }
 
         @Override
@@ -514,14 +512,12 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
             } else {
                 out.add(record);
             }
-            t.accepted += n;
-            t.records++;
+            t.record(n);
         }
 
         @Override
         public void counted(long n) {
-            t.accepted += n;
-            t.records++;
+            t.record(n);
         }
 
         @Override

@@ -25,6 +25,12 @@ final class Tallies {
     private boolean unknownFull;
     boolean truncated;
 
+    /** Counts one record made of (or counted from) {@code rows} accepted rows. */
+    void record(long rows) {
+        accepted += rows;
+        records++;
+    }
+
     /** Keeps a rejection while the limits allow. */
     void keep(Rejection r) {
         if (!keptFull && kept.size() < RecordStream.MAX_KEPT_REJECTIONS
