@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.zip.CRC32C;
 
 /**
  * The accounting of a distributed read, merged from every partition in bounded memory, whatever
@@ -224,19 +223,7 @@ public final class ReadAccount {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] body = bytes.toByteArray();
-        byte[] out = Arrays.copyOf(body, body.length + 4);
-        int c = crc(body, body.length);
-        for (int i = 0; i < 4; i++) {
-            out[body.length + i] = (byte) (c >>> (24 - 8 * i));
-        }
-        return out;
-    }
-
-    private static int crc(byte[] b, int n) {
-        CRC32C crc = new CRC32C();
-        crc.update(b, 0, n);
-        return (int) crc.getValue();
+        return Checksum.seal(bytes.toByteArray());
     }
 
     /**
@@ -249,11 +236,8 @@ public final class ReadAccount {
         if (bytes.length < 8) {
             throw new TallyFormatException("read account: " + bytes.length + " bytes are too few");
         }
+        Checksum.check(bytes, "read account");
         int n = bytes.length - 4;
-        int stored = (bytes[n] & 0xFF) << 24 | (bytes[n + 1] & 0xFF) << 16 | (bytes[n + 2] & 0xFF) << 8 | (bytes[n + 3] & 0xFF);
-        if (stored != crc(bytes, n)) {
-            throw new TallyFormatException("read account: the checksum does not match the bytes (altered or truncated)");
-        }
         ReadAccount a;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, n))) {
             int format = in.readInt();

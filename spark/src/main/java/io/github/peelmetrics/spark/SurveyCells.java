@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collector;
-import java.util.zip.CRC32C;
 
 /**
  * The sufficient statistics of a survey for raking, weighted means and their linearization
@@ -256,15 +255,7 @@ public final class SurveyCells implements Tally<SurveyResponse, SurveyCells, Sur
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] body = bytes.toByteArray();
-        CRC32C crc = new CRC32C();
-        crc.update(body);
-        byte[] out = Arrays.copyOf(body, body.length + 4);
-        int c = (int) crc.getValue();
-        for (int i = 0; i < 4; i++) {
-            out[body.length + i] = (byte) (c >>> (24 - 8 * i));
-        }
-        return out;
+        return Checksum.seal(bytes.toByteArray());
     }
 
     /**
@@ -279,15 +270,7 @@ public final class SurveyCells implements Tally<SurveyResponse, SurveyCells, Sur
         if (bytes.length < 12) {
             throw new TallyFormatException("survey cells: " + bytes.length + " bytes are too few");
         }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 4);
-        int c = 0;
-        for (int i = 0; i < 4; i++) {
-            c = (c << 8) | (bytes[bytes.length - 4 + i] & 0xFF);
-        }
-        if (c != (int) crc.getValue()) {
-            throw new TallyFormatException("survey cells: the checksum does not match the bytes");
-        }
+        Checksum.check(bytes, "survey cells");
         SurveyCells t;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 4))) {
             if (in.readLong() != MAGIC) {

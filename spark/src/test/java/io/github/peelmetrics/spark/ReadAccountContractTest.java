@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.peelmetrics.core.TallyFormatException;
 import io.github.peelmetrics.io.ReadSummary;
 import io.github.peelmetrics.io.Rejection;
-import io.github.peelmetrics.testing.Seeded;
 import io.github.peelmetrics.testing.TallyContractTest;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,17 +101,7 @@ class ReadAccountContractTest extends TallyContractTest<ReadAccount, ReadAccount
     /** The checksum (the last four bytes) recomputed, as a forger would. */
     @Override
     protected byte[] reseal(byte[] bytes) {
-        byte[] out = bytes.clone();
-        if (out.length < 4) {
-            return out;
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(out, 0, out.length - 4);
-        int c = (int) crc.getValue();
-        for (int i = 0; i < 4; i++) {
-            out[out.length - 4 + i] = (byte) (c >>> (24 - 8 * i));
-        }
-        return out;
+        return Checksum.reseal(bytes);
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -103,17 +102,7 @@ class SurveyCellsContractTest extends TallyContractTest<SurveyResponse, SurveyCe
     /** The checksum (the last four bytes) recomputed, as a forger would. */
     @Override
     protected byte[] reseal(byte[] bytes) {
-        byte[] out = bytes.clone();
-        if (out.length < 4) {
-            return out;
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(out, 0, out.length - 4);
-        int c = (int) crc.getValue();
-        for (int i = 0; i < 4; i++) {
-            out[out.length - 4 + i] = (byte) (c >>> (24 - 8 * i));
-        }
-        return out;
+        return Checksum.reseal(bytes);
     }
 
     static Stream<Seeded> anySeeds() {
