@@ -36,10 +36,10 @@ class ArealInterpolationConformanceTest {
         JsonNode in = c.input();
         String blockId = in.get("block_id_property").asText();
         String beatId = in.get("beat_id_property").asText();
-        CensusBlocks blocks = CensusBlocks.fromGeoJson(GeoFiles.file(c, "blocks_geojson"), blockId);
-        BeatMap beats = BeatMap.fromGeoJson(GeoFiles.file(c, "beats_geojson"), beatId);
-        GeoFiles.file(c, "blocks_projected_geojson");
-        GeoFiles.file(c, "beats_projected_geojson");
+        CensusBlocks blocks = CensusBlocks.fromGeoJson(c.inputFile("blocks_geojson"), blockId);
+        BeatMap beats = BeatMap.fromGeoJson(c.inputFile("beats_geojson"), beatId);
+        c.inputFile("blocks_projected_geojson");
+        c.inputFile("beats_projected_geojson");
         assertEquals("EPSG:32610", in.get("projected_crs").asText());
         TransverseMercator utm = TransverseMercator.utmNorth(10);
         ArealInterpolation m = ArealInterpolation.projected(blocks, beats, utm);
@@ -134,8 +134,8 @@ class ArealInterpolationConformanceTest {
         double worst = 0;
         for (String[] pair : new String[][] {{"blocks_geojson", "blocks_projected_geojson"}, {"beats_geojson", "beats_projected_geojson"}}) {
             ObjectMapper om = new ObjectMapper();
-            JsonNode ll = om.readTree(GeoFiles.file(c, pair[0]).toFile());
-            JsonNode pr = om.readTree(GeoFiles.file(c, pair[1]).toFile());
+            JsonNode ll = om.readTree(c.inputFile(pair[0]).toFile());
+            JsonNode pr = om.readTree(c.inputFile(pair[1]).toFile());
             assertTrue(pr.path("crs").toString().contains("32610"), pair[1] + " names EPSG:32610");
             List<double[]> a = new ArrayList<>();
             List<double[]> b = new ArrayList<>();

@@ -2,37 +2,16 @@ package io.github.peelmetrics.geo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.peelmetrics.testing.ConformanceCase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /** Test helpers: data files of a case checked against their sha256, and the stops CSV. */
 final class GeoFiles {
     private GeoFiles() {}
-
-    /** The data file named by {@code input.<key>}, after checking {@code input.<key>_sha256}. */
-    static Path file(ConformanceCase c, String key) {
-        Path p = c.dir().resolve(c.input().get(key).asText());
-        assertEquals(c.input().get(key + "_sha256").asText(), sha256(p), p + " differs from the case's file");
-        return p;
-    }
-
-    static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A stop of the CSV: id, latitude, longitude (NaN when the field is empty). */
     record CsvStop(String id, double lat, double lng) {}

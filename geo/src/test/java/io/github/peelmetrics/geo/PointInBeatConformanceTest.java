@@ -25,8 +25,8 @@ class PointInBeatConformanceTest {
     @MethodSource("cases")
     void stopsAreAssignedAsSfAssignsThem(ConformanceCase c) {
         String idProperty = c.input().get("beat_id_property").asText();
-        BeatMap map = BeatMap.fromGeoJson(GeoFiles.file(c, "beats_geojson"), idProperty);
-        List<GeoFiles.CsvStop> stops = GeoFiles.stops(GeoFiles.file(c, "stops_csv"));
+        BeatMap map = BeatMap.fromGeoJson(c.inputFile("beats_geojson"), idProperty);
+        List<GeoFiles.CsvStop> stops = GeoFiles.stops(c.inputFile("stops_csv"));
         List<String> order = new ArrayList<>();
         c.input().get("beat_file_order").forEach(n -> order.add(n.asText()));
         assertEquals(order, map.ids(), "beats in file order");

@@ -73,6 +73,31 @@ public final class ConformanceCase {
         return node.path("input");
     }
 
+    /**
+     * The data file named by {@code input.<key>}, in the case's folder, after checking that its
+     * SHA-256 is {@code input.<key>_sha256} (the file the reference was computed from).
+     *
+     * @param key the input's key, such as {@code "stops_csv"}
+     * @return the file's path
+     */
+    public Path inputFile(String key) {
+        Path p = dir().resolve(input().get(key).asText());
+        assertEquals(input().get(key + "_sha256").asText(), sha256(p), p + " differs from the case's file");
+        return p;
+    }
+
+    /** The SHA-256 of a file's bytes, in lower-case hex. */
+    static String sha256(Path file) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(java.nio.file.Files.readAllBytes(file)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The {@code expected} block. */
     public JsonNode expected() {
         return node.path("expected");
