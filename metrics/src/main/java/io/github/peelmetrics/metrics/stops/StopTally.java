@@ -148,6 +148,14 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable>, StopF
     private long lastDay = Long.MIN_VALUE;
     /** The date last seen by {@link #add}: most stops share their date object with the stop before. */
     private LocalDate lastDate;
+    /**
+     * Dates within the period ({@link #firstDay} to {@link #lastDay}; null until a stop is counted):
+     * a stop's date between them is told by comparing fields, without {@code toEpochDay}'s
+     * arithmetic, which stops in no date order would pay every row. The period only widens, so
+     * they stay within it after a merge.
+     */
+    private LocalDate withinFrom;
+    private LocalDate withinTo;
 
     private StopTally(Function<? super Stop, Category> groupOf, Function<? super Stop, String> keyOf, boolean keyed) {
         this.groupOf = groupOf;
@@ -280,9 +288,14 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable>, StopF
 
     private void noteDate(LocalDate d) {
         lastDate = d;
+        if (withinFrom != null && !d.isBefore(withinFrom) && !d.isAfter(withinTo)) {
+            return;
+        }
         long e = d.toEpochDay();
         firstDay = Math.min(firstDay, e);
         lastDay = Math.max(lastDay, e);
+        withinFrom = LocalDate.ofEpochDay(firstDay);
+        withinTo = LocalDate.ofEpochDay(lastDay);
     }
 
     /** Widens the period to hold {@code [first, last]} (epoch days): for merge and fromByteArray. */

@@ -65,6 +65,38 @@ class StopTallyTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("seeds")
+    void thePeriodIsTheFirstAndLastDateCountedWhateverTheOrderOfAddsMergesAndRoundTrips(Seeded s) {
+        SplittableRandom r = s.random();
+        java.time.LocalDate origin = java.time.LocalDate.of(1990 + r.nextInt(40), 1 + r.nextInt(12), 1 + r.nextInt(28));
+        int spread = 1 + Seeded.edgy(r, 0, 5_000);
+        StopTally t = StopTally.byRace(Stop::beat);
+        java.time.LocalDate first = null;
+        java.time.LocalDate last = null;
+        for (int i = 0; i < 200; i++) {
+            int op = r.nextInt(20);
+            List<java.time.LocalDate> dates = new ArrayList<>();
+            for (int k = op == 0 ? r.nextInt(4) : 1; k > 0; k--) { // a merged tally holds 0 to 3 stops
+                dates.add(origin.plusDays(r.nextInt(-spread, spread + 1)));
+            }
+            StopTally into = op == 0 ? StopTally.byRace(Stop::beat) : t;
+            for (java.time.LocalDate d : dates) {
+                into.add(Stop.builder("S" + i, d.atTime(12, 0).atZone(ZoneOffset.UTC)).beat("B" + r.nextInt(3))
+                        .race(Races.BLACK).notSearched().build());
+                first = first == null || d.isBefore(first) ? d : first;
+                last = last == null || d.isAfter(last) ? d : last;
+            }
+            if (op == 0) {
+                t.merge(into);
+            } else if (op == 1) {
+                t = StopTally.fromByteArray(t.toByteArray());
+            }
+            assertEquals(java.util.Optional.ofNullable(first), t.firstDate(), s + " after step " + i);
+            assertEquals(java.util.Optional.ofNullable(last), t.lastDate(), s + " after step " + i);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
     void aTallyIsIndependentOfRecordOrder(Seeded s) {
         List<Stop> stops = RandomStops.stops(s.random(), 300, 5);
         List<Stop> shuffled = new ArrayList<>(stops);
