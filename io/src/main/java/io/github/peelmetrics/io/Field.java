@@ -30,6 +30,8 @@ final class Field {
     private final int[] tokenLengths;
     private final long[] tokenWords;
     private final long[] tokenCaseBits;
+    /** Whether some missing token starts with a byte {@code b}, indexed by {@code (b & 0x7F) | 0x20} (a superset: a quick no for {@link #isToken}). */
+    private final boolean[] tokenStarts = new boolean[128];
     /** Values already parsed, by a cell's bytes (see {@link CellCache}). */
     final CellCache byBytes = new CellCache();
 
@@ -56,6 +58,9 @@ final class Field {
                 tokenWords[t] |= (long) ((letter ? c | 0x20 : c) & 0xFF) << (8 * k);
                 tokenCaseBits[t] |= letter ? 0x20L << (8 * k) : 0;
             }
+        }
+        for (String token : tokens) {
+            tokenStarts[(token.charAt(0) & 0x7F) | 0x20] = true;
         }
         refresh();
         this.constant = rowNumber ? null : m.constantOf(name).orElse(null);
@@ -171,6 +176,9 @@ final class Field {
      */
     private boolean isToken(Row row, int i) {
         int n = row.length(i);
+        if (n == 0 || !tokenStarts[(row.bytes[row.starts[i]] & 0x7F) | 0x20]) {
+            return false; // no token starts so (empty cells are never plain)
+        }
         long w = 0; // the cell's word, byte by byte: a token is short, and a VarHandle read is not always compiled inline here
         byte[] b = row.bytes;
         for (int k = row.starts[i] + Math.min(n, 8) - 1; k >= row.starts[i]; k--) {
