@@ -122,6 +122,11 @@ final class CsvRows implements RowSource {
         return base + pos + (skipLf && pos < lim && buf[pos] == '\n' ? 1 : 0);
     }
 
+    /** 1 + the line breaks read so far: the line of the next row, once a row has ended. */
+    long line() {
+        return line;
+    }
+
     /** Skips a UTF-8 byte order mark at the start of the input (PowerShell writes one, even before a quote). */
     private void skipByteOrderMark() throws IOException {
         while (lim < 3 && fill()) {

@@ -57,22 +57,72 @@ final class CsvSplit {
     /** The outcome of simulating one range from one state. */
     private record Run(boolean endQuoted, int firstRow, long breaksBefore) {}
 
+    /**
+     * Where the ranges are cut: 0, then just after the first line feed at or after every
+     * {@link #chunkBytes} bytes from {@code headerEnd} (none that would leave the last range empty).
+     */
+    private static List<Long> cuts(FileChannel ch, long headerEnd) throws IOException {
+        long size = ch.size();
+        List<Long> cuts = new ArrayList<>();
+        cuts.add(0L);
+        long prev = headerEnd;
+        int step = chunkBytes;
+        for (long target = headerEnd + step; target < size; target = Math.max(target + step, prev)) {
+            long lf = nextLineFeed(ch, target, size);
+            if (lf < 0 || lf + 1 >= size) {
+                break;
+            }
+            prev = lf + 1;
+            cuts.add(prev);
+        }
+        return cuts;
+    }
+
+    /**
+     * A guessed plan, without reading the file: every range starts at its cut, as if no quoted cell
+     * held a line break there, and its rows' lines count from 1 ({@code lines} holds 1 for every
+     * range after the first). A reader checks the guess afterwards: it held when every range's
+     * scanner, started at a true row start, ended its rows exactly at the next range's cut (see
+     * {@link RecordStream#tally}); then the lines are shifted by the line breaks of the ranges before.
+     */
+    static Plan guess(Path file, long headerEnd) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            List<Long> cuts = cuts(ch, headerEnd);
+            long[] starts = new long[cuts.size()];
+            long[] lines = new long[cuts.size()];
+            starts[0] = headerEnd;
+            lines[0] = -1;
+            for (int k = 1; k < starts.length; k++) {
+                starts[k] = cuts.get(k);
+                lines[k] = 1;
+            }
+            return new Plan(starts, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * Whether the first range's bytes from {@code from} (at most 1 MiB of them) hold a double quote:
+     * a file that quotes cells early may well hold a quoted line break at a cut, so its ranges are
+     * planned, not guessed.
+     */
+    static boolean quotesNear(Path file, long from) {
+        byte[] b = new byte[Math.min(chunkBytes, 1 << 20)];
+        int n = read(file, from, from + b.length - 1, b);
+        for (int i = 0; i < n; i++) {
+            if (b[i] == '"') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Plans the ranges of {@code file}, whose header ends (and first data row starts) at {@code headerEnd}. */
     static Plan plan(Path file, long headerEnd) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            List<Long> cuts = new ArrayList<>();
-            cuts.add(0L);
-            long prev = headerEnd;
-            int step = chunkBytes;
-            for (long target = headerEnd + step; target < size; target = Math.max(target + step, prev)) {
-                long lf = nextLineFeed(ch, target, size);
-                if (lf < 0 || lf + 1 >= size) {
-                    break;
-                }
-                prev = lf + 1;
-                cuts.add(prev);
-            }
+            List<Long> cuts = cuts(ch, headerEnd);
             int n = cuts.size();
             long[] from = new long[n];
             long[] to = new long[n];

@@ -121,7 +121,7 @@ public final class RecordReader<T> {
             throw new IllegalArgumentException("reading stops needs an explicit time zone: set Mapping.zone(...) on "
                     + mapping);
         }
-        return new RecordReader<>(mapping, ErrorMode.STRICT, StandardCharsets.UTF_8, r -> { });
+        return new RecordReader<>(mapping, ErrorMode.STRICT, StandardCharsets.UTF_8, RecordStream.NO_LISTENER);
     }
 
     /** A copy with another error mode. */

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -65,6 +66,9 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
     /** At most this many characters of distinct unknown values are kept (each is cut to 200 characters). */
     public static final int MAX_UNKNOWN_CHARS = 1_000_000;
 
+    /** The listener of a reader given none. */
+    static final Consumer<Rejection> NO_LISTENER = r -> { };
+
     private final String source;
     private final RowSource rows;
     private final Function<Columns, Binder<T>> binding;
@@ -85,6 +89,16 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
     private Path file;
     /** Set when a parallel stream splits the file: the ranges, and each range's tallies once read. */
     private CsvSplit.Plan plan;
+    /** Tallies whose guessed ranges held, and those read again: for the tests that check both are met. */
+    static final AtomicLong GUESSES_HELD = new AtomicLong();
+    static final AtomicLong GUESSES_FAILED = new AtomicLong();
+    /** Where the first data row starts (the plan's first range), once planned. */
+    private long headerEnd;
+    /** Whether {@link #plan} is {@linkplain CsvSplit#guess guessed}, not yet checked. */
+    private boolean guessed;
+    /** Per range of a {@link #tally}: where its scanner ended its rows, and the line it had reached there. */
+    private long[] rangeEnds;
+    private long[] rangeLines;
     private Tallies[] parts;
     private final AtomicInteger partsLeft = new AtomicInteger();
     private final Set<RowSource> open = ConcurrentHashMap.newKeySet();
@@ -257,6 +271,15 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
      * mapped cell is still checked in the same order, so the rows accepted and rejected, the
      * rejections' reasons and the unknown values are those of a read into stops.
      *
+     * <p><b>One pass over the file.</b> A parallel stream first reads the whole file to find where
+     * each range's first row starts (a quoted cell may hold line breaks) and on which line. A tally
+     * in lenient mode without a {@linkplain RecordReader#onRejection rejection listener}, of a file
+     * that quotes no cell in its first range, guesses instead that each range starts at its cut (just
+     * after a line feed), counts its rejections' lines from there, and checks the guess at the end:
+     * it held when every range's rows ended exactly at the next range's cut, and then the lines are
+     * shifted by the line breaks before each range. When it did not (a quoted line break at a cut),
+     * the ranges after the first are planned and read again: the same result, in twice the time.
+     *
      * <pre>{@code
      * StopTally byBeat = RecordReader.of(mapping).openCsv(file).tally(StopTally.byRace(StopKey.BEAT));
      * }</pre>
@@ -273,7 +296,7 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
                     + " is counted into a copy of it), but it holds " + tally.count() + " records");
         }
         try (this) {
-            if (!planned()) {
+            if (!planned(true)) {
                 while (!pending.isEmpty()) {
                     tally.add(pending.poll());
                 }
@@ -287,19 +310,61 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
                 }
                 return tally;
             }
-            int threads = Math.max(1, Math.min(plan.size(), Runtime.getRuntime().availableProcessors()));
-            List<S> counts = new ArrayList<>();
-            counts.add(tally);
-            for (int w = 1; w < threads; w++) {
-                counts.add(tally.copy());
+            S first = tally.copy(); // the first range's records: read after the header, right whatever the plan
+            List<S> counts = countAll(tally, first, 0);
+            if (guessed && !guessHeld()) {
+                // a quoted line break at a cut: the ranges after the first are read again, planned
+                GUESSES_FAILED.incrementAndGet();
+                replan();
+                counts = countAll(tally, first, 1);
             }
-            AtomicInteger nextRange = new AtomicInteger();
-            IntStream.range(0, threads).parallel().forEach(w -> countRanges(counts.get(w), nextRange));
-            for (int w = 1; w < threads; w++) {
-                tally.merge(counts.get(w));
+            tally.merge(first);
+            for (S c : counts) {
+                tally.merge(c);
             }
             return tally;
         }
+    }
+
+    /**
+     * Reads the ranges of {@link #plan} from {@code from} on all cores, the first (when
+     * {@code from} is 0) into {@code first} and the others into copies of {@code empty}, one per
+     * thread, which it returns.
+     */
+    private <S extends Tally<T, S, ?>> List<S> countAll(S empty, S first, int from) {
+        int threads = Math.max(1, Math.min(plan.size() - from, Runtime.getRuntime().availableProcessors()));
+        List<S> counts = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            counts.add(empty.copy());
+        }
+        AtomicInteger nextRange = new AtomicInteger(from);
+        IntStream.range(0, threads).parallel().forEach(w -> countRanges(counts.get(w), first, nextRange));
+        return counts;
+    }
+
+    /**
+     * Whether the {@linkplain CsvSplit#guess guessed} ranges were true: each range's scanner (the
+     * first starts at a true row start, after the header) ended its rows exactly at the next
+     * range's cut, so that cut was a row start too. When so, shifts the lines of the rejections kept
+     * by each range by the line breaks before it.
+     */
+    private boolean guessHeld() {
+        int n = plan.size();
+        for (int k = 0; k + 1 < n; k++) {
+            if (rangeEnds[k] != plan.starts()[k + 1]) {
+                return false;
+            }
+        }
+        long line = rangeLines[0]; // the line of the first row of range 1
+        for (int k = 1; k < n; k++) {
+            long shift = line - 1;
+            List<Rejection> kept = parts[k].kept;
+            kept.replaceAll(r -> new Rejection(r.source(), r.line() + shift, r.field(), r.value(), r.reason()));
+            line += rangeLines[k] - 1;
+        }
+        guessed = false;
+        GUESSES_HELD.incrementAndGet();
+        return true;
     }
 
     /**
@@ -309,19 +374,22 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
      * tally counts stop facts ({@link StopFacts.Counter}), the binder counts each row into it
      * without making the record.
      */
-    private void countRanges(Tally<T, ?, ?> into, AtomicInteger nextRange) {
+    private void countRanges(Tally<T, ?, ?> into, Tally<T, ?, ?> first, AtomicInteger nextRange) {
         Binder<T> binder = null;
         try {
             for (int k = nextRange.getAndIncrement(); k < plan.size() && !userClosed; k = nextRange.getAndIncrement()) {
                 if (k == 0) {
-                    Binder<T> counting = counting(this.binder, into);
+                    Binder<T> counting = counting(this.binder, first);
                     if (counting != null) {
                         this.binder = counting;
                     }
-                    direct = into::add; // this stream's own rows, which stop at the second range
+                    direct = first::add; // this stream's own rows, which stop at the second range
                     while (!done) {
                         pull();
                     }
+                    CsvRows csv = (CsvRows) rows;
+                    rangeEnds[0] = csv.position();
+                    rangeLines[0] = csv.line();
                 } else {
                     if (binder == null) {
                         Binder<T> b = binding.apply(rows.columns());
@@ -415,6 +483,16 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
 
     /** Plans the ranges, once, when a parallel stream first splits; false when the input cannot be split. */
     private synchronized boolean planned() {
+        return planned(false);
+    }
+
+    /**
+     * Plans the ranges, once; false when the input cannot be split. With {@code mayGuess} (a
+     * {@link #tally}), they are {@linkplain CsvSplit#guess guessed} without reading the file first
+     * when nothing sees a rejection's line before the read ends (lenient mode, no rejection
+     * listener) and the file quotes no cell near its start; the tally checks the guess.
+     */
+    private synchronized boolean planned(boolean mayGuess) {
         if (plan != null) {
             return true;
         }
@@ -422,16 +500,37 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
                 || !(rows instanceof CsvRows csv)) {
             return false;
         }
-        CsvSplit.Plan p = CsvSplit.plan(file, csv.position());
+        long start = csv.position();
+        boolean guess = mayGuess && mode != ErrorMode.STRICT && listener == NO_LISTENER
+                && !CsvSplit.quotesNear(file, start);
+        CsvSplit.Plan p = guess ? CsvSplit.guess(file, start) : CsvSplit.plan(file, start);
         if (p.size() < 2) {
             file = null;
             return false;
         }
         csv.stopAt = p.stop(0);
+        headerEnd = start;
+        guessed = guess;
+        use(p);
+        return true;
+    }
+
+    /**
+     * Plans the ranges by reading the file, after a {@linkplain CsvSplit#guess guess} that did not
+     * hold: the first range, read after the header, ended at the first row start at or after the
+     * second cut, which is where the plan's second range starts.
+     */
+    private synchronized void replan() {
+        use(CsvSplit.plan(file, headerEnd));
+        guessed = false;
+    }
+
+    private void use(CsvSplit.Plan p) {
         parts = new Tallies[p.size()];
         partsLeft.set(p.size() - 1);
+        rangeEnds = new long[p.size()];
+        rangeLines = new long[p.size()];
         plan = p;
-        return true;
     }
 
     /** One range (k &gt; 0) of a file split for a parallel stream, read as the stream reads: records pulled one at a time. */
@@ -495,6 +594,8 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
                     open.remove(csv);
                     synchronized (RecordStream.this) {
                         parts[k] = t;
+                        rangeEnds[k] = csv.position();
+                        rangeLines[k] = csv.line();
                     }
                     partsLeft.decrementAndGet();
                     return;

@@ -21,6 +21,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +51,21 @@ class StopFactsReadPropertyTest {
         return Seeded.cases(300);
     }
 
+    private static long heldBefore;
+    private static long failedBefore;
+
+    @BeforeAll
+    static void countGuesses() {
+        heldBefore = RecordStream.GUESSES_HELD.get();
+        failedBefore = RecordStream.GUESSES_FAILED.get();
+    }
+
     @AfterAll
     static void pathsTaken() {
+        // tallies guess their ranges (see RecordStream.tally): guesses that held and guesses read again were both met
+        long held = RecordStream.GUESSES_HELD.get() - heldBefore;
+        long failed = RecordStream.GUESSES_FAILED.get() - failedBefore;
+        assertTrue(generatedFiles == 0 || held > 100 && failed > 50, held + " guesses held, " + failed + " read again");
         assertTrue(generatedFiles == 0 || factsCounted > 1_000, factsCounted + " rows counted from facts: the facts path was not taken");
     }
 
