@@ -52,6 +52,8 @@ final class CsvRows implements RowSource {
 
     private final InputStream in;
     private final Columns columns;
+    /** The cells a row is made ready for: the header's, once read (one field read, no branch in {@link #next}). */
+    private int width = 8;
     private byte[] buf = new byte[BUFFER_BYTES];
     private int pos;
     private int lim;
@@ -104,6 +106,7 @@ final class CsvRows implements RowSource {
         }
         rowNumber = 0;
         this.columns = new Columns(names, true);
+        this.width = columns.size();
     }
 
     /**
@@ -113,6 +116,7 @@ final class CsvRows implements RowSource {
     CsvRows(InputStream in, Columns columns, long start, long line) {
         this.in = in;
         this.columns = columns;
+        this.width = columns.size();
         this.base = start;
         this.line = line;
     }
@@ -150,8 +154,10 @@ final class CsvRows implements RowSource {
     @Override
     public boolean next(Row row) throws IOException {
         while (!ended) {
-            row.reset(columns == null ? 8 : columns.size(), false);
-            if (!startRow() || base + pos >= stopAt) {
+            row.reset(width, false);
+            // one test for the end of the input and the end of the range: the first happens once a
+            // read, and a branch the compiler never saw taken would cost a recompilation
+            if (!startRow() | base + pos >= stopAt) {
                 ended = true;
                 return false;
             }

@@ -149,13 +149,13 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable>, StopF
     /** The date last seen by {@link #add}: most stops share their date object with the stop before. */
     private LocalDate lastDate;
     /**
-     * Dates within the period ({@link #firstDay} to {@link #lastDay}; null until a stop is counted):
-     * a stop's date between them is told by comparing fields, without {@code toEpochDay}'s
-     * arithmetic, which stops in no date order would pay every row. The period only widens, so
-     * they stay within it after a merge.
+     * Dates within the period ({@link #firstDay} to {@link #lastDay}; an empty range, MAX to MIN,
+     * until a stop is counted, so that no branch tests for a first stop): a stop's date between
+     * them is told by comparing fields, without {@code toEpochDay}'s arithmetic, which stops in no
+     * date order would pay every row. The period only widens, so they stay within it after a merge.
      */
-    private LocalDate withinFrom;
-    private LocalDate withinTo;
+    private LocalDate withinFrom = LocalDate.MAX;
+    private LocalDate withinTo = LocalDate.MIN;
 
     private StopTally(Function<? super Stop, Category> groupOf, Function<? super Stop, String> keyOf, boolean keyed) {
         this.groupOf = groupOf;
@@ -288,7 +288,7 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable>, StopF
 
     private void noteDate(LocalDate d) {
         lastDate = d;
-        if (withinFrom != null && !d.isBefore(withinFrom) && !d.isAfter(withinTo)) {
+        if (!d.isBefore(withinFrom) && !d.isAfter(withinTo)) {
             return;
         }
         long e = d.toEpochDay();
