@@ -138,6 +138,8 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable>, StopF
     private final Function<? super Stop, Category> groupOf;
     private final Function<? super Stop, String> keyOf;
     private final boolean keyed;
+    /** See {@link #countsFacts()}: fixed by the functions, and asked of every row a reader counts. */
+    private final boolean countsFacts;
     private final StopIndex index = new StopIndex(this::ensureCells);
     /** Per cell, JOINT counters by (outcome, searched, force); see {@link #fold}. */
     private long[] joint = new long[16 * JOINT];
@@ -161,6 +163,7 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable>, StopF
         this.groupOf = groupOf;
         this.keyOf = keyOf;
         this.keyed = keyed;
+        this.countsFacts = groupOf == RACE && (!keyed || keyOf instanceof StopKey);
     }
 
     /** An empty tally by race ({@code subject().race()}), with no key. */
@@ -238,7 +241,7 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable>, StopF
      */
     @Override
     public boolean countsFacts() {
-        return groupOf == RACE && (!keyed || keyOf instanceof StopKey);
+        return countsFacts;
     }
 
     /**
@@ -249,7 +252,7 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable>, StopF
     @Override
     public void addFacts(StopFacts facts) {
         Objects.requireNonNull(facts, "stop facts added to a stop tally must not be null");
-        if (!countsFacts()) {
+        if (!countsFacts) {
             throw new IllegalStateException("this stop tally's group or key function (" + groupOf + ", " + keyOf
                     + ") needs the whole stop: count built stops with add, or make the tally with StopTally.byRace()"
                     + " or StopTally.byRace(StopKey...)");
