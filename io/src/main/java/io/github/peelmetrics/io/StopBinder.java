@@ -99,6 +99,12 @@ final class StopBinder implements Binder<Stop>, StopFacts {
      * of {@link #accept}. Null otherwise.
      */
     private final int[] sole;
+    /** The flag fields of {@link #sole} that have a column, their columns and their indices in {@link #sole}. */
+    private final Field[] flagFields;
+    private final int[] flagColumns;
+    private final int[] flagRoles;
+    /** Per index of {@link #sole}: the flag read by {@link #byColumns}, unknown for a flag without a column. */
+    private final Flag[] flags;
     /** Rows bound by {@link #byColumns} since the last {@link #finish}, added to {@link #BY_COLUMNS} there. */
     private long byColumnsRows;
     /** Rows bound by {@link #byColumns} in this JVM, for the tests that check that it is used. */
@@ -148,6 +154,14 @@ final class StopBinder implements Binder<Stop>, StopFacts {
         this.columns = cols;
         this.source = source;
         this.sole = counter == null ? null : soleColumns();
+        Field[] fs = fields();
+        int[] flagAt = sole == null ? new int[0] : java.util.stream.IntStream.of(SEARCHED, CONTRABAND, ARREST, CITATION,
+                WARNING, SUMMONS, WEAPONS, DRUGS, FRISK, FORCE).filter(i -> sole[i] >= 0).toArray();
+        this.flagRoles = flagAt;
+        this.flagFields = java.util.Arrays.stream(flagAt).mapToObj(i -> fs[i]).toArray(Field[]::new);
+        this.flagColumns = java.util.Arrays.stream(flagAt).map(i -> sole[i]).toArray();
+        this.flags = new Flag[fs.length];
+        java.util.Arrays.fill(flags, Flag.UNKNOWN);
     }
 
     /** The fields in the order of {@link #sole}. */
@@ -400,11 +414,21 @@ final class StopBinder implements Binder<Stop>, StopFacts {
                 || known(type, r, c[TYPE], StopType.class, StopType.UNKNOWN) == null) {
             return false;
         }
-        Flag s = flag(searched, r, c[SEARCHED]);
-        Flag found = flag(contraband, r, c[CONTRABAND]);
+        // the flags in one loop: one copy of the flag test in the compiled method, which stays within
+        // the compiler's inlining budget (with a copy per flag, the last ones became calls in some JVMs)
+        Flag[] fl = flags;
+        for (int k = 0; k < flagFields.length; k++) {
+            Flag x = flag(flagFields[k], r, flagColumns[k]);
+            if (x == null) {
+                return false;
+            }
+            fl[flagRoles[k]] = x;
+        }
+        Flag s = fl[SEARCHED];
+        Flag found = fl[CONTRABAND];
         int basisGiven = present(basis, r, c[BASIS]);
         SearchBasis given = basisGiven == 1 ? known(basis, r, c[BASIS], SearchBasis.class, null) : null;
-        if (s == null || found == null || basisGiven < 0 || basisGiven == 1 && given == null) {
+        if (basisGiven < 0 || basisGiven == 1 && given == null) {
             return false;
         }
         if (s == Flag.NO) {
@@ -420,13 +444,10 @@ final class StopBinder implements Binder<Stop>, StopFacts {
         } else {
             sb = given;
         }
-        ar = flag(arrest, r, c[ARREST]);
-        ci = flag(citation, r, c[CITATION]);
-        wa = flag(warning, r, c[WARNING]);
-        su = flag(summons, r, c[SUMMONS]);
-        if (ar == null || ci == null || wa == null || su == null) {
-            return false; // (accept sets every field again)
-        }
+        ar = fl[ARREST];
+        ci = fl[CITATION];
+        wa = fl[WARNING];
+        su = fl[SUMMONS];
         if (c[OUTCOME] >= 0 && present(outcome, r, c[OUTCOME]) != 0) {
             StopOutcome o = known(outcome, r, c[OUTCOME], StopOutcome.class, null);
             if (o == null) {
@@ -438,23 +459,16 @@ final class StopBinder implements Binder<Stop>, StopFacts {
                 return false; // a flag the outcome contradicts: rejected by accept
             }
         }
-        Flag we = flag(weapons, r, c[WEAPONS]);
-        Flag dr = flag(drugs, r, c[DRUGS]);
-        Flag fr = flag(frisk, r, c[FRISK]);
-        Flag fo = flag(force, r, c[FORCE]);
-        if (we == null || dr == null || fr == null || fo == null) {
-            return false;
-        }
         row = r;
         day = d;
         raceValue = rc;
         beatValue = b;
         sc = s;
         cf = found;
-        weaponsFlag = we;
-        drugsFlag = dr;
-        friskFlag = fr;
-        forceFlag = fo;
+        weaponsFlag = fl[WEAPONS];
+        drugsFlag = fl[DRUGS];
+        friskFlag = fl[FRISK];
+        forceFlag = fl[FORCE];
         return true;
     }
 
