@@ -121,11 +121,7 @@ final class CellCache {
                 Arrays.fill(values, null);
                 count = 0;
             }
-            int mask = values.length - 1;
-            s = home(w0, w1, w2, n) & mask;
-            while (words[4 * s + 3] != 0) {
-                s = (s + 1) & mask;
-            }
+            s = freeSlot(w0, w1, w2, n);
         }
         int k = 4 * s;
         words[k] = w0;
@@ -142,19 +138,24 @@ final class CellCache {
         Object[] oldValues = values;
         words = new long[2 * oldWords.length];
         values = new Object[2 * oldValues.length];
-        int mask = values.length - 1;
         for (int s = 0; s < oldValues.length; s++) {
             int k = 4 * s;
             long n = oldWords[k + 3];
-            if (n == 0) {
-                continue;
+            if (n != 0) {
+                int t = freeSlot(oldWords[k], oldWords[k + 1], oldWords[k + 2], n);
+                System.arraycopy(oldWords, k, words, 4 * t, 4);
+                values[t] = oldValues[s];
             }
-            int t = home(oldWords[k], oldWords[k + 1], oldWords[k + 2], n) & mask;
-            while (words[4 * t + 3] != 0) {
-                t = (t + 1) & mask;
-            }
-            System.arraycopy(oldWords, k, words, 4 * t, 4);
-            values[t] = oldValues[s];
         }
+    }
+
+    /** The first empty slot of a key's probe (the key is not in the table). */
+    private int freeSlot(long a, long c, long d, long n) {
+        int mask = values.length - 1;
+        int s = home(a, c, d, n) & mask;
+        while (words[4 * s + 3] != 0) {
+            s = (s + 1) & mask;
+        }
+        return s;
     }
 }

@@ -312,11 +312,15 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
             }
             S first = tally.copy(); // the first range's records: read after the header, right whatever the plan
             List<S> counts = countAll(tally, first, 0);
-            if (guessed && !guessHeld()) {
-                // a quoted line break at a cut: the ranges after the first are read again, planned
-                GUESSES_FAILED.incrementAndGet();
-                replan();
-                counts = countAll(tally, first, 1);
+            if (guessed) {
+                if (guessHeld()) {
+                    GUESSES_HELD.incrementAndGet();
+                } else {
+                    // a quoted line break at a cut: the ranges after the first are read again, planned
+                    GUESSES_FAILED.incrementAndGet();
+                    replan();
+                    counts = countAll(tally, first, 1);
+                }
             }
             tally.merge(first);
             for (S c : counts) {
@@ -363,7 +367,6 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
             line += rangeLines[k] - 1;
         }
         guessed = false;
-        GUESSES_HELD.incrementAndGet();
         return true;
     }
 

@@ -145,19 +145,15 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable>, StopF
     private long[] joint = new long[16 * JOINT];
     /** Per cell, STRIDE marginal counters: the rare facts of searched and frisked stops, and whatever merge and fromByteArray add. */
     private long[] counters = new long[16 * STRIDE];
-    /** The epoch days of the first and last stop date; MAX_VALUE and MIN_VALUE while empty. */
-    private long firstDay = Long.MAX_VALUE;
-    private long lastDay = Long.MIN_VALUE;
+    /**
+     * The first and last stop date; the empty range MAX to MIN while no stop is counted (so that no
+     * branch tests for a first stop). A stop's date is placed by comparing fields: no
+     * {@code toEpochDay} arithmetic, which stops in no date order would pay every row.
+     */
+    private LocalDate periodFrom = LocalDate.MAX;
+    private LocalDate periodTo = LocalDate.MIN;
     /** The date last seen by {@link #add}: most stops share their date object with the stop before. */
     private LocalDate lastDate;
-    /**
-     * Dates within the period ({@link #firstDay} to {@link #lastDay}; an empty range, MAX to MIN,
-     * until a stop is counted, so that no branch tests for a first stop): a stop's date between
-     * them is told by comparing fields, without {@code toEpochDay}'s arithmetic, which stops in no
-     * date order would pay every row. The period only widens, so they stay within it after a merge.
-     */
-    private LocalDate withinFrom = LocalDate.MAX;
-    private LocalDate withinTo = LocalDate.MIN;
 
     private StopTally(Function<? super Stop, Category> groupOf, Function<? super Stop, String> keyOf, boolean keyed) {
         this.groupOf = groupOf;
@@ -291,30 +287,35 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable>, StopF
 
     private void noteDate(LocalDate d) {
         lastDate = d;
-        if (!d.isBefore(withinFrom) && !d.isAfter(withinTo)) {
-            return;
+        if (d.isBefore(periodFrom)) {
+            periodFrom = d;
         }
-        long e = d.toEpochDay();
-        firstDay = Math.min(firstDay, e);
-        lastDay = Math.max(lastDay, e);
-        withinFrom = LocalDate.ofEpochDay(firstDay);
-        withinTo = LocalDate.ofEpochDay(lastDay);
+        if (d.isAfter(periodTo)) {
+            periodTo = d;
+        }
     }
 
-    /** Widens the period to hold {@code [first, last]} (epoch days): for merge and fromByteArray. */
+    /** Whether no stop date has been noted. */
+    private boolean noPeriod() {
+        return periodFrom.isAfter(periodTo);
+    }
+
+    /** Widens the period to hold {@code [first, last]} (epoch days; none when first > last): for fromByteArray. */
     void notePeriod(long first, long last) {
-        firstDay = Math.min(firstDay, first);
-        lastDay = Math.max(lastDay, last);
+        if (first <= last) {
+            noteDate(LocalDate.ofEpochDay(first));
+            noteDate(LocalDate.ofEpochDay(last));
+        }
     }
 
     /** The epoch day of the first stop date; {@code Long.MAX_VALUE} when empty. */
     long firstDay() {
-        return firstDay;
+        return noPeriod() ? Long.MAX_VALUE : periodFrom.toEpochDay();
     }
 
     /** The epoch day of the last stop date; {@code Long.MIN_VALUE} when empty. */
     long lastDay() {
-        return lastDay;
+        return noPeriod() ? Long.MIN_VALUE : periodTo.toEpochDay();
     }
 
     /** Grows the counter arrays (doubling) to hold {@code cells} cells: called by the index when it makes a cell. */
@@ -365,7 +366,10 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable>, StopF
                 joint[jb + j] += other.joint[js + j];
             }
         }
-        notePeriod(other.firstDay, other.lastDay);
+        if (!other.noPeriod()) {
+            noteDate(other.periodFrom);
+            noteDate(other.periodTo);
+        }
         return this;
     }
 
@@ -439,12 +443,12 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable>, StopF
 
     /** The date of the earliest stop counted; empty when the tally is empty. */
     public Optional<LocalDate> firstDate() {
-        return firstDay == Long.MAX_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(firstDay));
+        return noPeriod() ? Optional.empty() : Optional.of(periodFrom);
     }
 
     /** The date of the latest stop counted; empty when the tally is empty. */
     public Optional<LocalDate> lastDate() {
-        return lastDay == Long.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(lastDay));
+        return noPeriod() ? Optional.empty() : Optional.of(periodTo);
     }
 
     /**
