@@ -244,6 +244,12 @@ final class CsvRows implements RowSource {
         int p = pos;
         int start = pos;
         long h = high;
+        // the row's cells in locals, stored back when the scan leaves (the careful add may grow them)
+        int n = row.size;
+        int[] starts = row.starts;
+        int[] ends = row.ends;
+        byte[] kinds = row.kinds;
+        int room = rowOverflow ? 0 : Math.min(starts.length, Limits.MAX_COLUMNS);
         while (p + 8 <= l) {
             long x = (long) Row.LONGS.get(b, p);
             h |= x;
@@ -254,14 +260,29 @@ final class CsvRows implements RowSource {
                 m &= m - 1;
                 byte c = b[k];
                 if (c == ',') {
-                    if ((rowOverflow || !row.addPlain(b, start, k)) && add(row, start, k, false, SEPARATOR) == STOP) {
-                        high = h;
-                        pos = k + 1;
-                        return STOP;
+                    if (n < room && k - start <= Limits.MAX_FIELD_CHARS) {
+                        starts[n] = start;
+                        ends[n] = k;
+                        kinds[n] = Row.kind(b, start, k);
+                        n++;
+                    } else {
+                        row.size = n;
+                        int why = add(row, start, k, false, SEPARATOR);
+                        n = row.size;
+                        starts = row.starts;
+                        ends = row.ends;
+                        kinds = row.kinds;
+                        room = rowOverflow ? 0 : Math.min(starts.length, Limits.MAX_COLUMNS);
+                        if (why == STOP) {
+                            high = h;
+                            pos = k + 1;
+                            return STOP;
+                        }
                     }
                     start = k + 1;
                 } else if (c == '"') {
                     if (k == start) {
+                        row.size = n;
                         high = h;
                         pos = start;
                         return CAREFUL; // a quoted cell
@@ -272,11 +293,20 @@ final class CsvRows implements RowSource {
                     skipLf = c == '\r';
                     high = h;
                     pos = k + 1;
-                    return !rowOverflow && row.addPlain(b, start, k) ? END_OF_ROW : add(row, start, k, false, END_OF_ROW);
+                    if (n < room && k - start <= Limits.MAX_FIELD_CHARS) {
+                        starts[n] = start;
+                        ends[n] = k;
+                        kinds[n] = Row.kind(b, start, k);
+                        row.size = n + 1;
+                        return END_OF_ROW;
+                    }
+                    row.size = n;
+                    return add(row, start, k, false, END_OF_ROW);
                 }
             }
             p += 8;
         }
+        row.size = n;
         high = h;
         pos = start;
         return CAREFUL;

@@ -30,8 +30,6 @@ final class Row {
     int[] ends = new int[32];
     /** What byte cell {@code i} is: {@link #EMPTY}, {@link #PLAIN}, {@link #TEXT} or {@link #ESCAPED}. */
     byte[] kinds = new byte[32];
-    /** Whether byte cell {@code i} was quoted (its spaces are part of it: see {@link #verbatim}). */
-    boolean[] quoted = new boolean[32];
     /** The byte cells whose strings {@link #get} made in this row, so that {@link #reset} forgets only those. */
     private int[] made = new int[32];
     private int madeCount;
@@ -88,27 +86,16 @@ final class Row {
         }
         starts[n] = from;
         ends[n] = to;
-        quoted[n] = from > 0 && b[from - 1] == '"'; // the scanner keeps a quoted cell's opening quote before it
-        kinds[n] = from == to ? EMPTY : escapedQuotes ? ESCAPED : b[from] <= ' ' || b[to - 1] <= ' ' ? TEXT : PLAIN;
+        kinds[n] = escapedQuotes && from != to ? ESCAPED : kind(b, from, to);
         size = n + 1;
     }
 
     /**
-     * {@link #addBytes} of an unquoted cell without escaped quotes, when it is short enough
-     * and the row has room for it under {@link Limits#MAX_COLUMNS}; false (nothing added) otherwise,
-     * and the scanner adds it the careful way.
+     * The kind of unquoted cell {@code [from, to)} of {@code b} without escaped quotes:
+     * {@link #EMPTY}, else {@link #PLAIN} unless it starts or ends with a space or control character.
      */
-    boolean addPlain(byte[] b, int from, int to) {
-        int n = size;
-        if (n >= starts.length || n >= Limits.MAX_COLUMNS || to - from > Limits.MAX_FIELD_CHARS) {
-            return false;
-        }
-        starts[n] = from;
-        ends[n] = to;
-        quoted[n] = false;
-        kinds[n] = from == to ? EMPTY : b[from] <= ' ' || b[to - 1] <= ' ' ? TEXT : PLAIN;
-        size = n + 1;
-        return true;
+    static byte kind(byte[] b, int from, int to) {
+        return from == to ? EMPTY : b[from] <= ' ' || b[to - 1] <= ' ' ? TEXT : PLAIN;
     }
 
     private void grow() {
@@ -116,7 +103,6 @@ final class Row {
         starts = Arrays.copyOf(starts, n);
         ends = Arrays.copyOf(ends, n);
         kinds = Arrays.copyOf(kinds, n);
-        quoted = Arrays.copyOf(quoted, n);
         made = Arrays.copyOf(made, n);
         if (values.length < n) {
             values = Arrays.copyOf(values, n);
@@ -177,7 +163,10 @@ final class Row {
      * string (ids and beats keep them then, so that what the writer wrote reads back the same).
      */
     boolean verbatim(int i) {
-        return bytes == null || quoted[i];
+        // the scanner keeps a quoted cell's opening quote before it; an unquoted cell follows a
+        // comma or a line break, or starts the buffer
+        int s = starts[i];
+        return bytes == null || s > 0 && bytes[s - 1] == '"';
     }
 
     /** Whether cell {@code i} is {@link #PLAIN}. */

@@ -52,7 +52,7 @@ class CellCachePropertyTest {
         byte[] b = (",," + key + ",").getBytes(StandardCharsets.US_ASCII); // the cell not at offset 0
         Row row = new Row();
         row.reset(1, false);
-        row.addPlain(b, 2, 2 + key.length());
+        row.addBytes(b, 2, 2 + key.length(), false);
         row.bytes = b;
         return row;
     }
