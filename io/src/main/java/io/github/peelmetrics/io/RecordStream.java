@@ -386,13 +386,8 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
                     if (counting != null) {
                         this.binder = counting;
                     }
-                    direct = first::add; // this stream's own rows, which stop at the second range
-                    while (!done) {
-                        pull();
-                    }
-                    CsvRows csv = (CsvRows) rows;
-                    rangeEnds[0] = csv.position();
-                    rangeLines[0] = csv.line();
+                    // this stream's own rows, which stop at the second range
+                    new Range((CsvRows) rows, first::add, this.binder).drain();
                 } else {
                     if (binder == null) {
                         Binder<T> b = binding.apply(rows.columns());
@@ -539,7 +534,7 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
     /** One range (k &gt; 0) of a file split for a parallel stream, read as the stream reads: records pulled one at a time. */
     private final class Range implements Sink<T> {
         private final int k;
-        private final Tallies t = new Tallies();
+        private final Tallies t;
         private final ArrayDeque<T> out = new ArrayDeque<>();
         private final Row r = new Row();
         private CsvRows csv;
@@ -557,6 +552,20 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
             this.k = k;
             this.direct = direct;
             this.b = binder;
+            this.t = new Tallies();
+        }
+
+        /**
+         * The first range, read by this stream's own scanner (past the header, stopping at the
+         * second range) into the stream's own counts: a {@link #tally} reads every range through
+         * one loop, so that the compiler sees one shape of it.
+         */
+        Range(CsvRows own, Consumer<? super T> direct, Binder<T> binder) {
+            this.k = 0;
+            this.direct = direct;
+            this.b = binder;
+            this.t = tallies;
+            this.csv = own;
         }
 
         /** Reads the whole range into {@link #direct}. */
@@ -596,9 +605,13 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
                     csv.close();
                     open.remove(csv);
                     synchronized (RecordStream.this) {
-                        parts[k] = t;
                         rangeEnds[k] = csv.position();
                         rangeLines[k] = csv.line();
+                        if (k == 0) {
+                            done = true; // the stream's own rows
+                            return;
+                        }
+                        parts[k] = t;
                     }
                     partsLeft.decrementAndGet();
                     return;

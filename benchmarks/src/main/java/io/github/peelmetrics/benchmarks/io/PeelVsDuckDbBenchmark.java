@@ -214,6 +214,70 @@ public class PeelVsDuckDbBenchmark {
         return out;
     }
 
+    /**
+     * The two reads of each {@link #peelOverDuckDb} invocation: prints both times and their ratio
+     * after each iteration, and at the end of the fork the median, least and greatest ratio of
+     * its measured iterations.
+     */
+    @State(Scope.Thread)
+    public static class Pair {
+        private long peelNs;
+        private long duckDbNs;
+        private boolean peelFirst;
+        private final java.util.List<Double> ratios = new java.util.ArrayList<>();
+
+        /** Prints the iteration's two times and their ratio; keeps the ratio of a measured iteration. */
+        @TearDown(Level.Iteration)
+        public void report(org.openjdk.jmh.infra.IterationParams iteration) {
+            boolean measured = iteration.getType() == org.openjdk.jmh.runner.IterationType.MEASUREMENT;
+            double ratio = (double) peelNs / duckDbNs;
+            if (measured) {
+                ratios.add(ratio);
+            }
+            System.out.printf(java.util.Locale.ROOT, "%n  Peel %,d ms, DuckDB %,d ms: Peel/DuckDB %.2f%s%n",
+                    peelNs / 1_000_000, duckDbNs / 1_000_000, ratio, measured ? "" : " (warm-up)");
+        }
+
+        /** Prints the median ratio of the fork's measured iterations, with the least and greatest. */
+        @TearDown(Level.Trial)
+        public void summary() {
+            double[] r = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            if (r.length > 0) {
+                double median = r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
+                System.out.printf(java.util.Locale.ROOT, "Peel/DuckDB over %d measured iterations: median %.2f (%.2f-%.2f)%n",
+                        r.length, median, r[0], r[r.length - 1]);
+            }
+        }
+    }
+
+    /**
+     * Issue 18's figure: both reads back to back in each invocation, in turn first, so that the
+     * machine's drift (its speed changes by a third within an hour, and two benchmarks run one
+     * after the other compare two different machines) cancels out of their ratio, which
+     * {@link Pair} prints per iteration and per fork. The score is the two reads' sum.
+     */
+    @Benchmark
+    public StopTally peelOverDuckDb(Pair pair) throws SQLException {
+        pair.peelFirst = !pair.peelFirst;
+        StopTally t;
+        if (pair.peelFirst) {
+            long t0 = System.nanoTime();
+            t = peelTally();
+            long t1 = System.nanoTime();
+            duckDb();
+            pair.duckDbNs = System.nanoTime() - t1;
+            pair.peelNs = t1 - t0;
+        } else {
+            long t0 = System.nanoTime();
+            duckDb();
+            long t1 = System.nanoTime();
+            t = peelTally();
+            pair.peelNs = System.nanoTime() - t1;
+            pair.duckDbNs = t1 - t0;
+        }
+        return t;
+    }
+
     /** Peel's counts per race code: stops, searches, hits, arrests. */
     private static Map<String, long[]> totals(StopTally t) {
         StopTable table = t.result();
