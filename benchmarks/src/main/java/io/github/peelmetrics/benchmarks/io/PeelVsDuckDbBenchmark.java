@@ -48,14 +48,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * searches, hits and arrests, by Peel (a parallel record stream into {@link StopTally}, all cores)
  * and by DuckDB's JDBC driver ({@code read_csv} and {@code group by}, all cores), in one run and
  * one JVM with the heap capped at 128 MB (DuckDB's memory is native, outside the heap). Setup
- * checks that both give the same counts. Report the ratio of the two scores (the machine's speed
- * drifts). Three warm-up reads: Peel's first read in a JVM is about 1.7 times its later ones while
- * the JIT compiles its binder (report that separately, e.g. with {@link PeelTallyRuns}); DuckDB's
- * native code has no warm-up. E.g.:
+ * checks that both give the same counts. The issue's figure is the ratio of the two times:
+ * {@link #peelOverDuckDb} reads both back to back in each invocation and prints their ratio per
+ * iteration and per fork (the machine's speed drifts by a third within an hour, so the ratio of two
+ * benchmarks run minutes apart compares two machines). Three warm-up reads: Peel's first read in a
+ * JVM is about 1.3-1.7 times its later ones while the JIT compiles its binder (report that
+ * separately, e.g. with {@link PeelTallyRuns}); DuckDB's native code has no warm-up. E.g.:
  *
  * <pre>
  * mvn -B -o -q package -pl benchmarks -am -DskipTests -Dmdep.analyze.skip
- * java -jar benchmarks/target/benchmarks.jar PeelVsDuckDbBenchmark
+ * java -jar benchmarks/target/benchmarks.jar PeelVsDuckDbBenchmark.peelOverDuckDb -f 3
+ * java -jar benchmarks/target/benchmarks.jar 'PeelVsDuckDbBenchmark.(peelTally|duckDb)$' -f 3
  * java -jar benchmarks/target/benchmarks.jar PeelVsDuckDbBenchmark -p rows=1000000   (a quick look)
  * </pre>
  */
