@@ -531,7 +531,11 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
         plan = p;
     }
 
-    /** One range (k &gt; 0) of a file split for a parallel stream, read as the stream reads: records pulled one at a time. */
+    /**
+     * One range of a file split for a parallel stream, read as the stream reads: records pulled one
+     * at a time. Ranges after the first open their own scanner; a {@link #tally} reads the first
+     * (k = 0) through one too, over the stream's own scanner.
+     */
     private final class Range implements Sink<T> {
         private final int k;
         private final Tallies t;

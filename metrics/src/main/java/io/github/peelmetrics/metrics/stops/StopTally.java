@@ -123,7 +123,7 @@ public final class StopTally implements Tally<Stop, StopTally, StopTable>, StopF
     // rather than spread over its 1,296 bytes.
     static final int J = FLAGS * FLAGS * FLAGS * FLAGS;
     static final int JOINT = 2 * J;
-    /** The derived outcome of each (arrest, summons, citation, warning) combination of the first table. */
+    /** The derived outcome of each (warning, summons, citation, arrest) combination of the first table. */
     private static final int[] OUTCOME_OF = new int[J];
 
     static {
