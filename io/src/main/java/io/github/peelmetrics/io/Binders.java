@@ -316,7 +316,7 @@ final class Binders {
         }
         List<Field> items = new ArrayList<>();
         int[] known = {-1};
-        return (row, sink) -> {
+        return reporting(v, (row, sink) -> {
             if (known[0] != cols.size()) { // JSON lines: new keys may be items
                 if (m.items().isEmpty()) {
                     // only the keys met since the last row: a file whose every line adds a key stays linear
@@ -364,7 +364,7 @@ final class Binders {
                 }
             }
             sink.emit(new SurveyResponse(rid, Optional.ofNullable(w), when, b == null ? Stop.UNKNOWN_BEAT : b, demo, attrs, answers, wt), 1);
-        };
+        });
     }
 
     /** Boxed whole answers 0..100 (Likert points, 0/1 codes, whole 0-100 scores), made once. */
@@ -389,7 +389,7 @@ final class Binders {
         Field race = field("complainant_race", m, cols, source, false);
         Field sex = field("complainant_sex", m, cols, source, false);
         Field src = field("source", m, cols, source, false);
-        return (row, sink) -> {
+        return reporting(v, (row, sink) -> {
             String cid = v.id(id, row);
             LocalDate rec = v.requiredDate(received, row);
             Optional<LocalDate> clo = v.optionalDate(closed, row);
@@ -419,7 +419,7 @@ final class Binders {
             ComplaintSource cs = v.enumValue(src, row, ComplaintSource.class, ComplaintSource.UNKNOWN,
                     ComplaintSource.UNKNOWN, sink);
             sink.emit(Complaint.of(cid, rec, clo, b == null ? Stop.UNKNOWN_BEAT : b, ids, at, fi, who, cs), 1);
-        };
+        });
     }
 
     static Binder<Officer> officers(Mapping<Officer> m, Columns cols, String source) {
@@ -429,7 +429,7 @@ final class Binders {
         Field sex = field("sex", m, cols, source, false);
         Field hired = field("hired", m, cols, source, false);
         Field separated = field("separated", m, cols, source, false);
-        return (row, sink) -> {
+        return reporting(v, (row, sink) -> {
             String oid = v.id(id, row);
             Optional<LocalDate> hiredOn = v.optionalDate(hired, row);
             Optional<LocalDate> separatedOn = v.optionalDate(separated, row);
@@ -439,7 +439,7 @@ final class Binders {
             Demographics d = new Demographics(v.category(race, row, sink), v.category(sex, row, sink),
                     Category.UNKNOWN, OptionalInt.empty());
             sink.emit(new Officer(oid, d, hiredOn, separatedOn), 1);
-        };
+        });
     }
 
     static Binder<BeatAssignment> assignments(Mapping<BeatAssignment> m, Columns cols, String source) {
@@ -448,13 +448,13 @@ final class Binders {
         Field beat = field("beat", m, cols, source, true);
         Field date = field("date", m, cols, source, true);
         Field shift = field("shift", m, cols, source, true);
-        return (row, sink) -> {
+        return reporting(v, (row, sink) -> {
             String oid = v.id(id, row);
             String b = v.id(beat, row);
             LocalDate day = v.requiredDate(date, row);
             Shift s = v.enumValue(shift, row, Shift.class, null, null, sink);
             sink.emit(new BeatAssignment(oid, b, day, s), 1);
-        };
+        });
     }
 
     /**
@@ -549,6 +549,26 @@ final class Binders {
             @Override
             public long pendingLine() {
                 return current == null ? -1 : firstLine;
+            }
+
+            @Override
+            public Set<String> nullLike() {
+                return v.nullLike();
+            }
+        };
+    }
+
+    /** {@code body} as a binder that also reports the null spellings {@code v} met ({@link Binder#nullLike()}). */
+    private static <T> Binder<T> reporting(Values v, Binder<T> body) {
+        return new Binder<>() {
+            @Override
+            public void accept(Row row, Sink<T> sink) {
+                body.accept(row, sink);
+            }
+
+            @Override
+            public Set<String> nullLike() {
+                return v.nullLike();
             }
         };
     }

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * The counts of one read: rows read, accepted and rejected, records produced, the raw values
  * that were read as unknown or kept as categories of their own (see {@link UnknownValues}), and
  * warnings: each field the input has no column for, which every record therefore leaves
- * unrecorded (an unknown flag, an empty optional, an unknown category; never "no" or zero).
+ * unrecorded (an unknown flag, an empty optional, an unknown category; never "no" or zero), and
+ * each common spelling of a missing value that was read as a value.
  *
  * <p>{@code read == accepted + rejected} always holds (the constructor checks it). Rows are data
  * rows of a CSV file (the header and blank lines are not rows) or non-blank lines of a JSON-lines
@@ -29,7 +30,12 @@ import java.util.TreeMap;
  * @param warnings      one line per field that the input has no column for, such as
  *                      {@code frisk_performed: no column frisk_performed; not recorded}; a column
  *                      that the mapping named explicitly and the input lacks starts with
- *                      {@code WARNING} (in {@link ErrorMode#STRICT} mode it fails the read instead)
+ *                      {@code WARNING} (in {@link ErrorMode#STRICT} mode it fails the read instead);
+ *                      then, sorted, one line per column and raw value that is a common spelling of
+ *                      a missing value ({@code NULL}, {@code N/A}, {@code -}, ...) read as a text
+ *                      value because the mapping's missing tokens do not include it, such as
+ *                      {@code WARNING beat holds "NULL", a common spelling of a missing value, ...}
+ *                      (a tally of stop facts warns about the fields it reads)
  * @param truncated     whether a per-read structure reached its limit (see {@link RecordStream}): the
  *                      counts stay exact, but some unknown values are counted under
  *                      {@value #OTHER_VALUES} and some rejections were counted without being kept

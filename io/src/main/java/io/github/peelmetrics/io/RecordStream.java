@@ -203,6 +203,7 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
             }
             try {
                 binder.finish(sink);
+                tallies.nullLike(binder.nullLike());
             } finally {
                 if (done) {
                     closeQuietly();
@@ -214,6 +215,7 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
             sink.reject(row.line, row.faultField, row.faultValue, row.fault, 1);
             stoppedEarly = true;
             binder.finish(sink);
+            tallies.nullLike(binder.nullLike());
             done = true;
             closeQuietly();
             return;
@@ -426,8 +428,13 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
      */
     public ReadSummary summary() {
         Tallies t = merged();
+        List<String> all = warnings;
+        if (!t.nullLike.isEmpty()) {
+            all = new ArrayList<>(warnings);
+            all.addAll(t.nullLike);
+        }
         return new ReadSummary(source, t.accepted + t.rejected, t.accepted, t.rejected, t.records, t.unknown,
-                t.kept.subList(0, Math.min(3, t.kept.size())), warnings, t.truncated, stoppedEarly);
+                t.kept.subList(0, Math.min(3, t.kept.size())), all, t.truncated, stoppedEarly);
     }
 
     private synchronized Tallies merged() {
@@ -606,6 +613,7 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
                 if (userClosed || !csv.next(r)) {
                     over = true;
                     b.finish(this);
+                    t.nullLike(b.nullLike());
                     csv.close();
                     open.remove(csv);
                     synchronized (RecordStream.this) {

@@ -218,6 +218,11 @@ final class StopBinder implements Binder<Stop>, StopFacts {
     }
 
     @Override
+    public java.util.Set<String> nullLike() {
+        return v.nullLike();
+    }
+
+    @Override
     public void finish(Sink<Stop> sink) {
         BY_COLUMNS.addAndGet(byColumnsRows);
         byColumnsRows = 0;

@@ -24,6 +24,8 @@ final class Tallies {
     private long unknownChars;
     private boolean unknownFull;
     boolean truncated;
+    /** The warnings of null spellings read as values (see {@link Values#nullLike()}), sorted, bounded. */
+    final java.util.TreeSet<String> nullLike = new java.util.TreeSet<>();
 
     /** Counts one record made of (or counted from) {@code rows} accepted rows. */
     void record(long rows) {
@@ -65,6 +67,20 @@ final class Tallies {
         values.merge(key, n, Long::sum);
     }
 
+    /** Adds the null spellings a binder met (at most {@link Values#MAX_NULL_LIKE}; more truncate the summary). */
+    void nullLike(java.util.Set<String> warnings) {
+        for (String w : warnings) {
+            if (nullLike.size() < Values.MAX_NULL_LIKE) {
+                nullLike.add(w);
+            } else if (!nullLike.contains(w)) {
+                truncated = true;
+            }
+        }
+        if (warnings.size() >= Values.MAX_NULL_LIKE) {
+            truncated = true; // the binder may have met more than it kept
+        }
+    }
+
     /** Adds the tallies of the range after this one. */
     void merge(Tallies next) {
         accepted += next.accepted;
@@ -78,5 +94,6 @@ final class Tallies {
             keptFull = true;
         }
         next.unknown.forEach((field, values) -> values.forEach((v, n) -> unknown(field, v, n)));
+        nullLike(next.nullLike);
     }
 }

@@ -24,6 +24,17 @@ final class Values {
 
     private final Mapping<?> mapping;
     private final boolean isoFirst;
+    /**
+     * Spellings of a missing value common in agencies' exports, lower case: a text cell that reads
+     * as one of them (ignoring case and surrounding spaces) is kept as a value, because the
+     * mapping's missing tokens do not include it, and the read's summary says so.
+     */
+    static final java.util.Set<String> NULL_SPELLINGS = java.util.Set.of("null", "n/a", "nan", "none", "nil", "-",
+            "--", "#n/a", "(null)", "?");
+    /** At most this many null spellings are noted per read (the summary is then truncated). */
+    static final int MAX_NULL_LIKE = 500;
+    /** The warnings of the null spellings met as text values, one per field and raw value. */
+    private final java.util.Set<String> nullLike = new java.util.TreeSet<>();
     private final List<DateTimeFormatter> dateFormats = new ArrayList<>();
 
     Values(Mapping<?> mapping) {
@@ -47,6 +58,9 @@ final class Values {
         if (v == null) {
             throw new Reject(f.label(), "", "is missing");
         }
+        if (c >= 0) {
+            note(f, v);
+        }
         return c >= 0 && r.verbatim(c) ? v : v.strip();
     }
 
@@ -56,14 +70,14 @@ final class Values {
         if (c >= 0 && r.plain(c)) {
             return shared(f, r, c); // nothing to strip
         }
-        String v = text(f, r, c);
+        String v = noted(f, c, text(f, r, c));
         return v == null ? null : c >= 0 && r.verbatim(c) ? v : v.strip();
     }
 
     /** Raw text as written, or null when missing. */
     String textOrNull(Field f, Row r) {
         int c = f.cell(r);
-        return c >= 0 && r.plain(c) ? shared(f, r, c) : text(f, r, c);
+        return c >= 0 && r.plain(c) ? shared(f, r, c) : noted(f, c, text(f, r, c));
     }
 
     /**
@@ -77,11 +91,11 @@ final class Values {
             if (f.byBytes.get(r, c) instanceof Optional<?> o) {
                 return (Optional<String>) o;
             }
-            Optional<String> o = Optional.of(r.get(c));
+            Optional<String> o = Optional.of(note(f, r.get(c)));
             f.byBytes.put(r, c, o);
             return o;
         }
-        String v = text(f, r, c);
+        String v = noted(f, c, text(f, r, c));
         return v == null ? Optional.empty() : Optional.of(strip ? v.strip() : v);
     }
 
@@ -91,13 +105,54 @@ final class Values {
     }
 
     /** A plain cell's text, one instance for cells with the same bytes while they repeat. */
-    private static String shared(Field f, Row r, int c) {
+    private String shared(Field f, Row r, int c) {
         if (f.byBytes.get(r, c) instanceof String s) {
             return s;
         }
-        String s = r.get(c);
+        String s = note(f, r.get(c));
         f.byBytes.put(r, c, s);
         return s;
+    }
+
+    /** {@code v}, the text of cell {@code c} (or null), after {@link #note}: a cell's only (not a row number or constant). */
+    private String noted(Field f, int c, String v) {
+        return c >= 0 && v != null ? note(f, v) : v;
+    }
+
+    /**
+     * {@code v}, a cell's text kept as a value, after noting it when it is a common spelling of a
+     * missing value ({@link #NULL_SPELLINGS}); called where a value's string is first made (a
+     * repeated plain cell comes from the field's byte cache), so it costs nothing per row there.
+     */
+    private String note(Field f, String v) {
+        if (nullSpelling(v) && nullLike.size() < MAX_NULL_LIKE) {
+            nullLike.add(nullLikeWarning(f.label(), v.strip()));
+        }
+        return v;
+    }
+
+    /** Whether {@code v} is one of {@link #NULL_SPELLINGS}, ignoring case and surrounding spaces (most texts fail on their first character). */
+    static boolean nullSpelling(String v) {
+        int n = v.length();
+        if (n == 0 || n > 8) {
+            return false;
+        }
+        char c = v.charAt(0);
+        if (c != 'n' && c != 'N' && c != '-' && c != '#' && c != '(' && c != '?' && !Character.isWhitespace(c)) {
+            return false;
+        }
+        return NULL_SPELLINGS.contains(v.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** The summary's line for a null spelling kept as a value. */
+    static String nullLikeWarning(String field, String value) {
+        return "WARNING " + field + " holds \"" + value + "\", a common spelling of a missing value, which this mapping"
+                + " reads as a value (to read it as missing: Mapping.missing(..., \"" + value + "\"))";
+    }
+
+    /** The warnings of the null spellings met so far as text values (sorted; at most {@link #MAX_NULL_LIKE}). */
+    java.util.Set<String> nullLike() {
+        return nullLike;
     }
 
     /** An integer cell (see {@link #integer(Field, String)}); {@code c} is not {@link Field#MISSING}. */

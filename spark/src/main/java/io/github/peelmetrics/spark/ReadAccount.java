@@ -168,6 +168,9 @@ public final class ReadAccount {
         return Collections.unmodifiableMap(byReason);
     }
 
+    /** What io's warning of a null spelling read as a value says (see {@code Values.nullLikeWarning}). */
+    private static final String NULL_LIKE = ", a common spelling of a missing value, ";
+
     /** The first {@value #MAX_EXAMPLES} rejections in (partition, row) order. */
     public List<Rejection> rejections() {
         return examples.stream().map(Example::rejection).toList();
@@ -179,8 +182,12 @@ public final class ReadAccount {
      */
     public ReadSummary summary() {
         Map<String, Map<String, Long>> u = new TreeMap<>(unknown);
+        // io lists a read's warnings of null spellings kept as values last and sorted; partitions
+        // meet them in any order
+        List<String> w = new java.util.ArrayList<>(warnings.stream().filter(x -> !x.contains(NULL_LIKE)).toList());
+        w.addAll(warnings.stream().filter(x -> x.contains(NULL_LIKE)).sorted().toList());
         return new ReadSummary(source, read(), accepted, rejected, records, u,
-                rejections().subList(0, Math.min(3, examples.size())), List.copyOf(warnings), truncated, false);
+                rejections().subList(0, Math.min(3, examples.size())), w, truncated, false);
     }
 
     byte[] toByteArray() {

@@ -185,4 +185,25 @@ class SparkStopsTest {
         assertEquals(300, r.read().accepted(), r.read()::toString);
         assertArrayEquals(tally.toByteArray(), r.tally().toByteArray());
     }
+
+    @Test
+    void nullSpellingsReadAsBeatsAreWarnedAboutAsOnOneMachine(@TempDir Path dir) throws IOException {
+        // Seattle's exports write NULL for a missing beat; the OPP preset reads it as a beat, and says so
+        List<String> lines = new ArrayList<>(Files.readAllLines(LocalSpark.sample("stops.csv"), StandardCharsets.UTF_8)
+                .subList(0, 3001));
+        int beat = List.of(lines.get(0).split(",", -1)).indexOf("beat");
+        String[] spellings = {"NULL", "-", "n/a", "NULL"};
+        for (int i = 1; i < lines.size(); i += 97) {
+            String[] cells = lines.get(i).split(",", -1);
+            cells[beat] = spellings[i % spellings.length];
+            lines.set(i, String.join(",", cells));
+        }
+        Path file = Files.write(dir.resolve("stops.csv"), lines, StandardCharsets.UTF_8);
+        ReadResult<Stop> local = RecordReader.of(mapping()).readCsv(file);
+        List<String> warned = local.summary().warnings().stream().filter(w -> w.contains("common spelling")).toList();
+        assertEquals(3, warned.size(), local.summary().toString());
+        assertTrue(warned.get(0).startsWith("WARNING beat holds \"-\""), warned.toString());
+        assertEquals(local.summary().warnings(), aggregator().run(LocalSpark.csv(spark, file)).read().summary().warnings());
+        assertEquals(local.summary().warnings(), aggregator().runCsvLines(spark, file.toString()).read().summary().warnings());
+    }
 }
