@@ -271,7 +271,10 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
      * {@link io.github.peelmetrics.core.StopKey} or by nothing) is given each row's facts without
      * a {@code Stop} being made: no id string, demographics, time of day or texts per row. Every
      * mapped cell is still checked in the same order, so the rows accepted and rejected, the
-     * rejections' reasons and the unknown values are those of a read into stops.
+     * rejections' reasons and the unknown values are those of a read into stops. Texts it does
+     * not count (the officer, the reason, plain ids, and districts and precincts unless it is keyed
+     * by them) it does not read, so its summary warns only about the common spellings of a missing
+     * value ({@code NULL}, {@code N/A}, ...) met in the fields it read (see {@link ReadSummary}).
      *
      * <p><b>One pass over the file.</b> A parallel stream first reads the whole file to find where
      * each range's first row starts (a quoted cell may hold line breaks) and on which line. A tally
