@@ -104,15 +104,10 @@ final class PushRead<T> implements RowReads.Converter<T> {
 
     @Override
     public ReadSummary summary() {
-        tallies.nullLike(binder.nullLike());
-        List<String> all = warnings;
-        if (!tallies.nullLike.isEmpty()) {
-            all = new java.util.ArrayList<>(warnings);
-            all.addAll(tallies.nullLike);
-        }
+        tallies.nullLike(binder.nullLike()); // the binder's spellings so far (a set: asking again adds none)
         return new ReadSummary(source, tallies.accepted + tallies.rejected, tallies.accepted, tallies.rejected,
-                tallies.records, tallies.unknown, tallies.kept.subList(0, Math.min(3, tallies.kept.size())), all,
-                tallies.truncated, false);
+                tallies.records, tallies.unknown, tallies.kept.subList(0, Math.min(3, tallies.kept.size())),
+                tallies.warnings(warnings), tallies.truncated, false);
     }
 
     @Override

@@ -431,13 +431,8 @@ public final class RecordStream<T> implements Iterator<T>, AutoCloseable {
      */
     public ReadSummary summary() {
         Tallies t = merged();
-        List<String> all = warnings;
-        if (!t.nullLike.isEmpty()) {
-            all = new ArrayList<>(warnings);
-            all.addAll(t.nullLike);
-        }
         return new ReadSummary(source, t.accepted + t.rejected, t.accepted, t.rejected, t.records, t.unknown,
-                t.kept.subList(0, Math.min(3, t.kept.size())), all, t.truncated, stoppedEarly);
+                t.kept.subList(0, Math.min(3, t.kept.size())), t.warnings(warnings), t.truncated, stoppedEarly);
     }
 
     private synchronized Tallies merged() {

@@ -81,6 +81,16 @@ final class Tallies {
         }
     }
 
+    /** A summary's warnings: the columns' ({@code columns}), then the null spellings read as values. */
+    List<String> warnings(List<String> columns) {
+        if (nullLike.isEmpty()) {
+            return columns;
+        }
+        List<String> all = new ArrayList<>(columns);
+        all.addAll(nullLike);
+        return all;
+    }
+
     /** Adds the tallies of the range after this one. */
     void merge(Tallies next) {
         accepted += next.accepted;

@@ -131,17 +131,25 @@ final class Values {
         return v;
     }
 
-    /** Whether {@code v} is one of {@link #NULL_SPELLINGS}, ignoring case and surrounding spaces (most texts fail on their first character). */
+    /**
+     * Whether {@code v} is one of {@link #NULL_SPELLINGS}, ignoring case and surrounding spaces;
+     * compared in place, so that an id read every row makes no string for it.
+     */
     static boolean nullSpelling(String v) {
-        int n = v.length();
-        if (n == 0 || n > 8) {
-            return false;
+        int from = 0;
+        int to = v.length();
+        while (from < to && Character.isWhitespace(v.charAt(from))) {
+            from++;
         }
-        char c = v.charAt(0);
-        if (c != 'n' && c != 'N' && c != '-' && c != '#' && c != '(' && c != '?' && !Character.isWhitespace(c)) {
-            return false;
+        while (to > from && Character.isWhitespace(v.charAt(to - 1))) {
+            to--;
         }
-        return NULL_SPELLINGS.contains(v.strip().toLowerCase(Locale.ROOT));
+        for (String s : NULL_SPELLINGS) {
+            if (s.length() == to - from && v.regionMatches(true, from, s, 0, s.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The summary's line for a null spelling kept as a value. */
